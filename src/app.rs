@@ -1,0 +1,108 @@
+//! The root component. It owns the one `ViewState` (a `use_reducer`) and keeps it and the URL in
+//! step: the first render is always the default view (so it matches the prerendered HTML), then
+//! the URL is read; filter changes replace the history entry, view changes push one, and
+//! back/forward load the state from the URL.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::{DataErrorPanel, DataRef, Explorer};
+use crate::dataset::Dataset;
+use crate::view_state::{Action, Ignored, ViewState};
+
+impl Reducible for ViewState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.apply(action);
+        // Same state, same Rc: Yew 0.23 then skips the re-render.
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    match Dataset::bundled() {
+        Ok(data) => html! { <Root data={DataRef(data)} /> },
+        Err(errors) => html! { <DataErrorPanel errors={errors.to_string()} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RootProps {
+    pub data: DataRef,
+}
+
+#[component]
+pub fn Root(props: &RootProps) -> Html {
+    let data = props.data;
+    let state = use_reducer(ViewState::default);
+    let ignored = use_state(Vec::<Ignored>::new);
+    // Whether the URL has been read yet: until then the URL must not be written.
+    let url_read = use_mut_ref(|| false);
+
+    {
+        let state = state.clone();
+        let ignored = ignored.clone();
+        use_effect_with((), move |_| {
+            let listener = crate::browser::on_popstate(move || {
+                let parsed = ViewState::from_query(&crate::browser::query(), &data);
+                ignored.set(parsed.ignored);
+                state.dispatch(Action::Load(parsed.state));
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        let ignored = ignored.clone();
+        let current = (*state).clone();
+        use_effect_with(current, move |current| {
+            sync_url(current, &data, &url_read, &dispatcher, &ignored);
+        });
+    }
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let ondismiss = {
+        let ignored = ignored.clone();
+        Callback::from(move |_| ignored.set(Vec::new()))
+    };
+    html! {
+        <Explorer {data} state={(*state).clone()} ignored={(*ignored).clone()} {dispatch} {ondismiss} />
+    }
+}
+
+/// After each render: read the URL once, then write each new state back to it.
+fn sync_url(
+    current: &ViewState,
+    data: &Dataset,
+    url_read: &Rc<RefCell<bool>>,
+    dispatcher: &UseReducerDispatcher<ViewState>,
+    ignored: &UseStateHandle<Vec<Ignored>>,
+) {
+    let raw = crate::browser::query();
+    let parsed = ViewState::from_query(&raw, data);
+    if !*url_read.borrow() {
+        *url_read.borrow_mut() = true;
+        ignored.set(parsed.ignored);
+        if parsed.state != *current {
+            // The URL's state renders next; this effect runs again and then writes it back.
+            dispatcher.dispatch(Action::Load(parsed.state));
+            return;
+        }
+    }
+    let wanted = current.to_query();
+    if raw == wanted || (raw.is_empty() && wanted.is_empty()) {
+        return;
+    }
+    if parsed.state.view != current.view {
+        crate::browser::push_query(&wanted);
+    } else {
+        // Same view: a filter, sort or mark changed, or the URL was not canonical.
+        crate::browser::replace_query(&wanted);
+    }
+}

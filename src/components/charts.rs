@@ -1,0 +1,145 @@
+//! The Charts view: each chart the selection fills, with its written summary, a button per mark
+//! (the keyboard and screen reader way to the marks), the details of the mark in focus, and the
+//! vague amounts told in words instead of drawn.
+
+use yew::prelude::*;
+
+use super::DataRef;
+use super::details::MarkDetails;
+use crate::chart::layout::layout_panel;
+use crate::chart::svg::PanelSvg;
+use crate::dataset::Choice;
+use crate::format;
+use crate::select::{ChartSpec, charts, select_figures, vague_figures};
+use crate::view_state::{Action, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsViewProps {
+    pub data: DataRef,
+    pub state: ViewState,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn ChartsView(props: &ChartsViewProps) -> Html {
+    let data = props.data;
+    let filters = &props.state.filters;
+    if select_figures(&data, filters).is_empty() {
+        return html! { <EmptySelection dispatch={props.dispatch.clone()} /> };
+    }
+    let specs = charts(&data, filters);
+    let vague = vague_figures(&data, filters);
+    html! {
+        <div class="charts">
+            { for specs.into_iter().map(|spec| html! {
+                <ChartFigure {data} {spec} state={props.state.clone()} dispatch={props.dispatch.clone()} />
+            }) }
+            if !vague.is_empty() {
+                <section class="vague" aria-labelledby="vague-title">
+                    <h3 id="vague-title">{ "Told in words, not drawn" }</h3>
+                    { for vague.iter().map(|f| html! {
+                        <p class="vague-figure" data-figure={f.id.clone()}>
+                            <strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong>
+                            { format!(" ({}, according to {}). ", f.period, f.source.credit()) }
+                            { "The article gives no number, so no bar is drawn." }
+                            <q class="quote">{ &f.quotes[0] }</q>
+                        </p>
+                    }) }
+                </section>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmptySelectionProps {
+    pub dispatch: Callback<Action>,
+}
+
+/// Said in words, with the way out, instead of an empty frame.
+#[component]
+pub fn EmptySelection(props: &EmptySelectionProps) -> Html {
+    let onclick = props.dispatch.reform(|_: MouseEvent| Action::ResetFilters);
+    html! {
+        <div class="empty">
+            <p>{ "No figure matches all of these filters. Turn a filter back on, or reset them all." }</p>
+            <button type="button" class="button" {onclick}>{ "Reset filters" }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartFigureProps {
+    pub data: DataRef,
+    pub spec: ChartSpec,
+    pub state: ViewState,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn ChartFigure(props: &ChartFigureProps) -> Html {
+    let ChartFigureProps { data, spec, state, dispatch } = props;
+    // The mark under the pointer or keyboard focus: view-only state, not part of the URL.
+    let hovered = use_state(|| None::<String>);
+    let in_chart = |id: &str| spec.panels.iter().any(|p| p.marks.iter().any(|m| m.id == id));
+    let selected = state.mark.clone().filter(|id| in_chart(id));
+    let active = (*hovered).clone().or_else(|| selected.clone());
+    let onhover = {
+        let hovered = hovered.clone();
+        Callback::from(move |id: Option<String>| hovered.set(id))
+    };
+    let onselect = {
+        let (dispatch, current) = (dispatch.clone(), state.mark.clone());
+        Callback::from(move |id: String| {
+            let next = if current.as_deref() == Some(id.as_str()) { None } else { Some(id) };
+            dispatch.emit(Action::SelectMark(next));
+        })
+    };
+    let summary_id = format!("summary-{}", spec.id);
+    let panels = spec.panels.iter().enumerate().filter_map(|(i, p)| {
+        let layout = layout_panel(p).ok()?;
+        let title = format!("{}: {}", spec.title, layout.axis_title);
+        Some(html! {
+            <PanelSvg {layout} id={format!("{}-{i}", spec.id)} {title} describedby={summary_id.clone()}
+                active={active.clone()} selected={selected.clone()} onhover={onhover.clone()} onselect={onselect.clone()} />
+        })
+    });
+    let buttons = spec.panels.iter().flat_map(|p| p.marks.iter()).map(|m| {
+        let id = m.id.clone();
+        let pressed = selected.as_deref() == Some(m.id.as_str());
+        let (h1, h2, sel) = (onhover.clone(), onhover.clone(), onselect.clone());
+        let (id1, id2) = (id.clone(), id.clone());
+        html! {
+            <button type="button" class="mark-button" data-mark={id.clone()} aria-pressed={pressed.to_string()}
+                aria-controls={format!("details-{}", spec.id)}
+                onfocus={move |_: FocusEvent| h1.emit(Some(id1.clone()))}
+                onblur={move |_: FocusEvent| h2.emit(None)}
+                onclick={move |_: MouseEvent| sel.emit(id2.clone())}>
+                { format!("{} ({})", m.label, m.sublabel) }
+            </button>
+        }
+    });
+    let sources: Vec<&str> = {
+        let mut s: Vec<&str> = spec.figures.iter().filter_map(|id| data.figure(id)).map(|f| f.source.credit()).collect();
+        s.dedup();
+        s.sort();
+        s.dedup();
+        s
+    };
+    html! {
+        <figure class="chart" id={format!("chart-{}", spec.id)} data-chart={spec.id}>
+            <h3 class="chart-title">{ spec.title }</h3>
+            <div class="legend" aria-hidden="true">
+                <span class="key key-approximate">{ "~ about" }</span>
+                <span class="key key-upper-bound">{ "up to: upper bound" }</span>
+                if spec.derived.is_some() { <span class="key key-derived">{ "derived" }</span> }
+            </div>
+            { for panels }
+            <figcaption id={summary_id.clone()} class="summary">{ &spec.summary }</figcaption>
+            <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}>{ for buttons }</div>
+            <MarkDetails {data} id={format!("details-{}", spec.id)} mark={active} derived={spec.derived.clone()}
+                state={state.clone()} dispatch={dispatch.clone()} />
+            <p class="credit">{ format!("Source: {}, as reported in the article of 18 November 2024.", format::and_list(&sources)) }</p>
+        </figure>
+    }
+}

@@ -1,0 +1,69 @@
+//! The filter controls: toggle buttons with `aria-pressed`, named by the plain words, each with
+//! the number of figures it would show, and a Reset.
+
+use yew::prelude::*;
+
+use super::DataRef;
+use crate::dataset::{Actor, Certainty, Choice, MeasureGroup, Source};
+use crate::select::facet_count;
+use crate::view_state::{Action, Filter, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct FilterPanelProps {
+    pub data: DataRef,
+    pub state: ViewState,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let group = |title: &'static str, key: &'static str, options: Vec<(Filter, &'static str)>| {
+        html! {
+            <fieldset class="filter-group">
+                <legend>{ title }</legend>
+                <div class="chips">
+                    { for options.into_iter().map(|(filter, label)| chip(props, key, filter, label)) }
+                </div>
+            </fieldset>
+        }
+    };
+    let opts = |f: fn(usize) -> (Filter, &'static str), n: usize| (0..n).map(f).collect::<Vec<_>>();
+    let reset = props.dispatch.reform(|_: MouseEvent| Action::ResetFilters);
+    let is_default = props.state.filters.is_default();
+    html! {
+        <aside class="filters" aria-label="Filters">
+            <h2 class="filters-title">{ "Filter the figures" }</h2>
+            { group("Country", "actor", opts(|i| (Filter::Actor(Actor::ALL[i]), Actor::ALL[i].label()), Actor::ALL.len())) }
+            { group("Measure", "measure", opts(|i| (Filter::Measure(MeasureGroup::ALL[i]), MeasureGroup::ALL[i].label()), MeasureGroup::ALL.len())) }
+            { group("Source", "source", opts(|i| (Filter::Source(Source::ALL[i]), Source::ALL[i].label()), Source::ALL.len())) }
+            { group("Certainty", "certainty", opts(|i| (Filter::Certainty(Certainty::ALL[i]), Certainty::ALL[i].label()), Certainty::ALL.len())) }
+            <button type="button" class="button reset" onclick={reset} disabled={is_default}>{ "Reset filters" }</button>
+        </aside>
+    }
+}
+
+fn chip(props: &FilterPanelProps, key: &str, filter: Filter, label: &'static str) -> Html {
+    let pressed = props.state.filters.contains(filter);
+    let count = facet_count(&props.data, &props.state.filters, filter);
+    let slug = match filter {
+        Filter::Actor(a) => a.slug(),
+        Filter::Measure(m) => m.slug(),
+        Filter::Source(s) => s.slug(),
+        Filter::Certainty(c) => c.slug(),
+    };
+    let count_id = format!("count-{key}-{slug}");
+    let onclick = props.dispatch.reform(move |_: MouseEvent| Action::Toggle(filter));
+    let noun = if count == 1 { "figure" } else { "figures" };
+    // The count is outside the button so that the button's name is the plain word.
+    html! {
+        <span class="chip-wrap">
+            <button type="button" class="chip" aria-pressed={pressed.to_string()} aria-describedby={count_id.clone()}
+                data-filter={format!("{key}:{slug}")} {onclick}>
+                <span class="chip-check" aria-hidden="true"></span>
+                { label }
+                <span class="chip-count" aria-hidden="true">{ count }</span>
+            </button>
+            <span id={count_id} class="visually-hidden">{ format!("{count} {noun}") }</span>
+        </span>
+    }
+}

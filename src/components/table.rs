@@ -1,0 +1,76 @@
+//! The Table view: every selected figure with hedge, period, source and quote, sortable by each
+//! column (click again to reverse), the sort kept in the URL.
+
+use yew::prelude::*;
+
+use super::DataRef;
+use super::charts::EmptySelection;
+use super::link::StateLink;
+use crate::dataset::Choice;
+use crate::format;
+use crate::select::{select_figures, sorted};
+use crate::view_state::{Action, Column, View, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct TableViewProps {
+    pub data: DataRef,
+    pub state: ViewState,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn TableView(props: &TableViewProps) -> Html {
+    let state = &props.state;
+    let figures = sorted(select_figures(&props.data, &state.filters), state.sort);
+    if figures.is_empty() {
+        return html! { <EmptySelection dispatch={props.dispatch.clone()} /> };
+    }
+    let header = |column: Column| {
+        let sort = match state.sort {
+            Some(s) if s.column == column && s.descending => "descending",
+            Some(s) if s.column == column => "ascending",
+            _ => "none",
+        };
+        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::SortBy(column));
+        html! {
+            <th scope="col" aria-sort={sort}>
+                <button type="button" class="sort" data-column={column.slug()} {onclick}>
+                    { column.label() }<span class="sort-arrow" aria-hidden="true">{ match sort { "ascending" => " ▲", "descending" => " ▼", _ => " ↕" } }</span>
+                </button>
+            </th>
+        }
+    };
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Figures table, scrolls sideways on narrow screens">
+            <table class="figures">
+                <caption>{ format!("{} from the article, with the article's own hedges", format::plural(figures.len(), "figure", "figures")) }</caption>
+                <thead><tr>
+                    { for Column::ALL.iter().map(|&c| header(c)) }
+                    <th scope="col">{ "Quote" }</th>
+                </tr></thead>
+                <tbody>
+                    { for figures.iter().map(|f| {
+                        let selected = state.mark.as_deref() == Some(f.id.as_str());
+                        let to_chart = state.apply(Action::SetView(View::Charts)).apply(Action::SelectMark(Some(f.id.clone())));
+                        html! {
+                            <tr id={format!("row-{}", f.id)} data-figure={f.id.clone()} class={classes!(selected.then_some("selected"))}>
+                                <td>{ f.actor.label() }</td>
+                                <td>{ f.measure.label() }</td>
+                                <td class="value">{ format::value(f) }{ format!(" {}", f.unit.label()) }</td>
+                                <td>{ f.qualifier.certainty().label() }{ format!(" (“{}”)", f.qualifier.label()) }</td>
+                                <td>{ &f.period }</td>
+                                <td>{ f.source.label() }</td>
+                                <td class="quote-cell">
+                                    <q>{ &f.quotes[0] }</q>
+                                    if f.value.is_some() {
+                                        { " " }<StateLink to={to_chart} dispatch={props.dispatch.clone()} class="to-chart">{ "Show on chart" }</StateLink>
+                                    }
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

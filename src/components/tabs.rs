@@ -1,0 +1,59 @@
+//! The view tabs, following the WAI-ARIA tabs pattern: one tab stop, arrows move between tabs,
+//! Home and End jump. Each tab is also a real link to its view's URL.
+
+use yew::prelude::*;
+
+use crate::dataset::Choice;
+use crate::view_state::{Action, View, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct TabsProps {
+    pub current: View,
+    pub state: ViewState,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Tabs(props: &TabsProps) -> Html {
+    let onkeydown = {
+        let (current, dispatch) = (props.current, props.dispatch.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let all = View::ALL;
+            let i = current.index();
+            let next = match e.key().as_str() {
+                "ArrowRight" => all[(i + 1) % all.len()],
+                "ArrowLeft" => all[(i + all.len() - 1) % all.len()],
+                "Home" => all[0],
+                "End" => all[all.len() - 1],
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.emit(Action::SetView(next));
+            crate::browser::focus(&format!("tab-{}", next.slug()));
+        })
+    };
+    html! {
+        <div class="tabs" role="tablist" aria-label="Views" {onkeydown}>
+            { for View::ALL.iter().map(|&view| {
+                let selected = view == props.current;
+                let onclick = {
+                    let dispatch = props.dispatch.clone();
+                    Callback::from(move |e: MouseEvent| {
+                        if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                            e.prevent_default();
+                            dispatch.emit(Action::SetView(view));
+                        }
+                    })
+                };
+                html! {
+                    <a role="tab" id={format!("tab-{}", view.slug())} class="tab"
+                        href={props.state.apply(Action::SetView(view)).href()}
+                        aria-selected={selected.to_string()} aria-controls="view-panel"
+                        tabindex={if selected { "0" } else { "-1" }} {onclick}>
+                        { view.label() }
+                    </a>
+                }
+            }) }
+        </div>
+    }
+}

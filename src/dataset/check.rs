@@ -1,0 +1,163 @@
+//! Holds the data to the article: every quote is verbatim, every value sits in its own quote,
+//! every numeral of the article is a figure, a date or listed with a reason, and nothing is said
+//! twice. These checks run in `cargo test`, in the prerender step of the build, and in the browser.
+
+use std::collections::HashMap;
+
+use super::{Choice, DataError, DataErrors, Dataset, Qualifier};
+
+/// A run of digits in the text ("100,000", "20%", "06:04") with its byte span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Numeral {
+    pub start: usize,
+    pub end: usize,
+    /// The whole number it states, if it is one ("06:04" and "1.5" are not).
+    pub value: Option<u64>,
+}
+
+/// Every numeral in `text`, in order.
+pub fn numerals(text: &str) -> Vec<Numeral> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut plain = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let joins = matches!(b, b',' | b'.' | b':')
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if b.is_ascii_digit() {
+                i += 1;
+            } else if joins {
+                plain &= b == b',';
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let digits: String = text[start..i].chars().filter(char::is_ascii_digit).collect();
+        if bytes.get(i) == Some(&b'%') {
+            i += 1;
+        }
+        let value = if plain { digits.parse().ok() } else { None };
+        out.push(Numeral { start, end: i, value });
+    }
+    out
+}
+
+/// Byte spans of every occurrence of `needle` in `hay`.
+pub fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    hay.match_indices(needle).map(|(i, m)| (i, i + m.len())).collect()
+}
+
+pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataErrors> {
+    let text = data.text.as_str();
+    let mut errors = Vec::new();
+    let mut err = |item: Option<String>, field: Option<String>, message: String| {
+        errors.push(DataError { file: file.to_string(), item, field, message });
+    };
+    let missing = |what: &str| format!("{what} is not in {} verbatim", super::ARTICLE_FILE);
+
+    // The article block.
+    let first_line = text.lines().next().unwrap_or_default().trim();
+    if data.article.title.trim() != first_line {
+        err(Some("article".into()), Some("title".into()), "is not the article's first line".into());
+    }
+    if !text.contains(&data.article.dateline) {
+        err(Some("article".into()), Some("dateline".into()), missing("the dateline"));
+    }
+
+    // Ids are unique across figures and events, so a URL's mark is never ambiguous.
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let ids = data.figures.iter().map(|f| ("figure", f.id.as_str()));
+    for (what, id) in ids.chain(data.events.iter().map(|e| ("event", e.id.as_str()))) {
+        if let Some(first) = seen.insert(id, what) {
+            err(Some(format!("{what} \"{id}\"")), Some("id".into()), format!("is used twice (also by a {first})"));
+        }
+        if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            err(Some(format!("{what} \"{id}\"")), Some("id".into()), "may hold only a-z, 0-9 and -".into());
+        }
+    }
+
+    // Each figure: quotes verbatim, its value in each quote.
+    for f in &data.figures {
+        let item = || Some(format!("figure \"{}\"", f.id));
+        for (i, quote) in f.quotes.iter().enumerate() {
+            let field = || Some(format!("quotes[{i}]"));
+            if !text.contains(quote.as_str()) {
+                err(item(), field(), missing("this quote"));
+            }
+            let stated = match (f.value, &f.value_text) {
+                (Some(v), _) => numerals(quote).iter().any(|n| n.value == Some(v)),
+                (None, Some(words)) => quote.contains(words.as_str()),
+                (None, None) => true, // reported by the loader already
+            };
+            if !stated {
+                let shown = f.value.map_or_else(|| f.value_text.clone().unwrap_or_default(), |v| v.to_string());
+                err(item(), field(), format!("does not state the figure's value ({shown})"));
+            }
+        }
+        if f.qualifier == Qualifier::Vague && f.value.is_some() {
+            err(item(), Some("value".into()), "a vague amount has no value".into());
+        }
+    }
+
+    // One figure per thing the article says: the same actor and measure twice is a duplicate.
+    for (i, a) in data.figures.iter().enumerate() {
+        if let Some(b) = data.figures[..i].iter().find(|b| b.actor == a.actor && b.measure == a.measure) {
+            err(
+                Some(format!("figure \"{}\"", a.id)),
+                Some("measure".into()),
+                format!(
+                    "repeats figure \"{}\" ({} {}); give one figure all its quotes instead",
+                    b.id,
+                    a.actor.slug(),
+                    a.measure.slug()
+                ),
+            );
+        }
+    }
+
+    for e in &data.events {
+        if !text.contains(e.quote.as_str()) {
+            err(Some(format!("event \"{}\"", e.id)), Some("quote".into()), missing("the quote"));
+        }
+    }
+    for (i, n) in data.not_figures.iter().enumerate() {
+        if !text.contains(n.text.as_str()) {
+            err(Some(format!("not_figures[{i}]")), Some("text".into()), missing("the text"));
+        }
+    }
+
+    // Every numeral of the article is accounted for.
+    let inside = |spans: &[(usize, usize)], n: &Numeral| spans.iter().any(|&(s, e)| s <= n.start && n.end <= e);
+    for n in numerals(text) {
+        let as_figure = data.figures.iter().any(|f| {
+            f.value.is_some()
+                && f.value == n.value
+                && f.quotes.iter().any(|q| inside(&occurrences(text, q), &n))
+        });
+        let as_other = data.events.iter().any(|e| inside(&occurrences(text, &e.quote), &n))
+            || data.not_figures.iter().any(|x| inside(&occurrences(text, &x.text), &n));
+        if !as_figure && !as_other {
+            err(
+                None,
+                Some("figures".into()),
+                format!(
+                    "the article's numeral \"{}\" is not accounted for: no figure with that value quotes it, and no event or not_figures entry covers it",
+                    &text[n.start..n.end]
+                ),
+            );
+        }
+    }
+
+    if errors.is_empty() { Ok(()) } else { Err(DataErrors(errors)) }
+}

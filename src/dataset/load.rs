@@ -1,0 +1,377 @@
+//! Reads `figures.json` field by field, so that every error names the file, the figure or event
+//! and the field, and so that unknown fields (typos) are errors rather than silently ignored.
+
+use serde_json::{Map, Value};
+
+use super::{
+    Actor, ArticleMeta, Choice, DataError, DataErrors, Dataset, Day, Event, Figure, Measure,
+    NotFigure, Qualifier, Source, Unit,
+};
+
+/// Collects errors for one object (the article block, a figure, an event) while reading it.
+struct Reader<'a> {
+    file: &'a str,
+    item: Option<String>,
+    obj: &'a Map<String, Value>,
+    errors: &'a mut Vec<DataError>,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(DataError {
+            file: self.file.to_string(),
+            item: self.item.clone(),
+            field: Some(field.to_string()),
+            message: message.into(),
+        });
+    }
+
+    fn reject_unknown(&mut self, known: &[&str]) {
+        let unknown: Vec<String> = self
+            .obj
+            .keys()
+            .filter(|k| !known.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        for key in unknown {
+            self.error(&key, format!("unknown field; expected one of {}", known.join(", ")));
+        }
+    }
+
+    fn optional_string(&mut self, field: &str) -> Option<String> {
+        match self.obj.get(field) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            Some(Value::String(_)) => {
+                self.error(field, "is empty");
+                None
+            }
+            Some(other) => {
+                self.error(field, format!("must be a string, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, field: &str) -> Option<String> {
+        let present = matches!(self.obj.get(field), Some(v) if !v.is_null());
+        let value = self.optional_string(field);
+        if !present {
+            self.error(field, "is missing");
+        }
+        value
+    }
+
+    fn choice<C: Choice>(&mut self, field: &str, what: &str) -> Option<C> {
+        let slug = self.string(field)?;
+        let found = C::from_slug(&slug);
+        if found.is_none() {
+            self.error(field, format!("unknown {what} \"{slug}\"; expected {}", C::expected()));
+        }
+        found
+    }
+
+    fn day(&mut self, field: &str) -> Option<Day> {
+        let text = self.optional_string(field)?;
+        let parsed = parse_day(&text);
+        if parsed.is_none() {
+            self.error(field, format!("\"{text}\" is not a date of the form YYYY-MM-DD"));
+        }
+        parsed
+    }
+
+    /// A present, non-negative whole number, or an explicit null.
+    fn optional_count(&mut self, field: &str) -> Option<u64> {
+        match self.obj.get(field) {
+            None => {
+                self.error(field, "is missing (use null for a vague amount)");
+                None
+            }
+            Some(Value::Null) => None,
+            Some(Value::Number(n)) => {
+                let count = n.as_u64();
+                if count.is_none() {
+                    self.error(field, format!("{n} is not a whole number of 0 or more"));
+                }
+                count
+            }
+            Some(other) => {
+                self.error(field, format!("must be a number or null, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, field: &str) -> Vec<String> {
+        match self.obj.get(field) {
+            Some(Value::Array(items)) if !items.is_empty() => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match item.as_str() {
+                        Some(s) if !s.trim().is_empty() => out.push(s.to_string()),
+                        _ => self.error(&format!("{field}[{i}]"), "must be a non-empty string"),
+                    }
+                }
+                out
+            }
+            Some(Value::Array(_)) => {
+                self.error(field, "is empty; give at least one");
+                Vec::new()
+            }
+            None => {
+                self.error(field, "is missing");
+                Vec::new()
+            }
+            Some(other) => {
+                self.error(field, format!("must be a list of strings, found {}", kind(other)));
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `YYYY-MM-DD` with a real month and a day that exists in that month.
+pub fn parse_day(text: &str) -> Option<Day> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (year, month, day): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some(Day { year, month, day })
+}
+
+fn top_error(file: &str, field: Option<&str>, message: impl Into<String>) -> DataError {
+    DataError {
+        file: file.to_string(),
+        item: None,
+        field: field.map(str::to_string),
+        message: message.into(),
+    }
+}
+
+fn objects<'v>(
+    file: &str,
+    root: &'v Map<String, Value>,
+    field: &str,
+    errors: &mut Vec<DataError>,
+) -> Vec<(usize, &'v Map<String, Value>)> {
+    match root.get(field) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| match item.as_object() {
+                Some(obj) => Some((i, obj)),
+                None => {
+                    errors.push(top_error(file, Some(&format!("{field}[{i}]")), "must be an object"));
+                    None
+                }
+            })
+            .collect(),
+        None => {
+            errors.push(top_error(file, Some(field), "is missing"));
+            Vec::new()
+        }
+        Some(other) => {
+            errors.push(top_error(file, Some(field), format!("must be a list, found {}", kind(other))));
+            Vec::new()
+        }
+    }
+}
+
+/// The item name in messages: the id when there is a usable one, else the position.
+fn item_name(what: &str, list: &str, index: usize, obj: &Map<String, Value>) -> String {
+    match obj.get("id").and_then(Value::as_str) {
+        Some(id) if !id.is_empty() => format!("{what} \"{id}\""),
+        _ => format!("{what} {list}[{index}]"),
+    }
+}
+
+/// Parse the JSON text of a dataset. `file` names it in messages; `article` is kept verbatim.
+pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, DataErrors> {
+    let root: Value = serde_json::from_str(json).map_err(|e| {
+        DataErrors(vec![top_error(file, None, format!("is not valid JSON: {e}"))])
+    })?;
+    let Some(root) = root.as_object() else {
+        return Err(DataErrors(vec![top_error(file, None, "must hold a JSON object")]));
+    };
+    let mut errors = Vec::new();
+    for key in root.keys() {
+        if !["article", "figures", "events", "not_figures"].contains(&key.as_str()) {
+            errors.push(top_error(file, Some(key), "unknown field; expected article, figures, events, not_figures"));
+        }
+    }
+
+    let article_meta = match root.get("article").and_then(Value::as_object) {
+        Some(obj) => {
+            let mut r = Reader { file, item: Some("article".into()), obj, errors: &mut errors };
+            r.reject_unknown(&["title", "dateline", "published"]);
+            let (title, dateline) = (r.string("title"), r.string("dateline"));
+            let published_present = obj.contains_key("published");
+            let published = r.day("published");
+            if !published_present {
+                r.error("published", "is missing");
+            }
+            match (title, dateline, published) {
+                (Some(title), Some(dateline), Some(published)) => {
+                    Some(ArticleMeta { title, dateline, published })
+                }
+                _ => None,
+            }
+        }
+        None => {
+            errors.push(top_error(file, Some("article"), "is missing or not an object"));
+            None
+        }
+    };
+
+    let figures: Vec<Figure> = objects(file, root, "figures", &mut errors)
+        .into_iter()
+        .filter_map(|(i, obj)| {
+            let item = Some(item_name("figure", "figures", i, obj));
+            read_figure(&mut Reader { file, item, obj, errors: &mut errors })
+        })
+        .collect();
+
+    let events: Vec<Event> = objects(file, root, "events", &mut errors)
+        .into_iter()
+        .filter_map(|(i, obj)| {
+            let item = Some(item_name("event", "events", i, obj));
+            read_event(&mut Reader { file, item, obj, errors: &mut errors })
+        })
+        .collect();
+
+    let not_figures: Vec<NotFigure> = match root.get("not_figures") {
+        None => Vec::new(),
+        Some(_) => objects(file, root, "not_figures", &mut errors)
+            .into_iter()
+            .filter_map(|(i, obj)| {
+                let item = Some(format!("not_figures[{i}]"));
+                let mut r = Reader { file, item, obj, errors: &mut errors };
+                r.reject_unknown(&["text", "reason"]);
+                Some(NotFigure { text: r.string("text")?, reason: r.string("reason")? })
+            })
+            .collect(),
+    };
+
+    match (errors.is_empty(), article_meta) {
+        (true, Some(article_meta)) => Ok(Dataset {
+            article: article_meta,
+            figures,
+            events,
+            not_figures,
+            text: article.to_string(),
+        }),
+        _ => Err(DataErrors(errors)),
+    }
+}
+
+const FIGURE_FIELDS: &[&str] = &[
+    "id", "value", "value_text", "unit", "actor", "measure", "qualifier", "source", "period",
+    "quotes", "note",
+];
+
+fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
+    r.reject_unknown(FIGURE_FIELDS);
+    let id = r.string("id");
+    let value = r.optional_count("value");
+    let value_text = r.optional_string("value_text");
+    let unit = r.choice::<Unit>("unit", "unit");
+    let actor = r.choice::<Actor>("actor", "actor");
+    let measure = r.choice::<Measure>("measure", "measure");
+    let qualifier = r.choice::<Qualifier>("qualifier", "qualifier");
+    let source = r.choice::<Source>("source", "source");
+    let period = r.string("period");
+    let quotes = r.strings("quotes");
+    let note = r.optional_string("note");
+
+    if let Some(q) = qualifier {
+        let vague = q == Qualifier::Vague;
+        if vague && value.is_some() {
+            r.error("value", "must be null for a vague amount");
+        }
+        if vague && value_text.is_none() {
+            r.error("value_text", "is missing: a vague amount needs the article's words for it");
+        }
+        if !vague && value.is_none() && r.obj.get("value").is_some_and(Value::is_null) {
+            r.error("value", "is null, but only a vague qualifier may have no value");
+        }
+        if !vague && value_text.is_some() {
+            r.error("value_text", "is only for vague amounts");
+        }
+    }
+    if let (Some(unit), Some(measure)) = (unit, measure) {
+        let fits = matches!(
+            (measure, unit),
+            (Measure::CombatForceIncrease, Unit::Percent)
+                | (Measure::MissilesLaunched, Unit::Missiles)
+                | (Measure::DronesLaunched, Unit::Drones)
+                | (Measure::AmmunitionSupplied, Unit::Rounds)
+                | (
+                    Measure::ActiveSoldiers
+                        | Measure::SoldiersAvailable
+                        | Measure::Killed
+                        | Measure::Losses
+                        | Measure::DeployedAtFront
+                        | Measure::PlannedDeployment,
+                    Unit::Soldiers
+                )
+        );
+        if !fits {
+            r.error("unit", format!("\"{}\" does not fit the measure \"{}\"", unit.slug(), measure.slug()));
+        }
+    }
+    Some(Figure {
+        id: id?,
+        value,
+        value_text,
+        unit: unit?,
+        actor: actor?,
+        measure: measure?,
+        qualifier: qualifier?,
+        source: source?,
+        period: period?,
+        quotes,
+        note,
+    })
+}
+
+fn read_event(r: &mut Reader<'_>) -> Option<Event> {
+    r.reject_unknown(&["id", "title", "start", "end", "when", "place", "quote", "date_basis"]);
+    let id = r.string("id");
+    let title = r.string("title");
+    let start = r.day("start");
+    let end = r.day("end");
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            r.error("end", format!("{e} is before the start {s}"));
+        }
+    }
+    if end.is_some() && start.is_none() {
+        r.error("start", "is missing, but the event has an end");
+    }
+    let when = r.string("when");
+    let place = r.optional_string("place");
+    let quote = r.string("quote");
+    let date_basis = r.optional_string("date_basis");
+    Some(Event { id: id?, title: title?, start, end, when: when?, place, quote: quote?, date_basis })
+}

@@ -1,0 +1,319 @@
+//! From a `ViewState` and the dataset to what a view shows: the selected figures, the count each
+//! filter control offers, the table's order, which charts appear with which marks, the derived
+//! share, the article split into highlighted quotes, and the written summaries. All pure.
+
+use std::cmp::Ordering;
+
+use crate::dataset::{
+    Actor, Axis, Certainty, Choice, Dataset, Figure, Measure, MeasureGroup, Qualifier,
+};
+use crate::format;
+use crate::view_state::{Column, Filter, Filters, Sort};
+
+pub fn matches(f: &Figure, filters: &Filters) -> bool {
+    filters.actors.contains(f.actor)
+        && filters.measures.contains(f.measure.group())
+        && filters.sources.contains(f.source)
+        && filters.certainty.contains(f.qualifier.certainty())
+}
+
+pub fn select_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure> {
+    data.figures.iter().filter(|f| matches(f, filters)).collect()
+}
+
+/// How many figures a filter value would show: those with that value that pass the other
+/// dimensions (so a control's count does not depend on its own state).
+pub fn facet_count(data: &Dataset, filters: &Filters, value: Filter) -> usize {
+    let mut open = filters.clone();
+    match value {
+        Filter::Actor(_) => open.actors = Default::default(),
+        Filter::Measure(_) => open.measures = Default::default(),
+        Filter::Source(_) => open.sources = Default::default(),
+        Filter::Certainty(_) => open.certainty = Default::default(),
+    }
+    let has = |f: &Figure| match value {
+        Filter::Actor(a) => f.actor == a,
+        Filter::Measure(m) => f.measure.group() == m,
+        Filter::Source(s) => f.source == s,
+        Filter::Certainty(c) => f.qualifier.certainty() == c,
+    };
+    data.figures.iter().filter(|f| has(f) && matches(f, &open)).count()
+}
+
+/// The table's order. Ties keep the data's order; vague amounts sort after every number.
+pub fn sorted<'d>(mut figures: Vec<&'d Figure>, sort: Option<Sort>) -> Vec<&'d Figure> {
+    let Some(sort) = sort else { return figures };
+    figures.sort_by(|a, b| {
+        let ord = match sort.column {
+            Column::Actor => a.actor.cmp(&b.actor),
+            Column::Measure => a.measure.label().cmp(b.measure.label()),
+            Column::Value => {
+                return match (a.value, b.value) {
+                    (Some(x), Some(y)) if sort.descending => y.cmp(&x),
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                };
+            }
+            Column::Certainty => a.qualifier.certainty().cmp(&b.qualifier.certainty()),
+            Column::Period => a.period.cmp(&b.period),
+            Column::Source => a.source.label().cmp(b.source.label()),
+        };
+        if sort.descending { ord.reverse() } else { ord }
+    });
+    figures
+}
+
+/// How a mark is drawn. An upper bound and a derived value must never look like a count.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MarkStyle {
+    /// "about" / "approximately": a solid bar with "~" in its label.
+    Approximate,
+    /// "up to": hatched, dashed outline, open end, "up to" in its label.
+    UpperBound,
+    /// Arithmetic on other figures: dotted outline, labelled "derived".
+    Derived,
+}
+
+impl MarkStyle {
+    pub fn of(q: Qualifier) -> Option<MarkStyle> {
+        match q.certainty() {
+            Certainty::Approximate => Some(MarkStyle::Approximate),
+            Certainty::UpperBound => Some(MarkStyle::UpperBound),
+            Certainty::Vague => None,
+        }
+    }
+    pub fn slug(self) -> &'static str {
+        match self {
+            MarkStyle::Approximate => "approximate",
+            MarkStyle::UpperBound => "upper-bound",
+            MarkStyle::Derived => "derived",
+        }
+    }
+}
+
+/// A value computed from two figures, shown as such.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Derived {
+    pub id: &'static str,
+    pub percent: u64,
+    pub label: String,
+    pub formula: String,
+    /// "100,000 ÷ 500,000", short enough for a chart label.
+    pub arithmetic: String,
+    pub inputs: [String; 2],
+}
+
+/// Up to 100,000 North Korean soldiers against Russia's about 500,000: the article's "up to 20%".
+pub fn derived_share(data: &Dataset) -> Option<Derived> {
+    let find = |actor: Actor, measure: Measure| {
+        data.figures.iter().find(|f| f.actor == actor && f.measure == measure && f.value.is_some())
+    };
+    let planned = find(Actor::NorthKorea, Measure::PlannedDeployment)?;
+    let active = find(Actor::Russia, Measure::ActiveSoldiers)?;
+    let (p, a) = (planned.value?, active.value?);
+    if a == 0 {
+        return None;
+    }
+    let percent = (p * 100 + a / 2) / a;
+    Some(Derived {
+        id: "derived-share",
+        percent,
+        label: format!("up to ~{percent}% (derived)"),
+        formula: format!(
+            "Derived here, not stated as such: {} ÷ {} ≈ {percent}%",
+            format::value(planned),
+            format::value(active)
+        ),
+        arithmetic: format!("{} ÷ {}, from the figures", format::count(p), format::count(a)),
+        inputs: [planned.id.clone(), active.id.clone()],
+    })
+}
+
+/// One drawn mark: a figure, or the derived share.
+#[derive(Clone, PartialEq, Debug)]
+pub struct MarkSpec {
+    /// The figure's id (or the derived value's), used for selection and element ids.
+    pub id: String,
+    pub value: u64,
+    pub style: MarkStyle,
+    pub label: String,
+    pub sublabel: String,
+}
+
+/// One axis of marks inside a chart. A panel holds one axis only.
+#[derive(Clone, PartialEq, Debug)]
+pub struct PanelSpec {
+    pub axis: Axis,
+    pub marks: Vec<MarkSpec>,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct ChartSpec {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub panels: Vec<PanelSpec>,
+    /// The figures drawn, for the summary and the credits.
+    pub figures: Vec<String>,
+    pub summary: String,
+    pub derived: Option<Derived>,
+}
+
+fn mark_for(f: &Figure) -> Option<MarkSpec> {
+    Some(MarkSpec {
+        id: f.id.clone(),
+        value: f.value?,
+        style: MarkStyle::of(f.qualifier)?,
+        label: format::short_statement(f),
+        sublabel: format!("{} · {}", f.actor.label(), f.period),
+    })
+}
+
+fn panel(axis: Axis, figures: &[&Figure]) -> Option<PanelSpec> {
+    let marks: Vec<MarkSpec> = figures.iter().filter(|f| f.unit.axis() == axis).filter_map(|f| mark_for(f)).collect();
+    (!marks.is_empty()).then_some(PanelSpec { axis, marks })
+}
+
+/// The charts the selection fills, in order; a chart with nothing selected is left out.
+pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
+    let selected = select_figures(data, filters);
+    let mut out = Vec::new();
+
+    let mut strength: Vec<&Figure> = selected
+        .iter()
+        .copied()
+        .filter(|f| f.unit.axis() == Axis::Soldiers && f.value.is_some())
+        .collect();
+    strength.sort_by_key(|f| f.actor); // stable: the data's order within a country
+    if let Some(p) = panel(Axis::Soldiers, &strength) {
+        out.push(chart("strength", "Troop strength and losses by country", vec![p], &strength, None));
+    }
+
+    let deployment: Vec<&Figure> = selected
+        .iter()
+        .copied()
+        .filter(|f| matches!(f.measure.group(), MeasureGroup::Deployment | MeasureGroup::Share))
+        .filter(|f| f.value.is_some())
+        .collect();
+    let derived = deployment
+        .iter()
+        .any(|f| f.unit.axis() == Axis::Percent)
+        .then(|| derived_share(data))
+        .flatten();
+    let mut panels: Vec<PanelSpec> = panel(Axis::Soldiers, &deployment).into_iter().collect();
+    if let Some(mut share) = panel(Axis::Percent, &deployment) {
+        if let Some(d) = &derived {
+            share.marks.push(MarkSpec {
+                id: d.id.to_string(),
+                value: d.percent,
+                style: MarkStyle::Derived,
+                label: d.label.clone(),
+                sublabel: d.arithmetic.clone(),
+            });
+        }
+        panels.push(share);
+    }
+    if !panels.is_empty() {
+        out.push(chart("north-korea", "North Korea's deployment", panels, &deployment, derived));
+    }
+
+    let strike: Vec<&Figure> = selected.iter().copied().filter(|f| f.unit.axis() == Axis::Munitions).collect();
+    if let Some(p) = panel(Axis::Munitions, &strike) {
+        out.push(chart("strike", "The weekend strike, 16-17 November 2024", vec![p], &strike, None));
+    }
+    out
+}
+
+fn chart(
+    id: &'static str,
+    title: &'static str,
+    panels: Vec<PanelSpec>,
+    figures: &[&Figure],
+    derived: Option<Derived>,
+) -> ChartSpec {
+    let mut summary = describe(figures);
+    if let Some(d) = &derived {
+        summary.push_str(&format!(" {}.", d.formula));
+    }
+    ChartSpec {
+        id,
+        title,
+        panels,
+        figures: figures.iter().map(|f| f.id.clone()).collect(),
+        summary,
+        derived,
+    }
+}
+
+/// The vague amounts, which are told in words and never drawn.
+pub fn vague_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure> {
+    select_figures(data, filters).into_iter().filter(|f| f.value.is_none()).collect()
+}
+
+/// "Showing 2 figures for Russia: about 500,000 active soldiers (start of 2024, New York Post); …"
+pub fn describe(figures: &[&Figure]) -> String {
+    if figures.is_empty() {
+        return "No figures match the current filters.".into();
+    }
+    let actors: Vec<&str> = Actor::ALL
+        .iter()
+        .filter(|a| figures.iter().any(|f| f.actor == **a))
+        .map(|a| a.label())
+        .collect();
+    let items: Vec<String> = figures
+        .iter()
+        .map(|f| format!("{}: {} ({}, according to {})", f.actor.label(), format::statement(f), f.period, f.source.credit()))
+        .collect();
+    format!(
+        "Showing {} for {}. {}.",
+        format::plural(figures.len(), "figure", "figures"),
+        format::and_list(&actors),
+        items.join("; ")
+    )
+}
+
+/// A stretch of the article and the figures whose quotes cover it.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Segment {
+    pub text: String,
+    pub figures: Vec<String>,
+}
+
+/// The article as paragraphs of segments, each figure's quotes marked. Overlapping quotes
+/// (two figures in one sentence) give a segment with both ids.
+pub fn article_segments(data: &Dataset) -> Vec<Vec<Segment>> {
+    let text = data.text.as_str();
+    let mut cover: Vec<Vec<&str>> = vec![Vec::new(); text.len()];
+    for f in &data.figures {
+        for q in &f.quotes {
+            for (s, e) in crate::dataset::occurrences(text, q) {
+                for slot in &mut cover[s..e] {
+                    if !slot.contains(&f.id.as_str()) {
+                        slot.push(&f.id);
+                    }
+                }
+            }
+        }
+    }
+    let mut paragraphs = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        if line.is_empty() {
+            offset += 1;
+            continue;
+        }
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut start = 0;
+        let ids_at = |i: usize| -> Vec<String> { cover[offset + i].iter().map(|s| s.to_string()).collect() };
+        for (i, _) in line.char_indices().skip(1).chain(std::iter::once((line.len(), ' '))) {
+            if i == line.len() || ids_at(i) != ids_at(start) {
+                segments.push(Segment { text: line[start..i].to_string(), figures: ids_at(start) });
+                start = i;
+            }
+        }
+        paragraphs.push(segments);
+        offset += line.len() + 1;
+    }
+    paragraphs
+}

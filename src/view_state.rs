@@ -1,0 +1,424 @@
+//! `ViewState` is everything a reader can change, and its URL codec. Parsing is total: each query
+//! parameter is read on its own as valid, invalid or missing (as Our World in Data's Grapher does);
+//! what is invalid is dropped with a plain reason, and the rest still applies. Rendering is
+//! canonical: defaults are left out and parameters and values come in one fixed order.
+
+use std::marker::PhantomData;
+
+use crate::dataset::{Actor, Certainty, Choice, Dataset, MeasureGroup, Source, choice};
+
+/// A subset of a `Choice` enum, stored as bits in `Choice::ALL` order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Selection<T> {
+    bits: u32,
+    kind: PhantomData<T>,
+}
+
+impl<T: Choice> Selection<T> {
+    pub fn all() -> Self {
+        Self { bits: (1u32 << T::ALL.len()) - 1, kind: PhantomData }
+    }
+    pub fn none() -> Self {
+        Self { bits: 0, kind: PhantomData }
+    }
+    pub fn contains(self, t: T) -> bool {
+        self.bits & (1 << t.index()) != 0
+    }
+    pub fn with(self, t: T, on: bool) -> Self {
+        let bit = 1 << t.index();
+        Self { bits: if on { self.bits | bit } else { self.bits & !bit }, kind: PhantomData }
+    }
+    pub fn toggled(self, t: T) -> Self {
+        self.with(t, !self.contains(t))
+    }
+    pub fn is_all(self) -> bool {
+        self == Self::all()
+    }
+    pub fn is_empty(self) -> bool {
+        self.bits == 0
+    }
+    pub fn iter(self) -> impl Iterator<Item = T> {
+        T::ALL.iter().copied().filter(move |t| self.contains(*t))
+    }
+}
+
+impl<T: Choice> Default for Selection<T> {
+    fn default() -> Self {
+        Self::all()
+    }
+}
+
+choice!(
+    /// The tabs of the explorer.
+    View {
+        Charts => "charts", "Charts";
+        Table => "table", "Table";
+        Article => "article", "Article";
+        Timeline => "timeline", "Timeline";
+    }
+);
+
+choice!(
+    /// The table's sortable columns.
+    Column {
+        Actor => "actor", "Actor";
+        Measure => "measure", "Measure";
+        Value => "value", "Value";
+        Certainty => "certainty", "Certainty";
+        Period => "period", "Period";
+        Source => "source", "Source";
+    }
+);
+
+choice!(
+    /// A forced colour theme; `Auto` follows the reader's system.
+    Theme {
+        Auto => "auto", "System";
+        Light => "light", "Light";
+        Dark => "dark", "Dark";
+    }
+);
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+/// One filter dimension's value, as a control toggles it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Filter {
+    Actor(Actor),
+    Measure(MeasureGroup),
+    Source(Source),
+    Certainty(Certainty),
+}
+
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Filters {
+    pub actors: Selection<Actor>,
+    pub measures: Selection<MeasureGroup>,
+    pub sources: Selection<Source>,
+    pub certainty: Selection<Certainty>,
+}
+
+impl Filters {
+    pub fn contains(&self, f: Filter) -> bool {
+        match f {
+            Filter::Actor(a) => self.actors.contains(a),
+            Filter::Measure(m) => self.measures.contains(m),
+            Filter::Source(s) => self.sources.contains(s),
+            Filter::Certainty(c) => self.certainty.contains(c),
+        }
+    }
+    pub fn toggled(&self, f: Filter) -> Self {
+        let mut next = self.clone();
+        match f {
+            Filter::Actor(a) => next.actors = self.actors.toggled(a),
+            Filter::Measure(m) => next.measures = self.measures.toggled(m),
+            Filter::Source(s) => next.sources = self.sources.toggled(s),
+            Filter::Certainty(c) => next.certainty = self.certainty.toggled(c),
+        }
+        next
+    }
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct ViewState {
+    pub filters: Filters,
+    pub view: View,
+    pub sort: Option<Sort>,
+    /// The selected figure's id.
+    pub mark: Option<String>,
+    pub embed: bool,
+    pub theme: Theme,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View::Charts
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::Auto
+    }
+}
+
+/// What a reader (or the browser's history) can do to the state.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Action {
+    Toggle(Filter),
+    ResetFilters,
+    SetView(View),
+    SortBy(Column),
+    SelectMark(Option<String>),
+    /// Back/forward: the state read from the URL replaces the current one.
+    Load(ViewState),
+}
+
+impl ViewState {
+    /// The pure reducer. Changing a filter clears the selected mark, so a URL never names a
+    /// figure the filters hide.
+    pub fn apply(&self, action: Action) -> ViewState {
+        let mut next = self.clone();
+        match action {
+            Action::Toggle(f) => {
+                next.filters = self.filters.toggled(f);
+                next.mark = None;
+            }
+            Action::ResetFilters => {
+                next.filters = Filters::default();
+                next.mark = None;
+            }
+            Action::SetView(v) => next.view = v,
+            Action::SortBy(column) => {
+                let descending = matches!(self.sort, Some(s) if s.column == column && !s.descending);
+                next.sort = Some(Sort { column, descending });
+            }
+            Action::SelectMark(mark) => next.mark = mark,
+            Action::Load(state) => next = state,
+        }
+        next
+    }
+
+    /// The canonical query string, with its leading `?`, or "" for the default view.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        list_param(&mut parts, "actors", self.filters.actors);
+        list_param(&mut parts, "measures", self.filters.measures);
+        list_param(&mut parts, "sources", self.filters.sources);
+        list_param(&mut parts, "certainty", self.filters.certainty);
+        if self.view != View::default() {
+            parts.push(format!("view={}", self.view.slug()));
+        }
+        if let Some(sort) = self.sort {
+            let dir = if sort.descending { "-desc" } else { "" };
+            parts.push(format!("sort={}{dir}", sort.column.slug()));
+        }
+        if let Some(mark) = &self.mark {
+            parts.push(format!("mark={}", encode(mark)));
+        }
+        if self.theme != Theme::default() {
+            parts.push(format!("theme={}", self.theme.slug()));
+        }
+        if self.embed {
+            parts.push("embed=1".into());
+        }
+        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    }
+
+    /// A relative link to this view: its query, or "?" for the default view (same page).
+    pub fn href(&self) -> String {
+        let query = self.to_query();
+        if query.is_empty() { "?".into() } else { query }
+    }
+
+    /// Read a query string (with or without its `?`). Never fails: what cannot be used is
+    /// listed in `ignored` and the rest applies. `data` is used to check `mark`.
+    pub fn from_query(query: &str, data: &Dataset) -> Parsed {
+        let mut state = ViewState::default();
+        let mut ignored = Vec::new();
+        let mut seen: Vec<Param> = Vec::new();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for piece in query.split('&').filter(|p| !p.is_empty()) {
+            let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
+            let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
+                ignored.push(Ignored::new(piece, "it is not properly percent-encoded"));
+                continue;
+            };
+            let Some(param) = Param::from_key(&key) else {
+                ignored.push(Ignored::new(&key, "this page has no such setting"));
+                continue;
+            };
+            if seen.contains(&param) {
+                ignored.push(Ignored::new(&key, "it was given more than once; the first one counts"));
+                continue;
+            }
+            seen.push(param);
+            let mut bad = |why: &str| ignored.push(Ignored::new(&format!("{key}={value}"), why));
+            match param {
+                Param::Actors => state.filters.actors = read_list(&value, "actor", &mut bad),
+                Param::Measures => state.filters.measures = read_list(&value, "measure", &mut bad),
+                Param::Sources => state.filters.sources = read_list(&value, "source", &mut bad),
+                Param::Certainty => state.filters.certainty = read_list(&value, "certainty", &mut bad),
+                Param::View => match View::from_slug(&value) {
+                    Some(v) => state.view = v,
+                    None => bad(&format!("the view must be {}", View::expected())),
+                },
+                Param::Sort => {
+                    let (name, descending) = match value.strip_suffix("-desc") {
+                        Some(name) => (name, true),
+                        None => (value.as_str(), false),
+                    };
+                    match Column::from_slug(name) {
+                        Some(column) => state.sort = Some(Sort { column, descending }),
+                        None => bad(&format!("the table can be sorted by {}", Column::expected())),
+                    }
+                }
+                Param::Mark => match data.figure(&value) {
+                    Some(_) => state.mark = Some(value.clone()),
+                    None => bad("there is no figure with that id"),
+                },
+                Param::Embed => match value.as_str() {
+                    "1" | "true" => state.embed = true,
+                    "0" | "false" => state.embed = false,
+                    _ => bad("embed must be 1 or 0"),
+                },
+                Param::Theme => match Theme::from_slug(&value) {
+                    Some(t) => state.theme = t,
+                    None => bad(&format!("the theme must be {}", Theme::expected())),
+                },
+            }
+        }
+        // A mark the filters hide would be a view nobody can see: drop it, and say so.
+        if let Some(id) = state.mark.clone() {
+            let hidden = data.figure(&id).is_some_and(|f| !crate::select::matches(f, &state.filters));
+            if hidden {
+                ignored.push(Ignored::new(&format!("mark={id}"), "the filters hide that figure"));
+                state.mark = None;
+            }
+        }
+        Parsed { state, ignored }
+    }
+}
+
+/// The result of reading a URL: the state to show and what was left out.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Parsed {
+    pub state: ViewState,
+    pub ignored: Vec<Ignored>,
+}
+
+/// A part of the URL that was not used, and why, in words for the notice.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Ignored {
+    /// The offending text, shortened and with control characters replaced; shown as text only.
+    pub what: String,
+    pub why: String,
+}
+
+impl Ignored {
+    fn new(what: &str, why: &str) -> Self {
+        const MAX: usize = 60;
+        let mut shown: String = what
+            .chars()
+            .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+            .take(MAX)
+            .collect();
+        if what.chars().count() > MAX {
+            shown.push('…');
+        }
+        Ignored { what: shown, why: why.to_string() }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Param {
+    Actors,
+    Measures,
+    Sources,
+    Certainty,
+    View,
+    Sort,
+    Mark,
+    Embed,
+    Theme,
+}
+
+impl Param {
+    fn from_key(key: &str) -> Option<Param> {
+        Some(match key {
+            "actors" => Param::Actors,
+            "measures" => Param::Measures,
+            "sources" => Param::Sources,
+            "certainty" => Param::Certainty,
+            "view" => Param::View,
+            "sort" => Param::Sort,
+            "mark" => Param::Mark,
+            "embed" => Param::Embed,
+            "theme" => Param::Theme,
+            _ => return None,
+        })
+    }
+}
+
+fn list_param<T: Choice>(parts: &mut Vec<String>, key: &str, sel: Selection<T>) {
+    if sel.is_all() {
+        return;
+    }
+    let value = if sel.is_empty() {
+        "none".to_string()
+    } else {
+        sel.iter().map(|t| t.slug()).collect::<Vec<_>>().join(",")
+    };
+    parts.push(format!("{key}={value}"));
+}
+
+/// "russia,ukraine" or "none". Unknown values are reported and skipped; if nothing valid is
+/// left, the dimension stays at its default (everything).
+fn read_list<T: Choice>(value: &str, what: &str, bad: &mut impl FnMut(&str)) -> Selection<T> {
+    if value == "none" {
+        return Selection::none();
+    }
+    let mut sel = Selection::none();
+    let mut unknown = Vec::new();
+    for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        match T::from_slug(&item.to_ascii_lowercase()) {
+            Some(t) => sel = sel.with(t, true),
+            None => unknown.push(item),
+        }
+    }
+    if !unknown.is_empty() {
+        let plural = if unknown.len() == 1 { "" } else { "s" };
+        bad(&format!("unknown {what}{plural}; expected {}", T::expected()));
+    }
+    if sel.is_empty() { Selection::all() } else { sel }
+}
+
+/// Percent-decode a query component (`+` is a space). `None` for broken escapes or bytes that
+/// are not UTF-8.
+pub fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3)?;
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
+                    return None;
+                }
+                let hex = std::str::from_utf8(hex).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Percent-encode everything but unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
