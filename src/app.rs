@@ -41,6 +41,12 @@ pub fn Root(props: &RootProps) -> Html {
     let ignored = use_state(Vec::<Ignored>::new);
     // Whether the URL has been read yet: until then the URL must not be written.
     let url_read = use_mut_ref(|| false);
+    // Set once the app runs in a browser; the server render never has it, so hydration matches.
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| ready.set(true));
+    }
 
     {
         let state = state.clone();
@@ -72,7 +78,7 @@ pub fn Root(props: &RootProps) -> Html {
         Callback::from(move |_| ignored.set(Vec::new()))
     };
     html! {
-        <Explorer {data} state={(*state).clone()} ignored={(*ignored).clone()} {dispatch} {ondismiss} />
+        <Explorer {data} state={(*state).clone()} ignored={(*ignored).clone()} {dispatch} {ondismiss} ready={*ready} />
     }
 }
 

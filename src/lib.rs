@@ -8,6 +8,7 @@ pub mod chart;
 pub mod components;
 pub mod dataset;
 pub mod format;
+pub mod prerender;
 pub mod select;
 pub mod view_state;
 

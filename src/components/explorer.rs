@@ -21,11 +21,14 @@ pub struct ExplorerProps {
     pub ignored: Vec<Ignored>,
     pub dispatch: Callback<Action>,
     pub ondismiss: Callback<()>,
+    /// True once running in a browser (tests wait for `data-ready`).
+    pub ready: bool,
 }
 
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
-    let ExplorerProps { data, state, ignored, dispatch, ondismiss } = props;
+    let ExplorerProps { data, state, ignored, dispatch, ondismiss, ready } = props;
+    let ready = ready.then_some("true");
     let theme = match state.theme {
         Theme::Auto => None,
         Theme::Light => Some("theme-light"),
@@ -37,7 +40,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     if state.embed {
         let full = ViewState { embed: false, ..state.clone() };
         return html! {
-            <div {class}>
+            <div {class} data-ready={ready}>
                 { notice }
                 <ChartsView {data} state={state.clone()} dispatch={dispatch.clone()} />
                 <p class="embed-credit">
@@ -56,7 +59,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     };
     let article_view = state.apply(Action::SetView(View::Article));
     html! {
-        <div {class}>
+        <div {class} data-ready={ready}>
             <header class="masthead">
                 <p class="brand">{ "Frontline Figures" }</p>
                 <h1>{ &data.article.title }</h1>
