@@ -6,12 +6,18 @@ use wasm_bindgen::JsValue;
 
 /// The current query string with its `?`, or "".
 pub fn query() -> String {
-    gloo::utils::window().location().search().unwrap_or_default()
+    gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default()
 }
 
 /// The page's own path plus `query`: relative, so the site works from any folder.
 fn url_with(query: &str) -> String {
-    let path = gloo::utils::window().location().pathname().unwrap_or_default();
+    let path = gloo::utils::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
     format!("{path}{query}")
 }
 

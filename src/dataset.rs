@@ -13,7 +13,7 @@ pub use load::parse_dataset;
 
 /// A closed set of named values with a URL/JSON slug and a label for people.
 /// The order of `ALL` is the canonical order everywhere (URL, filters, tables).
-pub trait Choice: Copy + Eq + 'static {
+pub trait Choice: Copy + Eq + fmt::Debug + 'static {
     const ALL: &'static [Self];
     /// What names the choice in the URL and the JSON (kebab-case).
     fn slug(self) -> &'static str;

@@ -45,7 +45,10 @@ pub fn value(f: &Figure) -> String {
         (Some(v), Qualifier::Approximately) => format!("approximately {}", number(f, v)),
         (Some(v), Qualifier::UpTo | Qualifier::UpToMayHave) => format!("up to {}", number(f, v)),
         (Some(v), Qualifier::Vague) => number(f, v),
-        (None, _) => f.value_text.clone().unwrap_or_else(|| "an unstated amount".into()),
+        (None, _) => f
+            .value_text
+            .clone()
+            .unwrap_or_else(|| "an unstated amount".into()),
     }
 }
 
@@ -71,7 +74,9 @@ fn statement_with(f: &Figure, v: &str) -> String {
     match f.measure {
         Measure::ActiveSoldiers => format!("{v} active soldiers"),
         Measure::SoldiersAvailable => format!("{v} soldiers available"),
-        Measure::Killed if f.qualifier == Qualifier::UpToMayHave => format!("{v} may have been killed"),
+        Measure::Killed if f.qualifier == Qualifier::UpToMayHave => {
+            format!("{v} may have been killed")
+        }
         Measure::Killed => format!("{v} killed"),
         Measure::Losses => format!("{v} losses"),
         Measure::DeployedAtFront => format!("{v} soldiers at the front"),

@@ -13,10 +13,20 @@ pub const MOUNT: &str = r#"<div id="app"></div>"#;
 pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
     let page = match page.match_indices(MOUNT).count() {
         1 => page.replacen(MOUNT, &format!(r#"<div id="app">{view}</div>"#), 1),
-        0 => return Err(format!("index.html has no empty {MOUNT} to render into (already prerendered?)")),
-        n => return Err(format!("index.html has {n} copies of {MOUNT}; expected one")),
+        0 => {
+            return Err(format!(
+                "index.html has no empty {MOUNT} to render into (already prerendered?)"
+            ));
+        }
+        n => {
+            return Err(format!(
+                "index.html has {n} copies of {MOUNT}; expected one"
+            ));
+        }
     };
-    let page = edit_tags(&page, r#"<link rel="preload""#, |tag| remove_attr(tag, "integrity"));
+    let page = edit_tags(&page, r#"<link rel="preload""#, |tag| {
+        remove_attr(tag, "integrity")
+    });
     Ok(edit_tags(&page, r#"<link rel="stylesheet""#, |tag| {
         if tag.contains("crossorigin") {
             tag.to_string()
@@ -31,7 +41,9 @@ fn edit_tags(page: &str, start: &str, edit: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
     while let Some(i) = rest.find(start) {
-        let Some(len) = rest[i..].find('>') else { break };
+        let Some(len) = rest[i..].find('>') else {
+            break;
+        };
         out.push_str(&rest[..i]);
         out.push_str(&edit(&rest[i..=i + len]));
         rest = &rest[i + len + 1..];

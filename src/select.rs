@@ -18,7 +18,10 @@ pub fn matches(f: &Figure, filters: &Filters) -> bool {
 }
 
 pub fn select_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure> {
-    data.figures.iter().filter(|f| matches(f, filters)).collect()
+    data.figures
+        .iter()
+        .filter(|f| matches(f, filters))
+        .collect()
 }
 
 /// How many figures a filter value would show: those with that value that pass the other
@@ -37,7 +40,10 @@ pub fn facet_count(data: &Dataset, filters: &Filters, value: Filter) -> usize {
         Filter::Source(s) => f.source == s,
         Filter::Certainty(c) => f.qualifier.certainty() == c,
     };
-    data.figures.iter().filter(|f| has(f) && matches(f, &open)).count()
+    data.figures
+        .iter()
+        .filter(|f| has(f) && matches(f, &open))
+        .count()
 }
 
 /// The table's order. Ties keep the data's order; vague amounts sort after every number.
@@ -108,7 +114,9 @@ pub struct Derived {
 /// Up to 100,000 North Korean soldiers against Russia's about 500,000: the article's "up to 20%".
 pub fn derived_share(data: &Dataset) -> Option<Derived> {
     let find = |actor: Actor, measure: Measure| {
-        data.figures.iter().find(|f| f.actor == actor && f.measure == measure && f.value.is_some())
+        data.figures
+            .iter()
+            .find(|f| f.actor == actor && f.measure == measure && f.value.is_some())
     };
     let planned = find(Actor::NorthKorea, Measure::PlannedDeployment)?;
     let active = find(Actor::Russia, Measure::ActiveSoldiers)?;
@@ -126,7 +134,11 @@ pub fn derived_share(data: &Dataset) -> Option<Derived> {
             format::value(planned),
             format::value(active)
         ),
-        arithmetic: format!("{} ÷ {}, from the figures", format::count(p), format::count(a)),
+        arithmetic: format!(
+            "{} ÷ {}, from the figures",
+            format::count(p),
+            format::count(a)
+        ),
         inputs: [planned.id.clone(), active.id.clone()],
     })
 }
@@ -171,7 +183,11 @@ fn mark_for(f: &Figure) -> Option<MarkSpec> {
 }
 
 fn panel(axis: Axis, figures: &[&Figure]) -> Option<PanelSpec> {
-    let marks: Vec<MarkSpec> = figures.iter().filter(|f| f.unit.axis() == axis).filter_map(|f| mark_for(f)).collect();
+    let marks: Vec<MarkSpec> = figures
+        .iter()
+        .filter(|f| f.unit.axis() == axis)
+        .filter_map(|f| mark_for(f))
+        .collect();
     (!marks.is_empty()).then_some(PanelSpec { axis, marks })
 }
 
@@ -187,13 +203,24 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
         .collect();
     strength.sort_by_key(|f| f.actor); // stable: the data's order within a country
     if let Some(p) = panel(Axis::Soldiers, &strength) {
-        out.push(chart("strength", "Troop strength and losses by country", vec![p], &strength, None));
+        out.push(chart(
+            "strength",
+            "Troop strength and losses by country",
+            vec![p],
+            &strength,
+            None,
+        ));
     }
 
     let deployment: Vec<&Figure> = selected
         .iter()
         .copied()
-        .filter(|f| matches!(f.measure.group(), MeasureGroup::Deployment | MeasureGroup::Share))
+        .filter(|f| {
+            matches!(
+                f.measure.group(),
+                MeasureGroup::Deployment | MeasureGroup::Share
+            )
+        })
         .filter(|f| f.value.is_some())
         .collect();
     let derived = deployment
@@ -215,12 +242,28 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
         panels.push(share);
     }
     if !panels.is_empty() {
-        out.push(chart("north-korea", "North Korea's deployment", panels, &deployment, derived));
+        out.push(chart(
+            "north-korea",
+            "North Korea's deployment",
+            panels,
+            &deployment,
+            derived,
+        ));
     }
 
-    let strike: Vec<&Figure> = selected.iter().copied().filter(|f| f.unit.axis() == Axis::Munitions).collect();
+    let strike: Vec<&Figure> = selected
+        .iter()
+        .copied()
+        .filter(|f| f.unit.axis() == Axis::Munitions)
+        .collect();
     if let Some(p) = panel(Axis::Munitions, &strike) {
-        out.push(chart("strike", "The weekend strike, 16-17 November 2024", vec![p], &strike, None));
+        out.push(chart(
+            "strike",
+            "The weekend strike, 16-17 November 2024",
+            vec![p],
+            &strike,
+            None,
+        ));
     }
     out
 }
@@ -248,7 +291,10 @@ fn chart(
 
 /// The vague amounts, which are told in words and never drawn.
 pub fn vague_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure> {
-    select_figures(data, filters).into_iter().filter(|f| f.value.is_none()).collect()
+    select_figures(data, filters)
+        .into_iter()
+        .filter(|f| f.value.is_none())
+        .collect()
 }
 
 /// "Showing 2 figures for Russia: about 500,000 active soldiers (start of 2024, New York Post); …"
@@ -263,7 +309,15 @@ pub fn describe(figures: &[&Figure]) -> String {
         .collect();
     let items: Vec<String> = figures
         .iter()
-        .map(|f| format!("{}: {} ({}, according to {})", f.actor.label(), format::statement(f), f.period, f.source.credit()))
+        .map(|f| {
+            format!(
+                "{}: {} ({}, according to {})",
+                f.actor.label(),
+                format::statement(f),
+                f.period,
+                f.source.credit()
+            )
+        })
         .collect();
     format!(
         "Showing {} for {}. {}.",
@@ -305,10 +359,18 @@ pub fn article_segments(data: &Dataset) -> Vec<Vec<Segment>> {
         }
         let mut segments: Vec<Segment> = Vec::new();
         let mut start = 0;
-        let ids_at = |i: usize| -> Vec<String> { cover[offset + i].iter().map(|s| s.to_string()).collect() };
-        for (i, _) in line.char_indices().skip(1).chain(std::iter::once((line.len(), ' '))) {
+        let ids_at =
+            |i: usize| -> Vec<String> { cover[offset + i].iter().map(|s| s.to_string()).collect() };
+        for (i, _) in line
+            .char_indices()
+            .skip(1)
+            .chain(std::iter::once((line.len(), ' ')))
+        {
             if i == line.len() || ids_at(i) != ids_at(start) {
-                segments.push(Segment { text: line[start..i].to_string(), figures: ids_at(start) });
+                segments.push(Segment {
+                    text: line[start..i].to_string(),
+                    figures: ids_at(start),
+                });
                 start = i;
             }
         }

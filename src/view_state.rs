@@ -16,17 +16,30 @@ pub struct Selection<T> {
 
 impl<T: Choice> Selection<T> {
     pub fn all() -> Self {
-        Self { bits: (1u32 << T::ALL.len()) - 1, kind: PhantomData }
+        Self {
+            bits: (1u32 << T::ALL.len()) - 1,
+            kind: PhantomData,
+        }
     }
     pub fn none() -> Self {
-        Self { bits: 0, kind: PhantomData }
+        Self {
+            bits: 0,
+            kind: PhantomData,
+        }
     }
     pub fn contains(self, t: T) -> bool {
         self.bits & (1 << t.index()) != 0
     }
     pub fn with(self, t: T, on: bool) -> Self {
         let bit = 1 << t.index();
-        Self { bits: if on { self.bits | bit } else { self.bits & !bit }, kind: PhantomData }
+        Self {
+            bits: if on {
+                self.bits | bit
+            } else {
+                self.bits & !bit
+            },
+            kind: PhantomData,
+        }
     }
     pub fn toggled(self, t: T) -> Self {
         self.with(t, !self.contains(t))
@@ -177,7 +190,8 @@ impl ViewState {
             }
             Action::SetView(v) => next.view = v,
             Action::SortBy(column) => {
-                let descending = matches!(self.sort, Some(s) if s.column == column && !s.descending);
+                let descending =
+                    matches!(self.sort, Some(s) if s.column == column && !s.descending);
                 next.sort = Some(Sort { column, descending });
             }
             Action::SelectMark(mark) => next.mark = mark,
@@ -209,7 +223,11 @@ impl ViewState {
         if self.embed {
             parts.push("embed=1".into());
         }
-        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
     }
 
     /// A relative link to this view: its query, or "?" for the default view (same page).
@@ -236,7 +254,10 @@ impl ViewState {
                 continue;
             };
             if seen.contains(&param) {
-                ignored.push(Ignored::new(&key, "it was given more than once; the first one counts"));
+                ignored.push(Ignored::new(
+                    &key,
+                    "it was given more than once; the first one counts",
+                ));
                 continue;
             }
             seen.push(param);
@@ -245,7 +266,9 @@ impl ViewState {
                 Param::Actors => state.filters.actors = read_list(&value, "actor", &mut bad),
                 Param::Measures => state.filters.measures = read_list(&value, "measure", &mut bad),
                 Param::Sources => state.filters.sources = read_list(&value, "source", &mut bad),
-                Param::Certainty => state.filters.certainty = read_list(&value, "certainty", &mut bad),
+                Param::Certainty => {
+                    state.filters.certainty = read_list(&value, "certainty", &mut bad)
+                }
                 Param::View => match View::from_slug(&value) {
                     Some(v) => state.view = v,
                     None => bad(&format!("the view must be {}", View::expected())),
@@ -257,7 +280,10 @@ impl ViewState {
                     };
                     match Column::from_slug(name) {
                         Some(column) => state.sort = Some(Sort { column, descending }),
-                        None => bad(&format!("the table can be sorted by {}", Column::expected())),
+                        None => bad(&format!(
+                            "the table can be sorted by {}",
+                            Column::expected()
+                        )),
                     }
                 }
                 Param::Mark => match data.figure(&value) {
@@ -277,9 +303,14 @@ impl ViewState {
         }
         // A mark the filters hide would be a view nobody can see: drop it, and say so.
         if let Some(id) = state.mark.clone() {
-            let hidden = data.figure(&id).is_some_and(|f| !crate::select::matches(f, &state.filters));
+            let hidden = data
+                .figure(&id)
+                .is_some_and(|f| !crate::select::matches(f, &state.filters));
             if hidden {
-                ignored.push(Ignored::new(&format!("mark={id}"), "the filters hide that figure"));
+                ignored.push(Ignored::new(
+                    &format!("mark={id}"),
+                    "the filters hide that figure",
+                ));
                 state.mark = None;
             }
         }
@@ -313,7 +344,10 @@ impl Ignored {
         if what.chars().count() > MAX {
             shown.push('…');
         }
-        Ignored { what: shown, why: why.to_string() }
+        Ignored {
+            what: shown,
+            why: why.to_string(),
+        }
     }
 }
 
@@ -375,9 +409,16 @@ fn read_list<T: Choice>(value: &str, what: &str, bad: &mut impl FnMut(&str)) -> 
     }
     if !unknown.is_empty() {
         let plural = if unknown.len() == 1 { "" } else { "s" };
-        bad(&format!("unknown {what}{plural}; expected {}", T::expected()));
+        bad(&format!(
+            "unknown {what}{plural}; expected {}",
+            T::expected()
+        ));
     }
-    if sel.is_empty() { Selection::all() } else { sel }
+    if sel.is_empty() {
+        Selection::all()
+    } else {
+        sel
+    }
 }
 
 /// Percent-decode a query component (`+` is a space). `None` for broken escapes or bytes that

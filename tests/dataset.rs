@@ -2,8 +2,8 @@
 //! naming the file, the figure and the field.
 
 use frontline_figures::dataset::{
-    ARTICLE_TEXT, Actor, Certainty, Choice, Dataset, FIGURES_JSON, Measure, Qualifier, Source, Unit,
-    load_checked, numerals,
+    ARTICLE_TEXT, Actor, Certainty, Choice, Dataset, FIGURES_JSON, Measure, Qualifier, Source,
+    Unit, load_checked, numerals,
 };
 
 fn data() -> &'static Dataset {
@@ -17,8 +17,14 @@ fn data() -> &'static Dataset {
 fn bundled_data_loads_and_matches_the_article_file() {
     let d = data();
     assert_eq!(d.text, std::fs::read_to_string("data/article.txt").unwrap());
-    assert_eq!(d.text, std::fs::read_to_string("../shared/article.txt").unwrap_or_else(|_| d.text.clone()));
-    assert_eq!(d.article.title, "North Korea bolsters Russia: Plans to send 100,000 troops to Ukraine front");
+    assert_eq!(
+        d.text,
+        std::fs::read_to_string("../shared/article.txt").unwrap_or_else(|_| d.text.clone())
+    );
+    assert_eq!(
+        d.article.title,
+        "North Korea bolsters Russia: Plans to send 100,000 troops to Ukraine front"
+    );
     assert_eq!(d.article.published.to_string(), "2024-11-18");
 }
 
@@ -26,54 +32,145 @@ fn bundled_data_loads_and_matches_the_article_file() {
 fn every_figure_of_the_article_is_there_with_its_hedge_and_source() {
     let d = data();
     let expect = [
-        ("ru-active", Actor::Russia, Some(500_000), Qualifier::About, Source::NewYorkPost),
-        ("ru-killed", Actor::Russia, Some(70_000), Qualifier::UpToMayHave, Source::NewYorkPost),
-        ("ua-soldiers", Actor::Ukraine, Some(400_000), Qualifier::About, Source::NewYorkPost),
-        ("ua-losses", Actor::Ukraine, Some(80_000), Qualifier::Approximately, Source::NewYorkPost),
-        ("nk-front", Actor::NorthKorea, Some(15_000), Qualifier::Approximately, Source::Unattributed),
-        ("nk-planned", Actor::NorthKorea, Some(100_000), Qualifier::UpTo, Source::BloombergIntelligence),
-        ("ru-force-increase", Actor::Russia, Some(20), Qualifier::UpTo, Source::Unattributed),
-        ("nk-ammunition", Actor::NorthKorea, None, Qualifier::Vague, Source::MediaReports),
-        ("ru-missiles", Actor::Russia, Some(120), Qualifier::Approximately, Source::Unattributed),
-        ("ru-drones", Actor::Russia, Some(90), Qualifier::Approximately, Source::Unattributed),
+        (
+            "ru-active",
+            Actor::Russia,
+            Some(500_000),
+            Qualifier::About,
+            Source::NewYorkPost,
+        ),
+        (
+            "ru-killed",
+            Actor::Russia,
+            Some(70_000),
+            Qualifier::UpToMayHave,
+            Source::NewYorkPost,
+        ),
+        (
+            "ua-soldiers",
+            Actor::Ukraine,
+            Some(400_000),
+            Qualifier::About,
+            Source::NewYorkPost,
+        ),
+        (
+            "ua-losses",
+            Actor::Ukraine,
+            Some(80_000),
+            Qualifier::Approximately,
+            Source::NewYorkPost,
+        ),
+        (
+            "nk-front",
+            Actor::NorthKorea,
+            Some(15_000),
+            Qualifier::Approximately,
+            Source::Unattributed,
+        ),
+        (
+            "nk-planned",
+            Actor::NorthKorea,
+            Some(100_000),
+            Qualifier::UpTo,
+            Source::BloombergIntelligence,
+        ),
+        (
+            "ru-force-increase",
+            Actor::Russia,
+            Some(20),
+            Qualifier::UpTo,
+            Source::Unattributed,
+        ),
+        (
+            "nk-ammunition",
+            Actor::NorthKorea,
+            None,
+            Qualifier::Vague,
+            Source::MediaReports,
+        ),
+        (
+            "ru-missiles",
+            Actor::Russia,
+            Some(120),
+            Qualifier::Approximately,
+            Source::Unattributed,
+        ),
+        (
+            "ru-drones",
+            Actor::Russia,
+            Some(90),
+            Qualifier::Approximately,
+            Source::Unattributed,
+        ),
     ];
     assert_eq!(d.figures.len(), expect.len());
     for (id, actor, value, qualifier, source) in expect {
-        let f = d.figure(id).unwrap_or_else(|| panic!("figure {id} is missing"));
-        assert_eq!((f.actor, f.value, f.qualifier, f.source), (actor, value, qualifier, source), "{id}");
+        let f = d
+            .figure(id)
+            .unwrap_or_else(|| panic!("figure {id} is missing"));
+        assert_eq!(
+            (f.actor, f.value, f.qualifier, f.source),
+            (actor, value, qualifier, source),
+            "{id}"
+        );
         assert!(!f.period.is_empty() && !f.quotes.is_empty(), "{id}");
     }
-    assert_eq!(d.figure("nk-ammunition").unwrap().value_text.as_deref(), Some("hundreds of thousands"));
+    assert_eq!(
+        d.figure("nk-ammunition").unwrap().value_text.as_deref(),
+        Some("hundreds of thousands")
+    );
     assert_eq!(d.figure("ru-force-increase").unwrap().unit, Unit::Percent);
 }
 
 #[test]
 fn a_figure_said_three_times_is_one_figure_with_three_quotes() {
     let d = data();
-    let hundred_k: Vec<_> = d.figures.iter().filter(|f| f.value == Some(100_000)).collect();
+    let hundred_k: Vec<_> = d
+        .figures
+        .iter()
+        .filter(|f| f.value == Some(100_000))
+        .collect();
     assert_eq!(hundred_k.len(), 1);
     assert_eq!(hundred_k[0].quotes.len(), 3);
-    let in_article = numerals(&d.text).iter().filter(|n| n.value == Some(100_000)).count();
+    let in_article = numerals(&d.text)
+        .iter()
+        .filter(|n| n.value == Some(100_000))
+        .count();
     assert_eq!(in_article, 3);
 }
 
 #[test]
 fn numerals_are_found_with_their_values() {
-    let found: Vec<_> = numerals("up to 100,000 and 20% at 06:04, 1.5 x").into_iter().map(|n| n.value).collect();
+    let found: Vec<_> = numerals("up to 100,000 and 20% at 06:04, 1.5 x")
+        .into_iter()
+        .map(|n| n.value)
+        .collect();
     assert_eq!(found, vec![Some(100_000), Some(20), None, None]);
 }
 
 #[test]
 fn events_cover_the_timeline_and_the_undated_meetings() {
     let d = data();
-    let dated: Vec<String> = d.events.iter().filter_map(|e| e.start).map(|s| s.to_string()).collect();
+    let dated: Vec<String> = d
+        .events
+        .iter()
+        .filter_map(|e| e.start)
+        .map(|s| s.to_string())
+        .collect();
     assert!(dated.contains(&"2022-02-24".to_string()));
     assert!(dated.contains(&"2024-11-17".to_string()));
     assert!(dated.contains(&"2024-11-18".to_string()));
-    let meetings = d.events.iter().find(|e| e.id == "putin-kim-meetings").unwrap();
+    let meetings = d
+        .events
+        .iter()
+        .find(|e| e.id == "putin-kim-meetings")
+        .unwrap();
     assert!(meetings.start.is_none());
     let strike = d.events.iter().find(|e| e.id == "weekend-strike").unwrap();
-    assert_eq!(strike.end.map(|e| e.to_string()).as_deref(), Some("2024-11-17"));
+    assert_eq!(
+        strike.end.map(|e| e.to_string()).as_deref(),
+        Some("2024-11-17")
+    );
     assert!(strike.date_basis.as_deref().unwrap().starts_with("Derived"));
 }
 
@@ -83,10 +180,18 @@ fn measures_and_units_fit_each_other() {
         let soldiers = f.unit == Unit::Soldiers;
         let soldier_measure = !matches!(
             f.measure,
-            Measure::CombatForceIncrease | Measure::MissilesLaunched | Measure::DronesLaunched | Measure::AmmunitionSupplied
+            Measure::CombatForceIncrease
+                | Measure::MissilesLaunched
+                | Measure::DronesLaunched
+                | Measure::AmmunitionSupplied
         );
         assert_eq!(soldiers, soldier_measure, "{}", f.id);
-        assert_eq!(f.value.is_none(), f.qualifier.certainty() == Certainty::Vague, "{}", f.id);
+        assert_eq!(
+            f.value.is_none(),
+            f.qualifier.certainty() == Certainty::Vague,
+            "{}",
+            f.id
+        );
     }
 }
 
@@ -95,14 +200,38 @@ fn measures_and_units_fit_each_other() {
 fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
     let cases = [
         ("malformed", "is not valid JSON"),
-        ("missing-field", "figure \"ru-killed\", field \"period\": is missing"),
-        ("unknown-actor", "figure \"ua-losses\", field \"actor\": unknown actor \"belarus\"; expected one of russia, ukraine, north-korea"),
-        ("quote-not-in-article", "figure \"ru-active\", field \"quotes[0]\": this quote is not in data/article.txt verbatim"),
-        ("value-not-in-quote", "figure \"nk-front\", field \"quotes[0]\": does not state the figure's value (16000)"),
-        ("duplicate-id", "figure \"ru-missiles\", field \"id\": is used twice"),
-        ("numeral-unaccounted", "the article's numeral \"06:04\" is not accounted for"),
-        ("figure-said-twice", "figure \"nk-planned-bloomberg\", field \"measure\": repeats figure \"nk-planned\""),
-        ("vague-with-value", "figure \"nk-ammunition\", field \"value\": must be null for a vague amount"),
+        (
+            "missing-field",
+            "figure \"ru-killed\", field \"period\": is missing",
+        ),
+        (
+            "unknown-actor",
+            "figure \"ua-losses\", field \"actor\": unknown actor \"belarus\"; expected one of russia, ukraine, north-korea",
+        ),
+        (
+            "quote-not-in-article",
+            "figure \"ru-active\", field \"quotes[0]\": this quote is not in data/article.txt verbatim",
+        ),
+        (
+            "value-not-in-quote",
+            "figure \"nk-front\", field \"quotes[0]\": does not state the figure's value (16000)",
+        ),
+        (
+            "duplicate-id",
+            "figure \"ru-missiles\", field \"id\": is used twice",
+        ),
+        (
+            "numeral-unaccounted",
+            "the article's numeral \"06:04\" is not accounted for",
+        ),
+        (
+            "figure-said-twice",
+            "figure \"nk-planned-bloomberg\", field \"measure\": repeats figure \"nk-planned\"",
+        ),
+        (
+            "vague-with-value",
+            "figure \"nk-ammunition\", field \"value\": must be null for a vague amount",
+        ),
     ];
     for (name, expected) in cases {
         let file = format!("tests/fixtures/broken/{name}.json");
@@ -112,9 +241,19 @@ fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
             Err(e) => e.to_string(),
         };
         let wanted = format!("{file}: {expected}");
-        let wanted = if name == "malformed" || name == "numeral-unaccounted" { expected.to_string() } else { wanted };
-        assert!(err.contains(&wanted), "{file}: expected\n  {wanted}\nin\n  {err}");
-        assert!(err.contains(&file), "{file}: the message must name the file: {err}");
+        let wanted = if name == "malformed" || name == "numeral-unaccounted" {
+            expected.to_string()
+        } else {
+            wanted
+        };
+        assert!(
+            err.contains(&wanted),
+            "{file}: expected\n  {wanted}\nin\n  {err}"
+        );
+        assert!(
+            err.contains(&file),
+            "{file}: the message must name the file: {err}"
+        );
     }
 }
 
@@ -125,9 +264,18 @@ fn the_real_data_passes_the_same_loader() {
 
 #[test]
 fn unknown_fields_are_errors_not_ignored() {
-    let json = FIGURES_JSON.replacen("\"period\": \"start of 2024\"", "\"period\": \"start of 2024\", \"perod\": \"x\"", 1);
-    let err = load_checked("x.json", &json, ARTICLE_TEXT).unwrap_err().to_string();
-    assert!(err.contains("figure \"ru-active\", field \"perod\": unknown field"), "{err}");
+    let json = FIGURES_JSON.replacen(
+        "\"period\": \"start of 2024\"",
+        "\"period\": \"start of 2024\", \"perod\": \"x\"",
+        1,
+    );
+    let err = load_checked("x.json", &json, ARTICLE_TEXT)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("figure \"ru-active\", field \"perod\": unknown field"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -42,5 +42,9 @@ fn main() -> ExitCode {
 }
 
 fn render() -> String {
-    futures::executor::block_on(yew::LocalServerRenderer::<App>::new().hydratable(true).render())
+    futures::executor::block_on(
+        yew::LocalServerRenderer::<App>::new()
+            .hydratable(true)
+            .render(),
+    )
 }

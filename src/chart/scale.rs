@@ -36,5 +36,9 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
 
 /// Where `value` falls on a 0..=`domain_max` scale, as a percentage of the width.
 pub fn percent_of(value: f64, domain_max: f64) -> f64 {
-    if domain_max <= 0.0 { 0.0 } else { (value / domain_max * 100.0).clamp(0.0, 100.0) }
+    if domain_max <= 0.0 {
+        0.0
+    } else {
+        (value / domain_max * 100.0).clamp(0.0, 100.0)
+    }
 }

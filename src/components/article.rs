@@ -22,8 +22,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let paragraphs = article_segments(&data);
     let links = |id: &str| {
         let mark = Action::SelectMark(Some(id.to_string()));
-        let Some(f) = data.figure(id) else { return html! {} };
-        let row = state.apply(Action::SetView(View::Table)).apply(mark.clone());
+        let Some(f) = data.figure(id) else {
+            return html! {};
+        };
+        let row = state
+            .apply(Action::SetView(View::Table))
+            .apply(mark.clone());
         let chart = state.apply(Action::SetView(View::Charts)).apply(mark);
         html! {
             <span class="figure-links">

@@ -78,10 +78,19 @@ pub struct ChartFigureProps {
 
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
-    let ChartFigureProps { data, spec, state, dispatch } = props;
+    let ChartFigureProps {
+        data,
+        spec,
+        state,
+        dispatch,
+    } = props;
     // The mark under the pointer or keyboard focus: view-only state, not part of the URL.
     let hovered = use_state(|| None::<String>);
-    let in_chart = |id: &str| spec.panels.iter().any(|p| p.marks.iter().any(|m| m.id == id));
+    let in_chart = |id: &str| {
+        spec.panels
+            .iter()
+            .any(|p| p.marks.iter().any(|m| m.id == id))
+    };
     let selected = state.mark.clone().filter(|id| in_chart(id));
     let active = (*hovered).clone().or_else(|| selected.clone());
     let onhover = {
@@ -91,7 +100,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let onselect = {
         let (dispatch, current) = (dispatch.clone(), state.mark.clone());
         Callback::from(move |id: String| {
-            let next = if current.as_deref() == Some(id.as_str()) { None } else { Some(id) };
+            let next = if current.as_deref() == Some(id.as_str()) {
+                None
+            } else {
+                Some(id)
+            };
             dispatch.emit(Action::SelectMark(next));
         })
     };
@@ -120,7 +133,12 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         }
     });
     let sources: Vec<&str> = {
-        let mut s: Vec<&str> = spec.figures.iter().filter_map(|id| data.figure(id)).map(|f| f.source.credit()).collect();
+        let mut s: Vec<&str> = spec
+            .figures
+            .iter()
+            .filter_map(|id| data.figure(id))
+            .map(|f| f.source.credit())
+            .collect();
         s.dedup();
         s.sort();
         s.dedup();

@@ -31,10 +31,15 @@ fn hedge(c: Certainty) -> &'static str {
 #[component]
 pub fn MarkDetails(props: &MarkDetailsProps) -> Html {
     let body = match props.mark.as_deref() {
-        None => html! { <p class="hint">{ "Point at a bar, or focus or press one of the buttons above, to see its source and the sentence it comes from." }</p> },
+        None => {
+            html! { <p class="hint">{ "Point at a bar, or focus or press one of the buttons above, to see its source and the sentence it comes from." }</p> }
+        }
         Some(id) => match (props.data.figure(id), &props.derived) {
             (Some(f), _) => {
-                let to_article = props.state.apply(Action::SetView(View::Article)).apply(Action::SelectMark(Some(f.id.clone())));
+                let to_article = props
+                    .state
+                    .apply(Action::SetView(View::Article))
+                    .apply(Action::SelectMark(Some(f.id.clone())));
                 html! {
                     <>
                         <p class="details-value"><strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong></p>

@@ -27,7 +27,14 @@ pub struct ExplorerProps {
 
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
-    let ExplorerProps { data, state, ignored, dispatch, ondismiss, ready } = props;
+    let ExplorerProps {
+        data,
+        state,
+        ignored,
+        dispatch,
+        ondismiss,
+        ready,
+    } = props;
     let ready = ready.then_some("true");
     let theme = match state.theme {
         Theme::Auto => None,
@@ -38,7 +45,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let notice = html! { <UrlNotice ignored={ignored.clone()} ondismiss={ondismiss.clone()} /> };
 
     if state.embed {
-        let full = ViewState { embed: false, ..state.clone() };
+        let full = ViewState {
+            embed: false,
+            ..state.clone()
+        };
         return html! {
             <div {class} data-ready={ready}>
                 { notice }
@@ -52,9 +62,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     }
 
     let panel = match state.view {
-        View::Charts => html! { <ChartsView {data} state={state.clone()} dispatch={dispatch.clone()} /> },
-        View::Table => html! { <TableView {data} state={state.clone()} dispatch={dispatch.clone()} /> },
-        View::Article => html! { <ArticleView {data} state={state.clone()} dispatch={dispatch.clone()} /> },
+        View::Charts => {
+            html! { <ChartsView {data} state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
+        View::Table => {
+            html! { <TableView {data} state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
+        View::Article => {
+            html! { <ArticleView {data} state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
         View::Timeline => html! { <TimelineView {data} /> },
     };
     let article_view = state.apply(Action::SetView(View::Article));

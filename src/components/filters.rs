@@ -52,7 +52,9 @@ fn chip(props: &FilterPanelProps, key: &str, filter: Filter, label: &'static str
         Filter::Certainty(c) => c.slug(),
     };
     let count_id = format!("count-{key}-{slug}");
-    let onclick = props.dispatch.reform(move |_: MouseEvent| Action::Toggle(filter));
+    let onclick = props
+        .dispatch
+        .reform(move |_: MouseEvent| Action::Toggle(filter));
     let noun = if count == 1 { "figure" } else { "figures" };
     // The count is outside the button so that the button's name is the plain word.
     html! {

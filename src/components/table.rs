@@ -31,7 +31,9 @@ pub fn TableView(props: &TableViewProps) -> Html {
             Some(s) if s.column == column => "ascending",
             _ => "none",
         };
-        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::SortBy(column));
+        let onclick = props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::SortBy(column));
         html! {
             <th scope="col" aria-sort={sort}>
                 <button type="button" class="sort" data-column={column.slug()} {onclick}>

@@ -12,9 +12,19 @@ pub struct TimelineViewProps {
 
 #[component]
 pub fn TimelineView(props: &TimelineViewProps) -> Html {
-    let mut dated: Vec<_> = props.data.events.iter().filter(|e| e.start.is_some()).collect();
+    let mut dated: Vec<_> = props
+        .data
+        .events
+        .iter()
+        .filter(|e| e.start.is_some())
+        .collect();
     dated.sort_by_key(|e| (e.start, e.end));
-    let undated: Vec<_> = props.data.events.iter().filter(|e| e.start.is_none()).collect();
+    let undated: Vec<_> = props
+        .data
+        .events
+        .iter()
+        .filter(|e| e.start.is_none())
+        .collect();
     let item = |e: &crate::dataset::Event| {
         html! {
             <li class="event" data-event={e.id.clone()}>

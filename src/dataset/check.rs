@@ -29,8 +29,8 @@ pub fn numerals(text: &str) -> Vec<Numeral> {
         let mut plain = true;
         while i < bytes.len() {
             let b = bytes[i];
-            let joins = matches!(b, b',' | b'.' | b':')
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            let joins =
+                matches!(b, b',' | b'.' | b':') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
             if b.is_ascii_digit() {
                 i += 1;
             } else if joins {
@@ -40,12 +40,19 @@ pub fn numerals(text: &str) -> Vec<Numeral> {
                 break;
             }
         }
-        let digits: String = text[start..i].chars().filter(char::is_ascii_digit).collect();
+        let digits: String = text[start..i]
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
         if bytes.get(i) == Some(&b'%') {
             i += 1;
         }
         let value = if plain { digits.parse().ok() } else { None };
-        out.push(Numeral { start, end: i, value });
+        out.push(Numeral {
+            start,
+            end: i,
+            value,
+        });
     }
     out
 }
@@ -55,24 +62,39 @@ pub fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     if needle.is_empty() {
         return Vec::new();
     }
-    hay.match_indices(needle).map(|(i, m)| (i, i + m.len())).collect()
+    hay.match_indices(needle)
+        .map(|(i, m)| (i, i + m.len()))
+        .collect()
 }
 
 pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataErrors> {
     let text = data.text.as_str();
     let mut errors = Vec::new();
     let mut err = |item: Option<String>, field: Option<String>, message: String| {
-        errors.push(DataError { file: file.to_string(), item, field, message });
+        errors.push(DataError {
+            file: file.to_string(),
+            item,
+            field,
+            message,
+        });
     };
     let missing = |what: &str| format!("{what} is not in {} verbatim", super::ARTICLE_FILE);
 
     // The article block.
     let first_line = text.lines().next().unwrap_or_default().trim();
     if data.article.title.trim() != first_line {
-        err(Some("article".into()), Some("title".into()), "is not the article's first line".into());
+        err(
+            Some("article".into()),
+            Some("title".into()),
+            "is not the article's first line".into(),
+        );
     }
     if !text.contains(&data.article.dateline) {
-        err(Some("article".into()), Some("dateline".into()), missing("the dateline"));
+        err(
+            Some("article".into()),
+            Some("dateline".into()),
+            missing("the dateline"),
+        );
     }
 
     // Ids are unique across figures and events, so a URL's mark is never ambiguous.
@@ -80,10 +102,21 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
     let ids = data.figures.iter().map(|f| ("figure", f.id.as_str()));
     for (what, id) in ids.chain(data.events.iter().map(|e| ("event", e.id.as_str()))) {
         if let Some(first) = seen.insert(id, what) {
-            err(Some(format!("{what} \"{id}\"")), Some("id".into()), format!("is used twice (also by a {first})"));
+            err(
+                Some(format!("{what} \"{id}\"")),
+                Some("id".into()),
+                format!("is used twice (also by a {first})"),
+            );
         }
-        if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-            err(Some(format!("{what} \"{id}\"")), Some("id".into()), "may hold only a-z, 0-9 and -".into());
+        if !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            err(
+                Some(format!("{what} \"{id}\"")),
+                Some("id".into()),
+                "may hold only a-z, 0-9 and -".into(),
+            );
         }
     }
 
@@ -101,18 +134,32 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
                 (None, None) => true, // reported by the loader already
             };
             if !stated {
-                let shown = f.value.map_or_else(|| f.value_text.clone().unwrap_or_default(), |v| v.to_string());
-                err(item(), field(), format!("does not state the figure's value ({shown})"));
+                let shown = f.value.map_or_else(
+                    || f.value_text.clone().unwrap_or_default(),
+                    |v| v.to_string(),
+                );
+                err(
+                    item(),
+                    field(),
+                    format!("does not state the figure's value ({shown})"),
+                );
             }
         }
         if f.qualifier == Qualifier::Vague && f.value.is_some() {
-            err(item(), Some("value".into()), "a vague amount has no value".into());
+            err(
+                item(),
+                Some("value".into()),
+                "a vague amount has no value".into(),
+            );
         }
     }
 
     // One figure per thing the article says: the same actor and measure twice is a duplicate.
     for (i, a) in data.figures.iter().enumerate() {
-        if let Some(b) = data.figures[..i].iter().find(|b| b.actor == a.actor && b.measure == a.measure) {
+        if let Some(b) = data.figures[..i]
+            .iter()
+            .find(|b| b.actor == a.actor && b.measure == a.measure)
+        {
             err(
                 Some(format!("figure \"{}\"", a.id)),
                 Some("measure".into()),
@@ -128,25 +175,41 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
 
     for e in &data.events {
         if !text.contains(e.quote.as_str()) {
-            err(Some(format!("event \"{}\"", e.id)), Some("quote".into()), missing("the quote"));
+            err(
+                Some(format!("event \"{}\"", e.id)),
+                Some("quote".into()),
+                missing("the quote"),
+            );
         }
     }
     for (i, n) in data.not_figures.iter().enumerate() {
         if !text.contains(n.text.as_str()) {
-            err(Some(format!("not_figures[{i}]")), Some("text".into()), missing("the text"));
+            err(
+                Some(format!("not_figures[{i}]")),
+                Some("text".into()),
+                missing("the text"),
+            );
         }
     }
 
     // Every numeral of the article is accounted for.
-    let inside = |spans: &[(usize, usize)], n: &Numeral| spans.iter().any(|&(s, e)| s <= n.start && n.end <= e);
+    let inside = |spans: &[(usize, usize)], n: &Numeral| {
+        spans.iter().any(|&(s, e)| s <= n.start && n.end <= e)
+    };
     for n in numerals(text) {
         let as_figure = data.figures.iter().any(|f| {
             f.value.is_some()
                 && f.value == n.value
                 && f.quotes.iter().any(|q| inside(&occurrences(text, q), &n))
         });
-        let as_other = data.events.iter().any(|e| inside(&occurrences(text, &e.quote), &n))
-            || data.not_figures.iter().any(|x| inside(&occurrences(text, &x.text), &n));
+        let as_other = data
+            .events
+            .iter()
+            .any(|e| inside(&occurrences(text, &e.quote), &n))
+            || data
+                .not_figures
+                .iter()
+                .any(|x| inside(&occurrences(text, &x.text), &n));
         if !as_figure && !as_other {
             err(
                 None,
@@ -159,5 +222,9 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
         }
     }
 
-    if errors.is_empty() { Ok(()) } else { Err(DataErrors(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DataErrors(errors))
+    }
 }

@@ -34,7 +34,10 @@ impl<'a> Reader<'a> {
             .cloned()
             .collect();
         for key in unknown {
-            self.error(&key, format!("unknown field; expected one of {}", known.join(", ")));
+            self.error(
+                &key,
+                format!("unknown field; expected one of {}", known.join(", ")),
+            );
         }
     }
 
@@ -66,7 +69,10 @@ impl<'a> Reader<'a> {
         let slug = self.string(field)?;
         let found = C::from_slug(&slug);
         if found.is_none() {
-            self.error(field, format!("unknown {what} \"{slug}\"; expected {}", C::expected()));
+            self.error(
+                field,
+                format!("unknown {what} \"{slug}\"; expected {}", C::expected()),
+            );
         }
         found
     }
@@ -75,7 +81,10 @@ impl<'a> Reader<'a> {
         let text = self.optional_string(field)?;
         let parsed = parse_day(&text);
         if parsed.is_none() {
-            self.error(field, format!("\"{text}\" is not a date of the form YYYY-MM-DD"));
+            self.error(
+                field,
+                format!("\"{text}\" is not a date of the form YYYY-MM-DD"),
+            );
         }
         parsed
     }
@@ -96,7 +105,10 @@ impl<'a> Reader<'a> {
                 count
             }
             Some(other) => {
-                self.error(field, format!("must be a number or null, found {}", kind(other)));
+                self.error(
+                    field,
+                    format!("must be a number or null, found {}", kind(other)),
+                );
                 None
             }
         }
@@ -123,7 +135,10 @@ impl<'a> Reader<'a> {
                 Vec::new()
             }
             Some(other) => {
-                self.error(field, format!("must be a list of strings, found {}", kind(other)));
+                self.error(
+                    field,
+                    format!("must be a list of strings, found {}", kind(other)),
+                );
                 Vec::new()
             }
         }
@@ -157,7 +172,9 @@ pub fn parse_day(text: &str) -> Option<Day> {
         2 => 28,
         _ => return None,
     };
-    (1..=days).contains(&day).then_some(Day { year, month, day })
+    (1..=days)
+        .contains(&day)
+        .then_some(Day { year, month, day })
 }
 
 fn top_error(file: &str, field: Option<&str>, message: impl Into<String>) -> DataError {
@@ -182,7 +199,11 @@ fn objects<'v>(
             .filter_map(|(i, item)| match item.as_object() {
                 Some(obj) => Some((i, obj)),
                 None => {
-                    errors.push(top_error(file, Some(&format!("{field}[{i}]")), "must be an object"));
+                    errors.push(top_error(
+                        file,
+                        Some(&format!("{field}[{i}]")),
+                        "must be an object",
+                    ));
                     None
                 }
             })
@@ -192,7 +213,11 @@ fn objects<'v>(
             Vec::new()
         }
         Some(other) => {
-            errors.push(top_error(file, Some(field), format!("must be a list, found {}", kind(other))));
+            errors.push(top_error(
+                file,
+                Some(field),
+                format!("must be a list, found {}", kind(other)),
+            ));
             Vec::new()
         }
     }
@@ -209,21 +234,38 @@ fn item_name(what: &str, list: &str, index: usize, obj: &Map<String, Value>) -> 
 /// Parse the JSON text of a dataset. `file` names it in messages; `article` is kept verbatim.
 pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, DataErrors> {
     let root: Value = serde_json::from_str(json).map_err(|e| {
-        DataErrors(vec![top_error(file, None, format!("is not valid JSON: {e}"))])
+        DataErrors(vec![top_error(
+            file,
+            None,
+            format!("is not valid JSON: {e}"),
+        )])
     })?;
     let Some(root) = root.as_object() else {
-        return Err(DataErrors(vec![top_error(file, None, "must hold a JSON object")]));
+        return Err(DataErrors(vec![top_error(
+            file,
+            None,
+            "must hold a JSON object",
+        )]));
     };
     let mut errors = Vec::new();
     for key in root.keys() {
         if !["article", "figures", "events", "not_figures"].contains(&key.as_str()) {
-            errors.push(top_error(file, Some(key), "unknown field; expected article, figures, events, not_figures"));
+            errors.push(top_error(
+                file,
+                Some(key),
+                "unknown field; expected article, figures, events, not_figures",
+            ));
         }
     }
 
     let article_meta = match root.get("article").and_then(Value::as_object) {
         Some(obj) => {
-            let mut r = Reader { file, item: Some("article".into()), obj, errors: &mut errors };
+            let mut r = Reader {
+                file,
+                item: Some("article".into()),
+                obj,
+                errors: &mut errors,
+            };
             r.reject_unknown(&["title", "dateline", "published"]);
             let (title, dateline) = (r.string("title"), r.string("dateline"));
             let published_present = obj.contains_key("published");
@@ -232,14 +274,20 @@ pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, D
                 r.error("published", "is missing");
             }
             match (title, dateline, published) {
-                (Some(title), Some(dateline), Some(published)) => {
-                    Some(ArticleMeta { title, dateline, published })
-                }
+                (Some(title), Some(dateline), Some(published)) => Some(ArticleMeta {
+                    title,
+                    dateline,
+                    published,
+                }),
                 _ => None,
             }
         }
         None => {
-            errors.push(top_error(file, Some("article"), "is missing or not an object"));
+            errors.push(top_error(
+                file,
+                Some("article"),
+                "is missing or not an object",
+            ));
             None
         }
     };
@@ -248,7 +296,12 @@ pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, D
         .into_iter()
         .filter_map(|(i, obj)| {
             let item = Some(item_name("figure", "figures", i, obj));
-            read_figure(&mut Reader { file, item, obj, errors: &mut errors })
+            read_figure(&mut Reader {
+                file,
+                item,
+                obj,
+                errors: &mut errors,
+            })
         })
         .collect();
 
@@ -256,7 +309,12 @@ pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, D
         .into_iter()
         .filter_map(|(i, obj)| {
             let item = Some(item_name("event", "events", i, obj));
-            read_event(&mut Reader { file, item, obj, errors: &mut errors })
+            read_event(&mut Reader {
+                file,
+                item,
+                obj,
+                errors: &mut errors,
+            })
         })
         .collect();
 
@@ -266,9 +324,17 @@ pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, D
             .into_iter()
             .filter_map(|(i, obj)| {
                 let item = Some(format!("not_figures[{i}]"));
-                let mut r = Reader { file, item, obj, errors: &mut errors };
+                let mut r = Reader {
+                    file,
+                    item,
+                    obj,
+                    errors: &mut errors,
+                };
                 r.reject_unknown(&["text", "reason"]);
-                Some(NotFigure { text: r.string("text")?, reason: r.string("reason")? })
+                Some(NotFigure {
+                    text: r.string("text")?,
+                    reason: r.string("reason")?,
+                })
             })
             .collect(),
     };
@@ -286,8 +352,17 @@ pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, D
 }
 
 const FIGURE_FIELDS: &[&str] = &[
-    "id", "value", "value_text", "unit", "actor", "measure", "qualifier", "source", "period",
-    "quotes", "note",
+    "id",
+    "value",
+    "value_text",
+    "unit",
+    "actor",
+    "measure",
+    "qualifier",
+    "source",
+    "period",
+    "quotes",
+    "note",
 ];
 
 fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
@@ -310,10 +385,16 @@ fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
             r.error("value", "must be null for a vague amount");
         }
         if vague && value_text.is_none() {
-            r.error("value_text", "is missing: a vague amount needs the article's words for it");
+            r.error(
+                "value_text",
+                "is missing: a vague amount needs the article's words for it",
+            );
         }
         if !vague && value.is_none() && r.obj.get("value").is_some_and(Value::is_null) {
-            r.error("value", "is null, but only a vague qualifier may have no value");
+            r.error(
+                "value",
+                "is null, but only a vague qualifier may have no value",
+            );
         }
         if !vague && value_text.is_some() {
             r.error("value_text", "is only for vague amounts");
@@ -337,7 +418,14 @@ fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
                 )
         );
         if !fits {
-            r.error("unit", format!("\"{}\" does not fit the measure \"{}\"", unit.slug(), measure.slug()));
+            r.error(
+                "unit",
+                format!(
+                    "\"{}\" does not fit the measure \"{}\"",
+                    unit.slug(),
+                    measure.slug()
+                ),
+            );
         }
     }
     Some(Figure {
@@ -356,7 +444,16 @@ fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
 }
 
 fn read_event(r: &mut Reader<'_>) -> Option<Event> {
-    r.reject_unknown(&["id", "title", "start", "end", "when", "place", "quote", "date_basis"]);
+    r.reject_unknown(&[
+        "id",
+        "title",
+        "start",
+        "end",
+        "when",
+        "place",
+        "quote",
+        "date_basis",
+    ]);
     let id = r.string("id");
     let title = r.string("title");
     let start = r.day("start");
@@ -373,5 +470,14 @@ fn read_event(r: &mut Reader<'_>) -> Option<Event> {
     let place = r.optional_string("place");
     let quote = r.string("quote");
     let date_basis = r.optional_string("date_basis");
-    Some(Event { id: id?, title: title?, start, end, when: when?, place, quote: quote?, date_basis })
+    Some(Event {
+        id: id?,
+        title: title?,
+        start,
+        end,
+        when: when?,
+        place,
+        quote: quote?,
+        date_basis,
+    })
 }

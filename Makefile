@@ -1,0 +1,46 @@
+# Frontline Figures. Two commands: `make serve` and `make test`. Each installs what is missing
+# first (scripts/setup.sh, pinned versions, idempotent).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# wasm-bindgen-test picks the first driver on PATH: name Chromium's explicitly.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: serve build test setup-build setup-test fmt-check clippy unit wasm-test e2e
+
+## make serve: build the release site and serve it at http://127.0.0.1:$(PORT)/
+serve: build
+	node e2e/serve.mjs --root dist --port $(PORT) --host 127.0.0.1 --base /
+
+## make build: the release site in dist/ (prerendered, hydrating)
+build: setup-build
+	cargo fetch --locked
+	trunk build --release --offline
+
+## make test: every check, in order, failing fast
+test: setup-test fmt-check clippy unit wasm-test build e2e
+
+setup-build:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo fetch --locked
+	cargo clippy --offline --features ssr --all-targets -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown --features hydration --lib --bins --tests -- -D warnings
+
+unit:
+	cargo test --offline --features ssr
+
+wasm-test:
+	cargo test --offline --target wasm32-unknown-unknown --features hydration --test browser
+
+e2e:
+	cd e2e && npm test

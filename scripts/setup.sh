@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what `make build`, `make serve` and `make test` need and this machine lacks, at pinned
+# versions, and says what it installs. Idempotent: a second run installs nothing.
+#   scripts/setup.sh [build|test]   (test also installs the browser and the e2e packages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want="${1:-test}"
+TRUNK_VERSION="0.22.1"
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+# 1. Rust, as pinned in rust-toolchain.toml (channel, wasm32 target, rustfmt, clippy).
+if ! command -v rustup >/dev/null; then
+  say "rustup is missing; install it (https://rustup.rs) and run this again" >&2
+  exit 1
+fi
+channel="$(awk -F'"' '/^channel/ { print $2 }' rust-toolchain.toml)"
+if ! rustup run "$channel" rustc --version >/dev/null 2>&1 ||
+  ! rustup target list --installed --toolchain "$channel" | grep -qx wasm32-unknown-unknown ||
+  ! rustup component list --installed --toolchain "$channel" | grep -q '^clippy'; then
+  say "installing Rust $channel with wasm32-unknown-unknown, rustfmt and clippy (rust-toolchain.toml)"
+  rustup toolchain install "$channel" --profile minimal --target wasm32-unknown-unknown --component rustfmt,clippy
+fi
+
+# 2. Trunk.
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 3. wasm-bindgen-cli at the Cargo.lock version (plain install: --locked fails to resolve).
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION, the version in Cargo.lock (a few minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# npm ci in $1 unless its node_modules already matches its package-lock.json.
+npm_ci() {
+  local dir="$1" stamp="$1/node_modules/.installed-lock.sha256" sum
+  sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    say "installing the npm packages of $dir/package-lock.json (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$sum" >"$stamp"
+  fi
+}
+
+# 4. wasm-opt, from the npm package binaryen@132 in tools/ (Debian's binaryen is too old).
+command -v npm >/dev/null || { say "Node.js and npm are missing; install Node.js 20 or newer" >&2; exit 1; }
+npm_ci tools
+
+if [ "$want" = "test" ]; then
+  # 5. Chromium and its driver, from Debian (never a downloaded browser build).
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing chromium and chromium-driver from apt"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # 6. Playwright (playwright-core only) and axe-core for the e2e tests.
+  npm_ci e2e
+fi
+say "ready: $(rustup run "$channel" rustc --version), $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

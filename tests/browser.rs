@@ -1,0 +1,104 @@
+//! Component tests in a real browser (wasm-bindgen-test in headless Chromium): the app mounts,
+//! draws every mark, and a filter click changes the marks and the URL.
+#![cfg(target_arch = "wasm32")]
+
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<frontline_figures::App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+/// Let Yew render and run its effects.
+async fn settle() {
+    for _ in 0..5 {
+        TimeoutFuture::new(10).await;
+    }
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn click(root: &Element, selector: &str) {
+    let el = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"));
+    el.dyn_into::<HtmlElement>().unwrap().click();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
+    let root = mount().await;
+    assert_eq!(
+        count(&root, ".app[data-ready='true']"),
+        1,
+        "the app started"
+    );
+    // 6 soldiers marks, North Korea's 2 + the stated and the derived share, and 2 strike marks.
+    assert_eq!(count(&root, "g.mark"), 12);
+    assert_eq!(count(&root, "g.mark[data-style='upper-bound']"), 4);
+    assert_eq!(count(&root, "g.mark[data-mark^='ua-']"), 2);
+
+    click(&root, "button[data-filter='actor:ukraine']");
+    settle().await;
+    assert_eq!(
+        count(&root, "g.mark[data-mark^='ua-']"),
+        0,
+        "Ukraine's marks are gone"
+    );
+    assert_eq!(
+        count(
+            &root,
+            "button[data-filter='actor:ukraine'][aria-pressed='false']"
+        ),
+        1
+    );
+    let search = gloo::utils::window().location().search().unwrap();
+    assert_eq!(search, "?actors=russia,north-korea");
+
+    click(&root, "button.reset");
+    settle().await;
+    assert_eq!(count(&root, "g.mark"), 12);
+    assert_eq!(gloo::utils::window().location().search().unwrap(), "");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_mark_button_shows_the_quote_and_selects_the_mark() {
+    let root = mount().await;
+    click(&root, "button.mark-button[data-mark='nk-planned']");
+    settle().await;
+    let details = root
+        .query_selector("#details-strength")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        details.contains("Bloomberg, citing intelligence data"),
+        "{details}"
+    );
+    assert!(
+        details.contains("may send up to 100,000 soldiers into battle"),
+        "{details}"
+    );
+    assert_eq!(
+        gloo::utils::window().location().search().unwrap(),
+        "?mark=nk-planned"
+    );
+    click(&root, "button.mark-button[data-mark='nk-planned']");
+    settle().await;
+    assert_eq!(gloo::utils::window().location().search().unwrap(), "");
+    root.remove();
+}

@@ -1,0 +1,364 @@
+//! Selection, facet counts, sorting, the charts a selection fills, the derived share, the
+//! article segments and the layout geometry: the honest-figures rules, checked on real data.
+
+use frontline_figures::chart::layout::{Anchor, layout_panel};
+use frontline_figures::chart::scale::nice_ticks;
+use frontline_figures::dataset::{Actor, Axis, Certainty, Dataset, MeasureGroup, Source};
+use frontline_figures::format;
+use frontline_figures::select::{
+    MarkStyle, article_segments, charts, derived_share, describe, facet_count, select_figures,
+    sorted, vague_figures,
+};
+use frontline_figures::view_state::{Column, Filter, Filters, Selection, Sort};
+
+fn data() -> &'static Dataset {
+    Dataset::bundled().as_ref().expect("bundled data loads")
+}
+
+fn ids<'a>(figs: impl IntoIterator<Item = &'a frontline_figures::dataset::Figure>) -> Vec<&'a str> {
+    figs.into_iter().map(|f| f.id.as_str()).collect()
+}
+
+#[test]
+fn filters_combine_across_dimensions() {
+    let f = Filters {
+        actors: Selection::none().with(Actor::Russia, true),
+        ..Filters::default()
+    };
+    assert_eq!(
+        ids(select_figures(data(), &f)),
+        [
+            "ru-active",
+            "ru-killed",
+            "ru-force-increase",
+            "ru-missiles",
+            "ru-drones"
+        ]
+    );
+    let f = Filters {
+        certainty: Selection::none().with(Certainty::UpperBound, true),
+        ..f
+    };
+    assert_eq!(
+        ids(select_figures(data(), &f)),
+        ["ru-killed", "ru-force-increase"]
+    );
+    let none = Filters {
+        sources: Selection::none(),
+        ..Filters::default()
+    };
+    assert!(select_figures(data(), &none).is_empty());
+}
+
+#[test]
+fn facet_counts_ignore_their_own_dimension() {
+    let only_ukraine = Filters {
+        actors: Selection::none().with(Actor::Ukraine, true),
+        ..Filters::default()
+    };
+    // Russia's count still says what turning Russia on would show.
+    assert_eq!(
+        facet_count(data(), &only_ukraine, Filter::Actor(Actor::Russia)),
+        5
+    );
+    assert_eq!(
+        facet_count(data(), &only_ukraine, Filter::Source(Source::NewYorkPost)),
+        2
+    );
+    assert_eq!(
+        facet_count(
+            data(),
+            &only_ukraine,
+            Filter::Source(Source::BloombergIntelligence)
+        ),
+        0
+    );
+    assert_eq!(
+        facet_count(
+            data(),
+            &Filters::default(),
+            Filter::Certainty(Certainty::Vague)
+        ),
+        1
+    );
+    assert_eq!(
+        facet_count(
+            data(),
+            &Filters::default(),
+            Filter::Measure(MeasureGroup::Strikes)
+        ),
+        2
+    );
+}
+
+#[test]
+fn sorting_by_value_puts_vague_amounts_last_both_ways() {
+    let all = select_figures(data(), &Filters::default());
+    let up = sorted(
+        all.clone(),
+        Some(Sort {
+            column: Column::Value,
+            descending: false,
+        }),
+    );
+    assert_eq!(
+        ids(up.clone())[..3],
+        ["ru-force-increase", "ru-drones", "ru-missiles"]
+    );
+    assert_eq!(ids(up).last(), Some(&"nk-ammunition"));
+    let down = sorted(
+        all.clone(),
+        Some(Sort {
+            column: Column::Value,
+            descending: true,
+        }),
+    );
+    assert_eq!(ids(down.clone())[0], "ru-active");
+    assert_eq!(ids(down).last(), Some(&"nk-ammunition"));
+    assert_eq!(ids(sorted(all.clone(), None)), ids(all));
+}
+
+#[test]
+fn the_default_charts_hold_every_numeric_figure_on_its_own_axis() {
+    let specs = charts(data(), &Filters::default());
+    let names: Vec<&str> = specs.iter().map(|c| c.id).collect();
+    assert_eq!(names, ["strength", "north-korea", "strike"]);
+    for spec in &specs {
+        for panel in &spec.panels {
+            for mark in &panel.marks {
+                let axis = data()
+                    .figure(&mark.id)
+                    .map(|f| f.unit.axis())
+                    .unwrap_or(Axis::Percent);
+                assert_eq!(
+                    axis, panel.axis,
+                    "{} drawn on the {:?} axis",
+                    mark.id, panel.axis
+                );
+            }
+        }
+    }
+    let strength = &specs[0];
+    assert_eq!(strength.panels.len(), 1);
+    let drawn: Vec<&str> = strength.panels[0]
+        .marks
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(
+        drawn,
+        [
+            "ru-active",
+            "ru-killed",
+            "ua-soldiers",
+            "ua-losses",
+            "nk-front",
+            "nk-planned"
+        ]
+    );
+    // Soldiers and percentages in the North Korea chart are two panels, two axes.
+    let nk = &specs[1];
+    assert_eq!(
+        nk.panels.iter().map(|p| p.axis).collect::<Vec<_>>(),
+        [Axis::Soldiers, Axis::Percent]
+    );
+}
+
+#[test]
+fn upper_bounds_approximations_and_derived_values_are_drawn_differently() {
+    let specs = charts(data(), &Filters::default());
+    let style = |id: &str| {
+        specs
+            .iter()
+            .flat_map(|c| &c.panels)
+            .flat_map(|p| &p.marks)
+            .find(|m| m.id == id)
+            .map(|m| (m.style, m.label.clone()))
+    };
+    assert_eq!(
+        style("nk-planned"),
+        Some((
+            MarkStyle::UpperBound,
+            "up to 100,000 soldiers may be sent".into()
+        ))
+    );
+    assert_eq!(
+        style("ru-killed"),
+        Some((
+            MarkStyle::UpperBound,
+            "up to 70,000 may have been killed".into()
+        ))
+    );
+    assert_eq!(
+        style("ru-active"),
+        Some((MarkStyle::Approximate, "~500,000 active soldiers".into()))
+    );
+    let (derived, label) = style("derived-share").expect("the derived share is drawn");
+    assert_eq!(derived, MarkStyle::Derived);
+    assert!(label.contains("derived"), "{label}");
+    // The vague amount is never a bar.
+    assert_eq!(style("nk-ammunition"), None);
+    assert_eq!(
+        ids(vague_figures(data(), &Filters::default())),
+        ["nk-ammunition"]
+    );
+}
+
+#[test]
+fn the_derived_share_is_arithmetic_on_two_figures_and_says_so() {
+    let d = derived_share(data()).expect("both inputs exist");
+    assert_eq!(d.percent, 100_000 * 100 / 500_000);
+    assert_eq!(
+        d.inputs,
+        ["nk-planned".to_string(), "ru-active".to_string()]
+    );
+    assert!(d.formula.starts_with("Derived here"), "{}", d.formula);
+    assert!(
+        d.formula.contains("up to 100,000 ÷ about 500,000"),
+        "{}",
+        d.formula
+    );
+}
+
+#[test]
+fn charts_without_selected_figures_are_left_out() {
+    let strikes_only = Filters {
+        measures: Selection::none().with(MeasureGroup::Strikes, true),
+        ..Filters::default()
+    };
+    let specs = charts(data(), &strikes_only);
+    assert_eq!(specs.iter().map(|c| c.id).collect::<Vec<_>>(), ["strike"]);
+    assert!(
+        specs[0]
+            .summary
+            .starts_with("Showing 2 figures for Russia."),
+        "{}",
+        specs[0].summary
+    );
+    let nothing = Filters {
+        actors: Selection::none(),
+        ..Filters::default()
+    };
+    assert!(charts(data(), &nothing).is_empty());
+}
+
+#[test]
+fn summaries_are_written_from_the_selection() {
+    let f = Filters {
+        actors: Selection::none()
+            .with(Actor::Russia, true)
+            .with(Actor::Ukraine, true),
+        ..Filters::default()
+    };
+    let text = describe(&select_figures(data(), &f));
+    assert!(
+        text.starts_with("Showing 7 figures for Russia and Ukraine."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Russia: about 500,000 active soldiers (start of 2024, according to the New York Post)"
+        ),
+        "{text}"
+    );
+    assert_eq!(describe(&[]), "No figures match the current filters.");
+}
+
+#[test]
+fn numbers_are_formatted_for_people() {
+    assert_eq!(format::count(100_000), "100,000");
+    assert_eq!(format::count(999), "999");
+    assert_eq!(format::count(1_234_567), "1,234,567");
+    assert_eq!(format::compact(150_000.0), "150k");
+    assert_eq!(format::compact(1_500_000.0), "1.5M");
+    let f = data().figure("ua-losses").unwrap();
+    assert_eq!(format::value(f), "approximately 80,000");
+    assert_eq!(format::short_value(f), "~80,000");
+    assert_eq!(
+        format::value(data().figure("ru-force-increase").unwrap()),
+        "up to 20%"
+    );
+    assert_eq!(
+        format::value(data().figure("nk-ammunition").unwrap()),
+        "hundreds of thousands"
+    );
+}
+
+#[test]
+fn nice_ticks_are_round_and_cover_the_maximum() {
+    assert_eq!(
+        nice_ticks(500_000.0, 5),
+        [0.0, 100_000.0, 200_000.0, 300_000.0, 400_000.0, 500_000.0]
+    );
+    assert_eq!(nice_ticks(120.0, 5), [0.0, 50.0, 100.0, 150.0]);
+    assert_eq!(nice_ticks(0.0, 5), [0.0, 1.0]);
+    for max in [1.0, 7.0, 13.0, 99.0, 101.0, 15_000.0, 987_654.0] {
+        let t = nice_ticks(max, 5);
+        assert!(*t.last().unwrap() >= max && t.len() <= 12, "{max}: {t:?}");
+    }
+}
+
+#[test]
+fn layout_keeps_rows_apart_and_ends_ticks_inside_the_chart() {
+    let specs = charts(data(), &Filters::default());
+    let layout = layout_panel(&specs[0].panels[0]).unwrap();
+    assert_eq!(layout.bars.len(), 6);
+    for pair in layout.bars.windows(2) {
+        assert!(pair[1].y - pair[0].y >= 60.0, "rows overlap");
+    }
+    // Compared at the precision the SVG is written with (two decimals).
+    let widths: Vec<f64> = layout
+        .bars
+        .iter()
+        .map(|b| (b.width_percent * 100.0).round() / 100.0)
+        .collect();
+    assert_eq!(widths, [100.0, 14.0, 80.0, 16.0, 3.0, 20.0]);
+    assert_eq!(layout.ticks.first().unwrap().anchor, Anchor::Start);
+    assert_eq!(layout.ticks.last().unwrap().anchor, Anchor::End);
+    assert_eq!(
+        layout
+            .ticks
+            .iter()
+            .map(|t| t.label.as_str())
+            .collect::<Vec<_>>(),
+        ["0", "100k", "200k", "300k", "400k", "500k"]
+    );
+    let percent = layout_panel(&specs[1].panels[1]).unwrap();
+    assert_eq!(
+        percent.ticks.last().unwrap().label,
+        "100%",
+        "percentages always run to 100%"
+    );
+    assert_eq!(percent.bars[0].width_percent, 20.0);
+}
+
+#[test]
+fn the_article_is_split_into_quotes_without_losing_a_character() {
+    let paragraphs = article_segments(data());
+    let rebuilt: Vec<String> = paragraphs
+        .iter()
+        .map(|p| p.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    let original: Vec<&str> = data().text.split('\n').filter(|l| !l.is_empty()).collect();
+    assert_eq!(rebuilt, original);
+    let strike = paragraphs
+        .iter()
+        .flatten()
+        .find(|s| s.text.contains("120 missiles"))
+        .unwrap();
+    assert_eq!(
+        strike.figures,
+        ["ru-missiles", "ru-drones"],
+        "one sentence, two figures"
+    );
+    let quoted: std::collections::BTreeSet<&str> = paragraphs
+        .iter()
+        .flatten()
+        .flat_map(|s| s.figures.iter().map(String::as_str))
+        .collect();
+    assert_eq!(
+        quoted.len(),
+        data().figures.len(),
+        "every figure is highlighted"
+    );
+}

@@ -1,0 +1,81 @@
+//! The server-rendered default view (what the prerender writes into index.html) and the page
+//! finishing step.
+#![cfg(feature = "ssr")]
+
+use frontline_figures::App;
+use frontline_figures::dataset::Dataset;
+use frontline_figures::format;
+use frontline_figures::prerender::{MOUNT, finish_page};
+
+fn render() -> String {
+    futures::executor::block_on(
+        yew::LocalServerRenderer::<App>::new()
+            .hydratable(true)
+            .render(),
+    )
+}
+
+#[test]
+fn the_default_view_shows_every_figure_with_its_hedge_and_source() {
+    let html = render();
+    let data = Dataset::bundled().as_ref().unwrap();
+    for f in &data.figures {
+        // Every figure appears with its hedge in the written summaries or the vague card,
+        // and its source is named.
+        let stated = format::statement(f);
+        assert!(html.contains(&stated), "{} missing: {stated}", f.id);
+        assert!(html.contains(f.source.credit()), "{} source missing", f.id);
+    }
+    assert!(html.contains("up to 100,000 soldiers may be sent"));
+    assert!(html.contains("hundreds of thousands rounds of ammunition supplied"));
+}
+
+#[test]
+fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
+    let html = render();
+    assert_eq!(
+        html.matches("<svg").count(),
+        4,
+        "strength, two North Korea panels, strike"
+    );
+    assert_eq!(html.matches(r#"role="img""#).count(), 4);
+    assert!(html.contains(r#"aria-describedby="summary-strength""#));
+    assert!(html.contains("<title"), "each SVG has a title");
+    assert!(
+        !html.contains(" style="),
+        "a strict CSP forbids style attributes"
+    );
+    assert!(
+        html.contains(r#"data-style="upper-bound""#)
+            && html.contains(r#"data-style="approximate""#)
+    );
+    assert!(html.contains("<!--"), "Yew's hydration markers are kept");
+    assert!(
+        !html.contains("data-ready"),
+        "the server render is never marked ready"
+    );
+}
+
+#[test]
+fn the_view_goes_into_the_mount_point_and_trunks_tags_are_adjusted() {
+    let page = format!(
+        r#"<head><link rel="stylesheet" href="./s.css" integrity="sha384-a"/><link rel="preload" href="./x.wasm" crossorigin="anonymous" integrity="sha384-b" as="fetch" type="application/wasm"></head><body>{MOUNT}</body>"#
+    );
+    let done = finish_page(&page, "<p>view</p>").unwrap();
+    assert!(done.contains(r#"<div id="app"><p>view</p></div>"#));
+    assert!(done.contains(
+        r#"<link crossorigin="anonymous" rel="stylesheet" href="./s.css" integrity="sha384-a"/>"#
+    ));
+    assert!(done.contains(r#"<link rel="preload" href="./x.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">"#));
+    assert!(
+        finish_page(&done, "again")
+            .unwrap_err()
+            .contains("no empty"),
+        "never prerenders twice"
+    );
+    assert!(
+        finish_page(&format!("{MOUNT}{MOUNT}"), "x")
+            .unwrap_err()
+            .contains("2 copies")
+    );
+}

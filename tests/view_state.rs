@@ -1,0 +1,282 @@
+//! The URL is the state: canonical rendering, per-parameter parsing with reasons, the reducer,
+//! and property tests that parsing is total and round-trips every state.
+
+use frontline_figures::dataset::{Actor, Certainty, Choice, Dataset, MeasureGroup, Source};
+use frontline_figures::view_state::{
+    Action, Column, Filter, Filters, Selection, Sort, Theme, View, ViewState, decode, encode,
+};
+use proptest::prelude::*;
+
+fn data() -> &'static Dataset {
+    Dataset::bundled().as_ref().expect("bundled data loads")
+}
+
+fn parse(q: &str) -> (ViewState, Vec<String>) {
+    let p = ViewState::from_query(q, data());
+    (
+        p.state,
+        p.ignored
+            .into_iter()
+            .map(|i| format!("{}: {}", i.what, i.why))
+            .collect(),
+    )
+}
+
+#[test]
+fn the_default_view_has_an_empty_query() {
+    assert_eq!(ViewState::default().to_query(), "");
+    assert_eq!(ViewState::default().href(), "?");
+    assert_eq!(parse(""), (ViewState::default(), vec![]));
+    assert_eq!(parse("?"), (ViewState::default(), vec![]));
+}
+
+#[test]
+fn filters_and_view_render_short_and_in_a_fixed_order() {
+    let s = ViewState::default()
+        .apply(Action::SetView(View::Table))
+        .apply(Action::Toggle(Filter::Actor(Actor::NorthKorea)));
+    assert_eq!(s.to_query(), "?actors=russia,ukraine&view=table");
+    // The same view written in another order, case and with a repeated value reads the same.
+    let (parsed, ignored) = parse("?view=table&actors=Ukraine,russia,russia");
+    assert_eq!(parsed, s);
+    assert!(ignored.is_empty(), "{ignored:?}");
+}
+
+#[test]
+fn every_parameter_round_trips() {
+    let s = ViewState {
+        filters: Filters {
+            actors: Selection::none().with(Actor::Ukraine, true),
+            measures: Selection::all().with(MeasureGroup::Strikes, false),
+            sources: Selection::none(),
+            certainty: Selection::none().with(Certainty::UpperBound, true),
+        },
+        view: View::Article,
+        sort: Some(Sort {
+            column: Column::Value,
+            descending: true,
+        }),
+        mark: None,
+        embed: true,
+        theme: Theme::Dark,
+    };
+    let q = s.to_query();
+    assert_eq!(
+        q,
+        "?actors=ukraine&measures=strength,losses,deployment,share,supplies&sources=none&certainty=upper-bound&view=article&sort=value-desc&theme=dark&embed=1"
+    );
+    assert_eq!(parse(&q), (s, vec![]));
+}
+
+#[test]
+fn a_mark_round_trips_and_a_hidden_or_unknown_mark_is_dropped_with_a_reason() {
+    let s = ViewState::default().apply(Action::SelectMark(Some("nk-planned".into())));
+    assert_eq!(s.to_query(), "?mark=nk-planned");
+    assert_eq!(parse("?mark=nk-planned").0, s);
+
+    let (state, ignored) = parse("?mark=no-such-figure");
+    assert_eq!(state, ViewState::default());
+    assert_eq!(
+        ignored,
+        vec!["mark=no-such-figure: there is no figure with that id"]
+    );
+
+    let (state, ignored) = parse("?actors=ukraine&mark=nk-planned");
+    assert_eq!(state.mark, None);
+    assert_eq!(
+        state.filters.actors,
+        Selection::none().with(Actor::Ukraine, true)
+    );
+    assert_eq!(
+        ignored,
+        vec!["mark=nk-planned: the filters hide that figure"]
+    );
+}
+
+#[test]
+fn invalid_values_are_dropped_without_spoiling_the_rest() {
+    let (state, ignored) =
+        parse("?actors=russia,belarus&view=pie&sort=colour&theme=neon&embed=yes&zoom=3");
+    assert_eq!(
+        state.filters.actors,
+        Selection::none().with(Actor::Russia, true)
+    );
+    assert_eq!(state.view, View::Charts);
+    assert_eq!(state.sort, None);
+    assert_eq!(state.theme, Theme::Auto);
+    assert!(!state.embed);
+    assert_eq!(ignored.len(), 6, "{ignored:?}");
+    assert!(ignored[0].starts_with("actors=russia,belarus: unknown actor; expected one of russia"));
+    assert!(ignored[5].starts_with("zoom: this page has no such setting"));
+}
+
+#[test]
+fn a_repeated_parameter_counts_once_and_says_so() {
+    let (state, ignored) = parse("?view=table&view=article");
+    assert_eq!(state.view, View::Table);
+    assert_eq!(
+        ignored,
+        vec!["view: it was given more than once; the first one counts"]
+    );
+}
+
+#[test]
+fn hostile_input_becomes_plain_text_reasons() {
+    let (state, ignored) = parse("?actors=%3Cscript%3Ealert(1)%3C/script%3E&view=%E0%A4%A&x=%00");
+    assert_eq!(state, ViewState::default());
+    assert_eq!(ignored.len(), 3, "{ignored:?}");
+    assert!(
+        ignored[0].contains("<script>alert(1)</script>"),
+        "shown as text, escaped by the view"
+    );
+    assert!(ignored[1].contains("not properly percent-encoded"));
+    assert!(ignored[2].starts_with("x: "));
+
+    let long = "a".repeat(5000);
+    let (state, ignored) = parse(&format!("?actors={long}"));
+    assert_eq!(state, ViewState::default());
+    assert!(
+        ignored[0].chars().count() < 200,
+        "long values are shortened in the notice"
+    );
+
+    let (_, ignored) = parse("?mark=%01%02%0A");
+    assert!(!ignored[0].contains('\n') && ignored[0].contains('\u{FFFD}'));
+}
+
+#[test]
+fn none_means_an_empty_selection() {
+    let (state, ignored) = parse("?sources=none");
+    assert!(state.filters.sources.is_empty());
+    assert!(ignored.is_empty());
+    assert_eq!(state.to_query(), "?sources=none");
+}
+
+#[test]
+fn the_reducer_toggles_resets_sorts_and_clears_the_mark_on_filter_change() {
+    let s = ViewState::default().apply(Action::SelectMark(Some("ru-active".into())));
+    let t = s.apply(Action::Toggle(Filter::Source(Source::NewYorkPost)));
+    assert_eq!(t.mark, None);
+    assert!(!t.filters.sources.contains(Source::NewYorkPost));
+    assert_eq!(
+        t.apply(Action::Toggle(Filter::Source(Source::NewYorkPost)))
+            .filters,
+        Filters::default()
+    );
+    assert_eq!(t.apply(Action::ResetFilters).filters, Filters::default());
+
+    let a = ViewState::default().apply(Action::SortBy(Column::Value));
+    assert_eq!(
+        a.sort,
+        Some(Sort {
+            column: Column::Value,
+            descending: false
+        })
+    );
+    let b = a.apply(Action::SortBy(Column::Value));
+    assert_eq!(
+        b.sort,
+        Some(Sort {
+            column: Column::Value,
+            descending: true
+        })
+    );
+    assert_eq!(b.apply(Action::SortBy(Column::Value)).sort, a.sort);
+    assert_eq!(
+        b.apply(Action::SortBy(Column::Source)).sort,
+        Some(Sort {
+            column: Column::Source,
+            descending: false
+        })
+    );
+}
+
+#[test]
+fn percent_decoding_is_strict_and_encoding_is_safe() {
+    assert_eq!(decode("a%20b+c").as_deref(), Some("a b c"));
+    assert_eq!(decode("%zz"), None);
+    assert_eq!(decode("%+1"), None);
+    assert_eq!(decode("%4"), None);
+    assert_eq!(decode("%FF"), None, "not UTF-8");
+    assert_eq!(encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+}
+
+fn selection<T: Choice>() -> impl Strategy<Value = Selection<T>> {
+    proptest::collection::vec(any::<bool>(), T::ALL.len()).prop_map(|bits| {
+        T::ALL
+            .iter()
+            .zip(bits)
+            .fold(Selection::none(), |s, (&t, on)| s.with(t, on))
+    })
+}
+
+fn pick<T: Choice + std::fmt::Debug>() -> impl Strategy<Value = T> {
+    proptest::sample::select(T::ALL.to_vec())
+}
+
+fn any_state() -> impl Strategy<Value = ViewState> {
+    let figure_ids: Vec<String> = data().figures.iter().map(|f| f.id.clone()).collect();
+    (
+        (
+            selection::<Actor>(),
+            selection::<MeasureGroup>(),
+            selection::<Source>(),
+            selection::<Certainty>(),
+        ),
+        pick::<View>(),
+        proptest::option::of((pick::<Column>(), any::<bool>())),
+        proptest::option::of(proptest::sample::select(figure_ids)),
+        any::<bool>(),
+        pick::<Theme>(),
+    )
+        .prop_map(
+            |((actors, measures, sources, certainty), view, sort, mark, embed, theme)| {
+                let filters = Filters {
+                    actors,
+                    measures,
+                    sources,
+                    certainty,
+                };
+                // A reachable state never names a figure its filters hide (the reducer sees to it).
+                let mark = mark.filter(|id| {
+                    frontline_figures::select::matches(data().figure(id).unwrap(), &filters)
+                });
+                ViewState {
+                    filters,
+                    view,
+                    sort: sort.map(|(column, descending)| Sort { column, descending }),
+                    mark,
+                    embed,
+                    theme,
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parse_of_render_is_the_state(state in any_state()) {
+        let parsed = ViewState::from_query(&state.to_query(), data());
+        prop_assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
+        prop_assert_eq!(parsed.state, state);
+    }
+
+    #[test]
+    fn render_of_parse_is_canonical(q in "[a-z=&,%0-9A-F+-]{0,80}") {
+        // Whatever was read, writing it back and reading again changes nothing.
+        let once = ViewState::from_query(&q, data()).state;
+        let twice = ViewState::from_query(&once.to_query(), data()).state;
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn parsing_never_panics(q in any::<String>()) {
+        let parsed = ViewState::from_query(&q, data());
+        for i in parsed.ignored {
+            prop_assert!(i.what.chars().count() <= 61);
+            prop_assert!(!i.what.chars().any(char::is_control));
+        }
+    }
+}
