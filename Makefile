@@ -34,7 +34,7 @@ fmt-check:
 clippy:
 	cargo fetch --locked
 	cargo clippy --offline --features ssr --all-targets -- -D warnings
-	cargo clippy --offline --target wasm32-unknown-unknown --features hydration --lib --bins --tests -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown --features hydration --lib --bins --test browser -- -D warnings
 
 unit:
 	cargo test --offline --features ssr

@@ -47,3 +47,15 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Whether a `focusout` moves focus out of `container` (not just to another element inside it).
+pub fn focus_leaves(e: &web_sys::FocusEvent, container: &yew::NodeRef) -> bool {
+    use wasm_bindgen::JsCast;
+    let next = e
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    match (container.get(), next) {
+        (Some(container), Some(next)) => !container.contains(Some(&next)),
+        _ => true,
+    }
+}

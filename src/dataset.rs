@@ -34,10 +34,10 @@ pub trait Choice: Copy + Eq + fmt::Debug + 'static {
 }
 
 macro_rules! choice {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $slug:literal, $label:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $slug:literal, $label:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
         impl Choice for $name {
             const ALL: &'static [Self] = &[$(Self::$variant),+];
             fn slug(self) -> &'static str { match self { $(Self::$variant => $slug),+ } }

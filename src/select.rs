@@ -47,7 +47,7 @@ pub fn facet_count(data: &Dataset, filters: &Filters, value: Filter) -> usize {
 }
 
 /// The table's order. Ties keep the data's order; vague amounts sort after every number.
-pub fn sorted<'d>(mut figures: Vec<&'d Figure>, sort: Option<Sort>) -> Vec<&'d Figure> {
+pub fn sorted(mut figures: Vec<&Figure>, sort: Option<Sort>) -> Vec<&Figure> {
     let Some(sort) = sort else { return figures };
     figures.sort_by(|a, b| {
         let ord = match sort.column {

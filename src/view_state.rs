@@ -63,7 +63,9 @@ impl<T: Choice> Default for Selection<T> {
 
 choice!(
     /// The tabs of the explorer.
+    #[derive(Default)]
     View {
+        #[default]
         Charts => "charts", "Charts";
         Table => "table", "Table";
         Article => "article", "Article";
@@ -85,7 +87,9 @@ choice!(
 
 choice!(
     /// A forced colour theme; `Auto` follows the reader's system.
+    #[derive(Default)]
     Theme {
+        #[default]
         Auto => "auto", "System";
         Light => "light", "Light";
         Dark => "dark", "Dark";
@@ -148,18 +152,6 @@ pub struct ViewState {
     pub mark: Option<String>,
     pub embed: bool,
     pub theme: Theme,
-}
-
-impl Default for View {
-    fn default() -> Self {
-        View::Charts
-    }
-}
-
-impl Default for Theme {
-    fn default() -> Self {
-        Theme::Auto
-    }
 }
 
 /// What a reader (or the browser's history) can do to the state.

@@ -86,6 +86,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     } = props;
     // The mark under the pointer or keyboard focus: view-only state, not part of the URL.
     let hovered = use_state(|| None::<String>);
+    let figure_ref = use_node_ref();
     let in_chart = |id: &str| {
         spec.panels
             .iter()
@@ -108,6 +109,16 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             dispatch.emit(Action::SelectMark(next));
         })
     };
+    // Keep the details while focus moves inside the chart (e.g. to the details' own link), so
+    // that link is not removed from under the keyboard; clear them once focus leaves.
+    let onfocusout = {
+        let (hovered, figure_ref) = (hovered.clone(), figure_ref.clone());
+        Callback::from(move |e: FocusEvent| {
+            if crate::browser::focus_leaves(&e, &figure_ref) {
+                hovered.set(None);
+            }
+        })
+    };
     let summary_id = format!("summary-{}", spec.id);
     let panels = spec.panels.iter().enumerate().filter_map(|(i, p)| {
         let layout = layout_panel(p).ok()?;
@@ -120,13 +131,12 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let buttons = spec.panels.iter().flat_map(|p| p.marks.iter()).map(|m| {
         let id = m.id.clone();
         let pressed = selected.as_deref() == Some(m.id.as_str());
-        let (h1, h2, sel) = (onhover.clone(), onhover.clone(), onselect.clone());
+        let (h1, sel) = (onhover.clone(), onselect.clone());
         let (id1, id2) = (id.clone(), id.clone());
         html! {
             <button type="button" class="mark-button" data-mark={id.clone()} aria-pressed={pressed.to_string()}
                 aria-controls={format!("details-{}", spec.id)}
                 onfocus={move |_: FocusEvent| h1.emit(Some(id1.clone()))}
-                onblur={move |_: FocusEvent| h2.emit(None)}
                 onclick={move |_: MouseEvent| sel.emit(id2.clone())}>
                 { format!("{} ({})", m.label, m.sublabel) }
             </button>
@@ -145,7 +155,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         s
     };
     html! {
-        <figure class="chart" id={format!("chart-{}", spec.id)} data-chart={spec.id}>
+        <figure class="chart" id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
             <h3 class="chart-title">{ spec.title }</h3>
             <div class="legend" aria-hidden="true">
                 <span class="key key-approximate">{ "~ about" }</span>

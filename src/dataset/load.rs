@@ -458,10 +458,10 @@ fn read_event(r: &mut Reader<'_>) -> Option<Event> {
     let title = r.string("title");
     let start = r.day("start");
     let end = r.day("end");
-    if let (Some(s), Some(e)) = (start, end) {
-        if e < s {
-            r.error("end", format!("{e} is before the start {s}"));
-        }
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        r.error("end", format!("{e} is before the start {s}"));
     }
     if end.is_some() && start.is_none() {
         r.error("start", "is missing, but the event has an end");

@@ -1,0 +1,52 @@
+// Shared set-up for the e2e tests: the built dist served from a sub-folder (proving relative
+// URLs) with a real host's headers, and one Chromium per test file.
+
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../serve.mjs";
+import { launch, openPage, waitForApp } from "../browser.mjs";
+import AxeBuilder from "@axe-core/playwright";
+
+export const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
+export const BASE = "/some/sub/path/";
+
+/** Registers before/after hooks; returns an object whose fields are filled in `before`. */
+export function useSite(options = {}) {
+  const site = {};
+  before(async () => {
+    site.server = await startServer({ root: DIST, port: 0, base: BASE, ...options });
+    site.url = site.server.url;
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  /** Open `query` (e.g. "?view=table") and wait for the app to start. */
+  site.open = async (query = "", pageOptions = {}) => {
+    const page = await openPage(site.browser, pageOptions);
+    await page.goto(site.url + query);
+    if (pageOptions.javaScriptEnabled !== false) await waitForApp(page);
+    return page;
+  };
+  return site;
+}
+
+/** Close the page, asserting it logged no error, warning, page error or dialog. */
+export async function closeClean(page) {
+  const problems = [...page.problems];
+  await page.context().close();
+  assert.deepEqual(problems, [], "the page logged problems");
+}
+
+/** axe-core over the whole page; returns the violations, summarised. */
+export async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+/** The page's query string as the browser shows it. */
+export const search = (page) => page.evaluate(() => location.search);
+
+export { waitForApp };
