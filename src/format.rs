@@ -52,6 +52,16 @@ pub fn value(f: &Figure) -> String {
     }
 }
 
+/// The value with its unit: "about 500,000 soldiers", "up to 20%", "hundreds of thousands of
+/// rounds of ammunition".
+pub fn value_with_unit(f: &Figure) -> String {
+    match (f.unit, f.value) {
+        (Unit::Percent, _) => value(f),
+        (unit, None) => format!("{} of {}", value(f), crate::dataset::Choice::label(unit)),
+        (unit, Some(_)) => format!("{} {}", value(f), crate::dataset::Choice::label(unit)),
+    }
+}
+
 /// The short form for chart labels: "~500,000", "up to 100,000".
 pub fn short_value(f: &Figure) -> String {
     match (f.value, f.qualifier.certainty()) {
@@ -84,6 +94,10 @@ fn statement_with(f: &Figure, v: &str) -> String {
         Measure::CombatForceIncrease => format!("combat forces could grow by {v}"),
         Measure::MissilesLaunched => format!("{v} missiles launched"),
         Measure::DronesLaunched => format!("{v} drones launched"),
+        // "hundreds of thousands of rounds", as the article has it.
+        Measure::AmmunitionSupplied if f.value.is_none() => {
+            format!("{v} of rounds of ammunition supplied")
+        }
         Measure::AmmunitionSupplied => format!("{v} rounds of ammunition supplied"),
     }
 }

@@ -27,7 +27,7 @@ fn the_default_view_shows_every_figure_with_its_hedge_and_source() {
         assert!(html.contains(f.source.credit()), "{} source missing", f.id);
     }
     assert!(html.contains("up to 100,000 soldiers may be sent"));
-    assert!(html.contains("hundreds of thousands rounds of ammunition supplied"));
+    assert!(html.contains("hundreds of thousands of rounds of ammunition supplied"));
 }
 
 #[test]

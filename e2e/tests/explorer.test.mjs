@@ -136,7 +136,7 @@ test("the vague amount is told in words and never drawn as a bar", async () => {
   assert.equal(await page.locator("g.mark[data-mark='nk-ammunition']").count(), 0);
   assert.equal(await page.locator("svg").filter({ hasText: "hundreds of thousands" }).count(), 0);
   const words = await page.locator(".vague-figure[data-figure='nk-ammunition']").innerText();
-  assert.match(words, /hundreds of thousands rounds of ammunition supplied/);
+  assert.match(words, /hundreds of thousands of rounds of ammunition supplied/);
   assert.match(words, /no bar is drawn/);
   await closeClean(page);
 });

@@ -18,7 +18,7 @@ const EXPECTED = {
   "nk-front": ["approximately 15,000 soldiers at the front", "the article, without a source"],
   "nk-planned": ["up to 100,000 soldiers may be sent", "Bloomberg, citing intelligence data"],
   "ru-force-increase": ["combat forces could grow by up to 20%", "the article, without a source"],
-  "nk-ammunition": ["hundreds of thousands rounds of ammunition supplied", "unnamed media reports"],
+  "nk-ammunition": ["hundreds of thousands of rounds of ammunition supplied", "unnamed media reports"],
   "ru-missiles": ["approximately 120 missiles launched", "the article, without a source"],
   "ru-drones": ["approximately 90 drones launched", "the article, without a source"],
 };

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::DataRef;
 use crate::dataset::{Actor, Certainty, Choice, MeasureGroup, Source};
-use crate::select::facet_count;
+use crate::format;
+use crate::select::{facet_count, select_figures};
 use crate::view_state::{Action, Filter, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -30,14 +31,34 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let opts = |f: fn(usize) -> (Filter, &'static str), n: usize| (0..n).map(f).collect::<Vec<_>>();
     let reset = props.dispatch.reform(|_: MouseEvent| Action::ResetFilters);
     let is_default = props.state.filters.is_default();
+    // On narrow screens the filters fold away so the charts come first; view-only state.
+    let expanded = use_state(|| false);
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let shown = select_figures(&props.data, &props.state.filters).len();
+    let status = format!(
+        "Showing {shown} of {}",
+        format::plural(props.data.figures.len(), "figure", "figures")
+    );
     html! {
-        <aside class="filters" aria-label="Filters">
-            <h2 class="filters-title">{ "Filter the figures" }</h2>
+        <aside class={classes!("filters", (!*expanded).then_some("collapsed"))} aria-label="Filters">
+            <div class="filters-head">
+                <h2 class="filters-title">{ "Filter the figures" }</h2>
+                <button type="button" class="button filters-toggle" aria-expanded={expanded.to_string()}
+                    aria-controls="filter-body" onclick={toggle}>
+                    { if *expanded { "Hide filters" } else { "Show filters" } }
+                </button>
+            </div>
+            <p class="filters-status" aria-live="polite">{ status }</p>
+            <div class="filter-body" id="filter-body">
             { group("Country", "actor", opts(|i| (Filter::Actor(Actor::ALL[i]), Actor::ALL[i].label()), Actor::ALL.len())) }
             { group("Measure", "measure", opts(|i| (Filter::Measure(MeasureGroup::ALL[i]), MeasureGroup::ALL[i].label()), MeasureGroup::ALL.len())) }
             { group("Source", "source", opts(|i| (Filter::Source(Source::ALL[i]), Source::ALL[i].label()), Source::ALL.len())) }
             { group("Certainty", "certainty", opts(|i| (Filter::Certainty(Certainty::ALL[i]), Certainty::ALL[i].label()), Certainty::ALL.len())) }
             <button type="button" class="button reset" onclick={reset} disabled={is_default}>{ "Reset filters" }</button>
+            </div>
         </aside>
     }
 }

@@ -58,7 +58,7 @@ pub fn TableView(props: &TableViewProps) -> Html {
                             <tr id={format!("row-{}", f.id)} data-figure={f.id.clone()} class={classes!(selected.then_some("selected"))}>
                                 <td>{ f.actor.label() }</td>
                                 <td>{ f.measure.label() }</td>
-                                <td class="value">{ format::value(f) }{ format!(" {}", f.unit.label()) }</td>
+                                <td class="value">{ format::value_with_unit(f) }</td>
                                 <td>{ f.qualifier.certainty().label() }{ format!(" (“{}”)", f.qualifier.label()) }</td>
                                 <td>{ &f.period }</td>
                                 <td>{ f.source.label() }</td>
