@@ -20,8 +20,12 @@ export function launch() {
 }
 
 /** A new page that records console errors, page errors and CSP violations in `page.problems`. */
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled });
+export async function openPage(
+  browser,
+  { width = 1280, height = 900, colorScheme = "light", javaScriptEnabled = true, permissions = [], initScript = null, acceptDownloads = true } = {},
+) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled, permissions, acceptDownloads });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   page.problems = [];
   page.on("console", (msg) => {

@@ -69,6 +69,16 @@ pub fn Root(props: &RootProps) -> Html {
         });
     }
 
+    // Embedded: tell the parent page our height, now and whenever it changes.
+    use_effect_with(state.embed, |embed| {
+        let reporter = if *embed {
+            crate::browser::report_height("app")
+        } else {
+            None
+        };
+        move || drop(reporter)
+    });
+
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))

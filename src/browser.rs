@@ -59,3 +59,161 @@ pub fn focus_leaves(e: &web_sys::FocusEvent, container: &yew::NodeRef) -> bool {
         _ => true,
     }
 }
+
+/// The absolute URL of this page with `query`.
+pub fn page_url(query: &str) -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    format!("{origin}{}", url_with(query))
+}
+
+/// Save `content` as a file named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    click_download(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn click_download(name: &str, href: &str) {
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    let Ok(a) = document.create_element("a") else {
+        return;
+    };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    a.set_href(href);
+    a.set_download(name);
+    a.click();
+}
+
+/// Draw `svg` (of `width` x `height` px) on a canvas at twice the size and save it as a PNG.
+pub fn download_png(name: &str, svg: &str, width: i32, height: i32) {
+    use wasm_bindgen::JsCast;
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let name = name.to_string();
+    let image = img.clone();
+    EventListener::once(&img, "load", move |_| {
+        let document = gloo::utils::document();
+        let canvas = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        let Some(canvas) = canvas else { return };
+        canvas.set_width((width * 2) as u32);
+        canvas.set_height((height * 2) as u32);
+        let context = canvas.get_context("2d").ok().flatten();
+        let Some(context) =
+            context.and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = context.scale(2.0, 2.0);
+        let _ = context.draw_image_with_html_image_element(&image, 0.0, 0.0);
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            click_download(&name, &url);
+        }
+    })
+    .forget();
+    let encoded: String = js_sys::encode_uri_component(svg).into();
+    img.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+}
+
+/// Copy `text` to the clipboard; `done(true)` on success, `done(false)` where the browser
+/// refuses (no permission, an insecure or sandboxed context), so the caller can fall back.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    // Older browsers have no clipboard object at all.
+    if js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .map_or(true, |f| f.is_undefined())
+    {
+        done(false);
+        return;
+    }
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Select the text of the input or textarea with this id, for copying by hand.
+pub fn select_text(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.select();
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.select();
+    }
+}
+
+/// Whether the browser offers the system share sheet.
+pub fn can_share() -> bool {
+    let navigator = gloo::utils::window().navigator();
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false)
+}
+
+/// Open the system share sheet; cancelling it is not an error.
+pub fn share(title: &str, url: &str) {
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    let promise = gloo::utils::window().navigator().share_with_data(&data);
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}
+
+/// While alive, tells the parent window (when embedded) the height of the element with this
+/// id after every size change, as Datawrapper's embeds do and in our own message.
+pub struct HeightReporter {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+pub fn report_height(element_id: &str) -> Option<HeightReporter> {
+    use wasm_bindgen::JsCast;
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten()?;
+    if parent == window {
+        return None; // not in a frame
+    }
+    let element = gloo::utils::document().get_element_by_id(element_id)?;
+    let measured = element.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil() as i64;
+        for message in [
+            format!(r#"{{"datawrapper-height": {{"frontline-figures": {height}}}}}"#),
+            format!(r#"{{"type": "frontline-figures:height", "height": {height}}}"#),
+        ] {
+            if let Ok(value) = js_sys::JSON::parse(&message) {
+                let _ = parent.post_message(&value, "*");
+            }
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some(HeightReporter {
+        observer,
+        _callback: callback,
+    })
+}

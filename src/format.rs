@@ -17,17 +17,17 @@ pub fn count(n: u64) -> String {
 }
 
 /// A tick label short enough for a phone: 0, 50k, 100k, 1.5M.
-pub fn compact(n: f64) -> String {
-    let trim = |x: f64| {
-        let s = format!("{x:.1}");
-        s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+pub fn compact(n: u64) -> String {
+    let (unit, suffix) = match n {
+        1_000_000.. => (1_000_000, "M"),
+        1_000.. => (1_000, "k"),
+        _ => return n.to_string(),
     };
-    if n >= 1_000_000.0 {
-        format!("{}M", trim(n / 1_000_000.0))
-    } else if n >= 1_000.0 {
-        format!("{}k", trim(n / 1_000.0))
+    let tenths = n % unit / (unit / 10);
+    if tenths == 0 {
+        format!("{}{suffix}", n / unit)
     } else {
-        trim(n)
+        format!("{}.{tenths}{suffix}", n / unit)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod chart;
 pub mod components;
 pub mod dataset;
+pub mod export;
 pub mod format;
 pub mod prerender;
 pub mod select;

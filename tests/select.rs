@@ -3,6 +3,7 @@
 
 use frontline_figures::chart::layout::{Anchor, layout_panel};
 use frontline_figures::chart::scale::nice_ticks;
+use frontline_figures::chart::scene::{Len, Shape, scene};
 use frontline_figures::dataset::{Actor, Axis, Certainty, Dataset, MeasureGroup, Source};
 use frontline_figures::format;
 use frontline_figures::select::{
@@ -269,8 +270,10 @@ fn numbers_are_formatted_for_people() {
     assert_eq!(format::count(100_000), "100,000");
     assert_eq!(format::count(999), "999");
     assert_eq!(format::count(1_234_567), "1,234,567");
-    assert_eq!(format::compact(150_000.0), "150k");
-    assert_eq!(format::compact(1_500_000.0), "1.5M");
+    assert_eq!(format::compact(150_000), "150k");
+    assert_eq!(format::compact(1_500_000), "1.5M");
+    assert_eq!(format::compact(2_000_000), "2M");
+    assert_eq!(format::compact(50), "50");
     let f = data().figure("ua-losses").unwrap();
     assert_eq!(format::value(f), "approximately 80,000");
     assert_eq!(format::short_value(f), "~80,000");
@@ -279,22 +282,36 @@ fn numbers_are_formatted_for_people() {
         "up to 20%"
     );
     assert_eq!(
+        format::value_with_unit(data().figure("ru-force-increase").unwrap()),
+        "up to 20%"
+    );
+    assert_eq!(
         format::value(data().figure("nk-ammunition").unwrap()),
         "hundreds of thousands"
+    );
+    assert_eq!(
+        format::value_with_unit(data().figure("nk-ammunition").unwrap()),
+        "hundreds of thousands of rounds of ammunition"
     );
 }
 
 #[test]
 fn nice_ticks_are_round_and_cover_the_maximum() {
     assert_eq!(
-        nice_ticks(500_000.0, 5),
-        [0.0, 100_000.0, 200_000.0, 300_000.0, 400_000.0, 500_000.0]
+        nice_ticks(500_000, 5),
+        [0, 100_000, 200_000, 300_000, 400_000, 500_000]
     );
-    assert_eq!(nice_ticks(120.0, 5), [0.0, 50.0, 100.0, 150.0]);
-    assert_eq!(nice_ticks(0.0, 5), [0.0, 1.0]);
-    for max in [1.0, 7.0, 13.0, 99.0, 101.0, 15_000.0, 987_654.0] {
+    assert_eq!(nice_ticks(120, 5), [0, 50, 100, 150]);
+    assert_eq!(nice_ticks(0, 5), [0, 1]);
+    for max in [1, 7, 13, 99, 101, 15_000, 987_654, u64::MAX / 100] {
         let t = nice_ticks(max, 5);
-        assert!(*t.last().unwrap() >= max && t.len() <= 12, "{max}: {t:?}");
+        assert!(*t.last().unwrap() >= max && t.len() <= 7, "{max}: {t:?}");
+        let power = 10u64.pow(t[1].ilog10());
+        assert!(
+            [1, 2, 5].contains(&(t[1] / power)) && t[1] % power == 0,
+            "{max}: step {} is not nice",
+            t[1]
+        );
     }
 }
 
@@ -304,32 +321,52 @@ fn layout_keeps_rows_apart_and_ends_ticks_inside_the_chart() {
     let layout = layout_panel(&specs[0].panels[0]).unwrap();
     assert_eq!(layout.bars.len(), 6);
     for pair in layout.bars.windows(2) {
-        assert!(pair[1].y - pair[0].y >= 60.0, "rows overlap");
+        assert!(pair[1].y - pair[0].y >= 60, "rows overlap");
     }
-    // Compared at the precision the SVG is written with (two decimals).
-    let widths: Vec<f64> = layout
-        .bars
-        .iter()
-        .map(|b| (b.width_percent * 100.0).round() / 100.0)
-        .collect();
-    assert_eq!(widths, [100.0, 14.0, 80.0, 16.0, 3.0, 20.0]);
+    // Widths in hundredths of a percent of the chart: 500,000 fills it, 70,000 is 14%.
+    let widths: Vec<u32> = layout.bars.iter().map(|b| b.width).collect();
+    assert_eq!(widths, [10_000, 1_400, 8_000, 1_600, 300, 2_000]);
     assert_eq!(layout.ticks.first().unwrap().anchor, Anchor::Start);
     assert_eq!(layout.ticks.last().unwrap().anchor, Anchor::End);
-    assert_eq!(
-        layout
-            .ticks
-            .iter()
-            .map(|t| t.label.as_str())
-            .collect::<Vec<_>>(),
-        ["0", "100k", "200k", "300k", "400k", "500k"]
-    );
+    let labels: Vec<&str> = layout.ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels, ["0", "100k", "200k", "300k", "400k", "500k"]);
     let percent = layout_panel(&specs[1].panels[1]).unwrap();
     assert_eq!(
         percent.ticks.last().unwrap().label,
         "100%",
         "percentages always run to 100%"
     );
-    assert_eq!(percent.bars[0].width_percent, 20.0);
+    assert_eq!(percent.bars[0].width, 2_000);
+}
+
+#[test]
+fn the_scene_draws_upper_bounds_open_ended_and_approximations_solid() {
+    let specs = charts(data(), &Filters::default());
+    let scene = scene(&layout_panel(&specs[0].panels[0]).unwrap());
+    let mark = |id: &str| scene.marks.iter().find(|m| m.id == id).unwrap();
+    let edges = |id: &str| {
+        let is_edge = |s: &&Shape| {
+            matches!(
+                s,
+                Shape::Line {
+                    class: "bound-edge",
+                    ..
+                }
+            )
+        };
+        mark(id).shapes.iter().filter(is_edge).count()
+    };
+    let hatched = |id: &str| {
+        mark(id)
+            .shapes
+            .iter()
+            .any(|s| matches!(s, Shape::Rect { hatched: true, .. }))
+    };
+    assert_eq!((edges("nk-planned"), hatched("nk-planned")), (3, true));
+    assert_eq!((edges("ru-active"), hatched("ru-active")), (0, false));
+    assert_eq!(Len::Pct(1_400).to_string(), "14%");
+    assert_eq!(Len::Pct(305).to_string(), "3.05%");
+    assert_eq!(Len::Px(-2).to_string(), "-2");
 }
 
 #[test]

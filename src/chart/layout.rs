@@ -1,22 +1,22 @@
-//! Chart geometry, pure: rows of labelled bars on one axis, with ticks. Widths are percentages of
-//! the chart's width, so one SVG fits 320 px to 1920 px and prerenders without measuring; text
-//! sits on its own lines above each bar, so labels never overlap each other or the bars.
+//! Chart geometry, pure: rows of labelled bars on one axis, with ticks. Widths are hundredths of
+//! a percent of the chart's width, so one SVG fits 320 px to 1920 px and prerenders without
+//! measuring; text sits on its own lines above each bar, so labels never overlap each other or
+//! the bars.
 
-use std::fmt;
-
-use super::scale::{nice_ticks, percent_of};
+use super::scale::{Hundredths, nice_ticks, position};
 use crate::dataset::Axis;
 use crate::format;
 use crate::select::{MarkStyle, PanelSpec};
 
-pub const LABEL_Y: f64 = 14.0;
-pub const SUBLABEL_Y: f64 = 30.0;
-pub const BAR_Y: f64 = 37.0;
-pub const BAR_H: f64 = 16.0;
-pub const ROW_H: f64 = 64.0;
-pub const AXIS_GAP: f64 = 6.0;
-pub const TICK_LABEL_DY: f64 = 18.0;
-pub const BOTTOM: f64 = 40.0;
+pub const LABEL_Y: i32 = 14;
+pub const SUBLABEL_Y: i32 = 30;
+pub const BAR_Y: i32 = 37;
+pub const BAR_H: i32 = 16;
+pub const ROW_H: i32 = 64;
+pub const AXIS_GAP: i32 = 6;
+pub const TICK_LABEL_DY: i32 = 18;
+pub const AXIS_TITLE_DY: i32 = 34;
+pub const BOTTOM: i32 = 40;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Anchor {
@@ -37,7 +37,7 @@ impl Anchor {
 
 #[derive(Clone, PartialEq, Debug)]
 pub struct Tick {
-    pub percent: f64,
+    pub at: Hundredths,
     pub label: String,
     pub anchor: Anchor,
 }
@@ -46,8 +46,8 @@ pub struct Tick {
 pub struct Bar {
     pub id: String,
     /// Top of the row, in px.
-    pub y: f64,
-    pub width_percent: f64,
+    pub y: i32,
+    pub width: Hundredths,
     pub style: MarkStyle,
     pub label: String,
     pub sublabel: String,
@@ -60,22 +60,8 @@ pub struct PanelLayout {
     pub ticks: Vec<Tick>,
     pub bars: Vec<Bar>,
     /// y of the axis line, in px.
-    pub axis_y: f64,
-    pub height: f64,
-}
-
-/// Why a panel cannot be laid out.
-#[derive(Clone, PartialEq, Debug)]
-pub enum LayoutError {
-    Empty,
-}
-
-impl fmt::Display for LayoutError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LayoutError::Empty => write!(f, "a chart panel needs at least one mark"),
-        }
-    }
+    pub axis_y: i32,
+    pub height: i32,
 }
 
 pub fn axis_title(axis: Axis) -> &'static str {
@@ -87,52 +73,48 @@ pub fn axis_title(axis: Axis) -> &'static str {
     }
 }
 
-/// Lay out one panel. A `PanelSpec` holds one axis by construction, so soldiers, percentages and
-/// munitions cannot meet on one scale; percentages always run to 100%.
-pub fn layout_panel(spec: &PanelSpec) -> Result<PanelLayout, LayoutError> {
-    if spec.marks.is_empty() {
-        return Err(LayoutError::Empty);
-    }
-    let max = spec.marks.iter().map(|m| m.value).max().unwrap_or(0) as f64;
-    let ticks: Vec<f64> = match spec.axis {
-        Axis::Percent => vec![0.0, 25.0, 50.0, 75.0, 100.0],
+/// Lay out one panel; `None` for a panel without marks. A `PanelSpec` holds one axis by
+/// construction, so soldiers, percentages and munitions never meet on one scale; percentages
+/// always run to 100%.
+pub fn layout_panel(spec: &PanelSpec) -> Option<PanelLayout> {
+    let max = spec.marks.iter().map(|m| m.value).max()?;
+    let ticks: Vec<u64> = match spec.axis {
+        Axis::Percent => vec![0, 25, 50, 75, 100],
         _ => nice_ticks(max, 5),
     };
-    let domain = ticks.last().copied().unwrap_or(1.0);
+    let domain = ticks.last().copied().unwrap_or(1);
     let last = ticks.len() - 1;
     let ticks = ticks
         .iter()
         .enumerate()
         .map(|(i, &t)| Tick {
-            percent: percent_of(t, domain),
+            at: position(t, domain),
             label: match spec.axis {
                 Axis::Percent => format!("{t}%"),
                 _ => format::compact(t),
             },
-            anchor: if i == 0 {
-                Anchor::Start
-            } else if i == last {
-                Anchor::End
-            } else {
-                Anchor::Middle
+            anchor: match i {
+                0 => Anchor::Start,
+                i if i == last => Anchor::End,
+                _ => Anchor::Middle,
             },
         })
         .collect();
     let bars: Vec<Bar> = spec
         .marks
         .iter()
-        .enumerate()
-        .map(|(i, m)| Bar {
+        .zip(0..)
+        .map(|(m, row)| Bar {
             id: m.id.clone(),
-            y: i as f64 * ROW_H,
-            width_percent: percent_of(m.value as f64, domain),
+            y: row * ROW_H,
+            width: position(m.value, domain),
             style: m.style,
             label: m.label.clone(),
             sublabel: m.sublabel.clone(),
         })
         .collect();
-    let axis_y = bars.len() as f64 * ROW_H + AXIS_GAP;
-    Ok(PanelLayout {
+    let axis_y = bars.len() as i32 * ROW_H + AXIS_GAP;
+    Some(PanelLayout {
         axis: spec.axis,
         axis_title: axis_title(spec.axis),
         ticks,

@@ -1,44 +1,39 @@
 //! A linear scale from zero with "nice" ticks (1, 2 or 5 times a power of ten), as Grapher and
-//! d3 choose them, so axis labels read as round numbers.
+//! d3 choose them, so axis labels read as round numbers. Integers only: the values are counts,
+//! and leaving floats out keeps float formatting out of the WebAssembly.
 
-/// The tick step for `max` split into about `target` intervals.
-pub fn nice_step(max: f64, target: usize) -> f64 {
-    if !(max.is_finite() && max > 0.0) || target == 0 {
-        return 1.0;
+/// The smallest nice step that covers `max` in at most `target` intervals.
+pub fn nice_step(max: u64, target: u64) -> u64 {
+    let raw = max.div_ceil(target.max(1)).max(1);
+    let mut magnitude = 1u64;
+    while magnitude.saturating_mul(10) <= raw {
+        magnitude *= 10;
     }
-    let raw = max / target as f64;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let fraction = raw / magnitude;
-    let nice = if fraction <= 1.0 {
-        1.0
-    } else if fraction <= 2.0 {
-        2.0
-    } else if fraction <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    nice * magnitude
+    [1, 2, 5, 10]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10 * magnitude)
 }
 
 /// Ticks from 0 up to the first tick at or above `max` (at least one interval).
-pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
+pub fn nice_ticks(max: u64, target: u64) -> Vec<u64> {
     let step = nice_step(max, target);
-    let mut ticks = vec![0.0];
-    let mut t = 0.0;
-    while t < max || ticks.len() < 2 {
-        t += step;
-        // Whole multiples of the step, free of accumulated float error.
-        ticks.push((t / step).round() * step);
+    let mut ticks = vec![0];
+    while ticks.len() < 2 || ticks[ticks.len() - 1] < max {
+        ticks.push(ticks[ticks.len() - 1] + step);
     }
     ticks
 }
 
-/// Where `value` falls on a 0..=`domain_max` scale, as a percentage of the width.
-pub fn percent_of(value: f64, domain_max: f64) -> f64 {
-    if domain_max <= 0.0 {
-        0.0
-    } else {
-        (value / domain_max * 100.0).clamp(0.0, 100.0)
+/// Hundredths of a percent: 10_000 is the full width.
+pub type Hundredths = u32;
+
+/// Where `value` falls on a 0..=`domain_max` scale, in hundredths of a percent of the width.
+pub fn position(value: u64, domain_max: u64) -> Hundredths {
+    if domain_max == 0 {
+        return 0;
     }
+    let h = (u128::from(value) * 10_000 + u128::from(domain_max) / 2) / u128::from(domain_max);
+    h.min(10_000) as Hundredths
 }

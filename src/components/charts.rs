@@ -7,8 +7,10 @@ use yew::prelude::*;
 use super::DataRef;
 use super::details::MarkDetails;
 use crate::chart::layout::layout_panel;
+use crate::chart::scene::scene;
 use crate::chart::svg::PanelSvg;
 use crate::dataset::Choice;
+use crate::export;
 use crate::format;
 use crate::select::{ChartSpec, charts, select_figures, vague_figures};
 use crate::view_state::{Action, ViewState};
@@ -38,12 +40,14 @@ pub fn ChartsView(props: &ChartsViewProps) -> Html {
                 <section class="vague" aria-labelledby="vague-title">
                     <h3 id="vague-title">{ "Told in words, not drawn" }</h3>
                     { for vague.iter().map(|f| html! {
-                        <p class="vague-figure" data-figure={f.id.clone()}>
-                            <strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong>
-                            { format!(" ({}, according to {}). ", f.period, f.source.credit()) }
-                            { "The article gives no number, so no bar is drawn." }
-                            <q class="quote">{ &f.quotes[0] }</q>
-                        </p>
+                        <div class="vague-figure" data-figure={f.id.clone()}>
+                            <p>
+                                <strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong>
+                                { format!(" ({}, according to {}). ", f.period, f.source.credit()) }
+                                { "The article gives no number, so no bar is drawn." }
+                            </p>
+                            <blockquote class="quote">{ &f.quotes[0] }</blockquote>
+                        </div>
                     }) }
                 </section>
             }
@@ -119,12 +123,26 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             }
         })
     };
+    // The file is only written when asked for, not on every render.
+    let download = |ext: &'static str| {
+        let (data, spec) = (*data, spec.clone());
+        let name = export::file_name(&state.filters, Some(spec.id), ext);
+        Callback::from(move |_: MouseEvent| {
+            let file = export::chart_svg(&data, &spec);
+            match ext {
+                "png" => crate::browser::download_png(&name, &file.svg, file.width, file.height),
+                _ => crate::browser::download(&name, "image/svg+xml", &file.svg),
+            }
+        })
+    };
+    let (download_svg, download_png) = (download("svg"), download("png"));
     let summary_id = format!("summary-{}", spec.id);
     let panels = spec.panels.iter().enumerate().filter_map(|(i, p)| {
-        let layout = layout_panel(p).ok()?;
+        let layout = layout_panel(p)?;
         let title = format!("{}: {}", spec.title, layout.axis_title);
+        let scene = scene(&layout);
         Some(html! {
-            <PanelSvg {layout} id={format!("{}-{i}", spec.id)} {title} describedby={summary_id.clone()}
+            <PanelSvg {scene} id={format!("{}-{i}", spec.id)} {title} describedby={summary_id.clone()}
                 active={active.clone()} selected={selected.clone()} onhover={onhover.clone()} onselect={onselect.clone()} />
         })
     });
@@ -167,7 +185,17 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}>{ for buttons }</div>
             <MarkDetails {data} id={format!("details-{}", spec.id)} mark={active} derived={spec.derived.clone()}
                 state={state.clone()} dispatch={dispatch.clone()} />
-            <p class="credit">{ format!("Source: {}, as reported in the article of 18 November 2024.", format::and_list(&sources)) }</p>
+            <p class="credit">
+                { format!("Source: {}, as reported in the article of 18 November 2024. ", format::and_list(&sources)) }
+                if !state.embed {
+                    <span class="chart-downloads">
+                        { "Download this chart: " }
+                        <button type="button" class="link-button" data-download="svg" onclick={download_svg}>{ "SVG" }</button>
+                        { " · " }
+                        <button type="button" class="link-button" data-download="png" onclick={download_png}>{ "PNG" }</button>
+                    </span>
+                }
+            </p>
         </figure>
     }
 }

@@ -9,6 +9,7 @@ use super::charts::ChartsView;
 use super::filters::FilterPanel;
 use super::link::StateLink;
 use super::notice::UrlNotice;
+use super::share::ShareBar;
 use super::table::TableView;
 use super::tabs::Tabs;
 use super::timeline::TimelineView;
@@ -92,6 +93,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             <main class="layout">
                 <FilterPanel {data} state={state.clone()} dispatch={dispatch.clone()} />
                 <div class="views">
+                    <ShareBar {data} state={state.clone()} />
                     <Tabs current={state.view} state={state.clone()} dispatch={dispatch.clone()} />
                     <section class="panel" role="tabpanel" id="view-panel" aria-labelledby={format!("tab-{}", crate::dataset::Choice::slug(state.view))} tabindex="0">
                         { panel }

@@ -8,6 +8,7 @@ mod explorer;
 mod filters;
 mod link;
 mod notice;
+mod share;
 mod table;
 mod tabs;
 mod timeline;

@@ -1,0 +1,323 @@
+// Share, embed and export: the URL after each kind of change, a fresh browser reproducing a view,
+// back and forward, hostile URLs, a cross-origin sandboxed embed, and every download checked
+// against the data.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { inflateSync } from "node:zlib";
+import { useSite, closeClean, search } from "./helpers.mjs";
+import { startServer } from "../serve.mjs";
+
+const site = useSite();
+const DATA = JSON.parse(await readFile(new URL("../../data/figures.json", import.meta.url), "utf8"));
+
+test("filters, sorts and marks replace the history entry; switching views adds one", async () => {
+  const page = await site.open();
+  const length = () => page.evaluate(() => history.length);
+  const start = await length();
+  await page.getByRole("button", { name: "North Korea", exact: true }).click();
+  assert.equal(await search(page), "?actors=russia,ukraine");
+  assert.equal(await length(), start, "a filter replaces the entry");
+  await page.locator("button.mark-button[data-mark='ua-losses']").click();
+  assert.equal(await search(page), "?actors=russia,ukraine&mark=ua-losses");
+  assert.equal(await length(), start);
+  await page.getByRole("tab", { name: "Table" }).click();
+  assert.equal(await search(page), "?actors=russia,ukraine&view=table&mark=ua-losses");
+  assert.equal(await length(), start + 1, "a view switch adds an entry");
+  await page.locator("thead button[data-column='source']").click();
+  assert.equal(await search(page), "?actors=russia,ukraine&view=table&sort=source&mark=ua-losses");
+  assert.equal(await length(), start + 1);
+  await closeClean(page);
+});
+
+test("a fresh browser opening a shared URL sees exactly the same view, mark included", async () => {
+  const page = await site.open();
+  await page.getByRole("button", { name: "Media reports", exact: true }).click();
+  await page.getByRole("button", { name: "Vague", exact: true }).click();
+  await page.locator("#chart-strength g.mark[data-mark='nk-planned'] rect.hit").click();
+  const url = page.url();
+  assert.match(url, /\?sources=bloomberg,new-york-post,unattributed&certainty=approximate,upper-bound&mark=nk-planned$/);
+  const snapshot = (p) =>
+    p.evaluate(() => ({
+      text: document.querySelector(".views").innerText,
+      pressed: [...document.querySelectorAll("[aria-pressed='true']")].map((b) => b.dataset.filter || b.dataset.mark),
+      selected: [...document.querySelectorAll(".selected")].map((e) => e.dataset.mark || e.dataset.figure),
+    }));
+  await page.mouse.move(0, 0);
+  const before = await snapshot(page);
+  const fresh = await site.open(url.slice(site.url.length));
+  assert.deepEqual(await snapshot(fresh), before);
+  assert.ok(before.selected.includes("nk-planned"));
+  await closeClean(fresh);
+  await closeClean(page);
+});
+
+test("back and forward move between views and restore them", async () => {
+  const page = await site.open();
+  await page.getByRole("tab", { name: "Table" }).click();
+  await page.getByRole("tab", { name: "Article" }).click();
+  assert.equal(await search(page), "?view=article");
+  const selectedTab = () => page.locator("[role=tab][aria-selected=true]").innerText();
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?view=table");
+  assert.equal(await selectedTab(), "Table");
+  assert.equal(await page.locator("table.figures").count(), 1);
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "");
+  assert.equal(await selectedTab(), "Charts");
+  assert.equal(await page.locator("figure.chart").count(), 3);
+  await page.goForward();
+  await page.waitForFunction(() => location.search === "?view=table");
+  assert.equal(await selectedTab(), "Table");
+  await closeClean(page);
+});
+
+const HOSTILE = [
+  ["?actors=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E", "actors=<script>"],
+  ["?view=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E", "view=<img src=x onerror"],
+  ["?mark=%22%3E%3Csvg%20onload%3Dwindow.__pwned%3D1%3E", "mark="],
+  ["?actors=%E0%A4%A", "not properly percent-encoded"],
+  ["?view=table%ZZ", "not properly percent-encoded"],
+  ["?view=table&view=article&view=timeline", "more than once"],
+  ["?zoom=3&__proto__=x&constructor=y", "__proto__"],
+  [`?actors=${"x".repeat(5000)}`, "xxxxxxxx"],
+  ["?sort=%00%00&theme=%F0%9F%92%A5", "sort="],
+];
+
+for (const [query, shown] of HOSTILE) {
+  test(`a hostile URL gives a safe view and a plain notice: ${query.slice(0, 60)}`, async () => {
+    const page = await site.open(query);
+    const notice = page.locator(".notice");
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert.ok(text.includes(shown), `the notice says what was ignored: ${text}`);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script ran");
+    assert.equal(await page.locator(".notice img, .notice svg, .notice script").count(), 0, "nothing from the URL became HTML");
+    // The view is the default one, or the valid part of the URL.
+    const views = await page.locator("[role=tab][aria-selected=true]").innerText();
+    assert.ok(["Charts", "Table"].includes(views));
+    assert.ok((await page.locator("g.mark, tbody tr").count()) > 0, "figures are shown");
+    // The URL is rewritten to the canonical form of what was used.
+    assert.ok((await search(page)).length < 40, "the bad parts leave the URL");
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    assert.equal(await page.locator(".notice").count(), 0);
+    await closeClean(page);
+  });
+}
+
+test("valid parts of a URL survive next to invalid ones", async () => {
+  const page = await site.open("?actors=ukraine,atlantis&view=table&sort=nonsense");
+  assert.deepEqual(await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure)), ["ua-soldiers", "ua-losses"]);
+  const text = await page.locator(".notice").innerText();
+  assert.match(text, /actors=ukraine,atlantis: unknown actor/);
+  assert.match(text, /sort=nonsense: the table can be sorted by/);
+  assert.equal(await search(page), "?actors=ukraine&view=table");
+  await closeClean(page);
+});
+
+test("a blog on another origin embeds the view in a sandboxed iframe that reports its height", async () => {
+  // The embed code comes from the app's own Embed panel.
+  const page = await site.open("?actors=russia,ukraine");
+  await page.getByRole("button", { name: "Embed" }).click();
+  const code = await page.locator("#embed-code").inputValue();
+  await closeClean(page);
+  assert.match(code, /<iframe src="[^"]*\?actors=russia,ukraine&amp;embed=1" title="Frontline Figures[^"]*" width="100%" height="\d+" loading="lazy"/);
+  assert.match(code, /e\.source/);
+
+  const sandboxed = code.replace("<iframe ", '<iframe id="frame" sandbox="allow-scripts allow-popups" ');
+  const hostHtml = `<!doctype html><html lang="en"><head><title>A blog</title></head><body>
+    <main><h1>My post</h1><div id="column">${sandboxed}</div></main>
+    <script>
+      window.__messages = [];
+      window.addEventListener("message", (e) => {
+        if (e.source === document.getElementById("frame").contentWindow) window.__messages.push(e.data);
+      });
+    </script>
+    <style>#column { width: 300px } iframe { display: block; border: 0 }</style>
+  </body></html>`;
+  const host = await startServer({
+    root: "/nonexistent", port: 0, base: "/none/",
+    extraRoutes: { "/blog.html": { type: "text/html", body: hostHtml }, "/favicon.ico": { type: "image/x-icon", body: "" } },
+  });
+  try {
+    const { openPage } = await import("../browser.mjs");
+    const hostPage = await openPage(site.browser, { width: 800, height: 900 });
+    const hostUrl = host.url.replace("/none/", "/blog.html");
+    assert.notEqual(new URL(hostUrl).origin, new URL(site.url).origin, "the blog is another origin");
+    await hostPage.goto(hostUrl);
+    await hostPage.waitForFunction(() => window.__messages.length >= 2, null, { timeout: 20000 });
+    const messages = await hostPage.evaluate(() => window.__messages);
+    const ours = messages.find((m) => m && m.type === "frontline-figures:height");
+    const dw = messages.find((m) => m && m["datawrapper-height"]);
+    assert.ok(ours && Number.isFinite(ours.height) && ours.height > 200, JSON.stringify(messages));
+    assert.ok(dw && Number.isFinite(Object.values(dw["datawrapper-height"])[0]), JSON.stringify(messages));
+    // The resize script sized the iframe to the content.
+    await hostPage.waitForFunction(() => document.getElementById("frame").getBoundingClientRect().height > 300);
+    const frameHeight = await hostPage.evaluate(() => document.getElementById("frame").getBoundingClientRect().height);
+    const latest = (await hostPage.evaluate(() => window.__messages)).filter((m) => m.type).at(-1).height;
+    assert.equal(Math.round(frameHeight), Math.ceil(latest));
+
+    const frame = hostPage.frameLocator("#frame");
+    const charts = await frame.locator("figure.chart").evaluateAll((fs) => fs.map((f) => f.dataset.chart));
+    assert.deepEqual(charts, ["strength", "north-korea", "strike"], "Russia's share of forces keeps the North Korea chart");
+    assert.equal(await frame.locator(".filters, [role=tablist]").count(), 0, "compact chrome");
+    const link = frame.getByRole("link", { name: "Open in the full explorer" });
+    assert.equal(await link.getAttribute("target"), "_blank");
+    assert.equal(await link.getAttribute("href"), "?actors=russia,ukraine");
+    const overflow = await frame.locator("body").evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, "nothing scrolls sideways at 300 px");
+    // Styles applied inside the null-origin frame (the stylesheet needs crossorigin).
+    const bg = await frame.locator(".app").evaluate((a) => getComputedStyle(a).backgroundColor);
+    assert.equal(bg, "rgb(255, 255, 255)");
+    assert.deepEqual(hostPage.problems, []);
+    await hostPage.context().close();
+  } finally {
+    await host.close();
+  }
+});
+
+test("the resize script ignores messages from other frames and malformed heights", async () => {
+  const page = await site.open();
+  await page.getByRole("button", { name: "Embed" }).click();
+  const code = await page.locator("#embed-code").inputValue();
+  await closeClean(page);
+  const script = code.slice(code.indexOf("<script>") + 8, code.indexOf("</script>"));
+  const host = await startServer({
+    root: "/nonexistent", port: 0, base: "/none/",
+    extraRoutes: { "/h.html": { type: "text/html", body: `<iframe id="a" data-frontline-figures height="150" srcdoc="a"></iframe><iframe id="b" height="150" srcdoc="b"></iframe><script>${script}</script>` } },
+  });
+  try {
+    const { openPage } = await import("../browser.mjs");
+    const hp = await openPage(site.browser);
+    await hp.goto(host.url.replace("/none/", "/h.html"));
+    const heightOf = () => hp.evaluate(() => document.getElementById("a").style.height);
+    const post = (from, data) => hp.evaluate(([f, d]) => new Promise((r) => {
+      document.getElementById(f).contentWindow.parent.postMessage(d, "*"); // source is the top window here
+      setTimeout(r, 50);
+    }), [from, data]);
+    await post("a", { type: "frontline-figures:height", height: 900 }); // source: not the frame
+    assert.equal(await heightOf(), "", "a message not from the frame is ignored");
+    await hp.evaluate(() => new Promise((r) => {
+      const w = document.getElementById("a").contentWindow;
+      w.eval('parent.postMessage({type:"frontline-figures:height",height:"9e9"},"*");parent.postMessage({type:"frontline-figures:height",height:-5},"*");parent.postMessage({type:"frontline-figures:height",height:777},"*")');
+      setTimeout(r, 100);
+    }));
+    assert.equal(await heightOf(), "777px", "only the well-formed height was taken");
+    assert.equal(await hp.evaluate(() => document.getElementById("b").style.height), "", "a frame without the marker is left alone");
+    await hp.context().close();
+  } finally {
+    await host.close();
+  }
+});
+
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
+    else field += c;
+  }
+  assert.equal(field + row.join(""), "", "the file ends with CRLF");
+  return rows;
+}
+
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  const stream = await file.createReadStream();
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return { name: file.suggestedFilename(), body: Buffer.concat(chunks) };
+}
+
+test("CSV and JSON downloads hold exactly the selected figures, named for the selection", async () => {
+  const page = await site.open("?actors=russia,ukraine");
+  const csv = await download(page, () => page.getByRole("button", { name: "Download CSV" }).click());
+  assert.equal(csv.name, "frontline-figures-russia-ukraine.csv");
+  const rows = parseCsv(csv.body.toString("utf8"));
+  assert.deepEqual(rows[0], ["id", "actor", "measure", "value", "qualifier", "unit", "period", "source", "quote"]);
+  const expected = DATA.figures.filter((f) => f.actor === "russia" || f.actor === "ukraine");
+  assert.deepEqual(rows.slice(1).map((r) => r[0]), expected.map((f) => f.id));
+  for (const r of rows.slice(1)) {
+    const f = DATA.figures.find((x) => x.id === r[0]);
+    assert.equal(r[3], f.value === null ? "" : String(f.value), `${f.id} value`);
+    assert.equal(r[6], f.period);
+    assert.equal(r[8], f.quotes.join(" | "));
+  }
+  assert.equal(rows.find((r) => r[0] === "ru-killed")[4], "up to … may have been");
+
+  const json = await download(page, () => page.getByRole("button", { name: "Download JSON" }).click());
+  assert.equal(json.name, "frontline-figures-russia-ukraine.json");
+  const doc = JSON.parse(json.body.toString("utf8"));
+  assert.equal(doc.article.title, DATA.article.title);
+  assert.match(doc.view, /\?actors=russia,ukraine$/);
+  assert.deepEqual(doc.figures.map((f) => f.id), expected.map((f) => f.id));
+  for (const f of doc.figures) {
+    const src = DATA.figures.find((x) => x.id === f.id);
+    assert.deepEqual([f.value, f.qualifier, f.source, f.unit, f.quotes], [src.value, src.qualifier, src.source, src.unit, src.quotes]);
+  }
+  await closeClean(page);
+
+  const vague = await site.open("?certainty=vague");
+  const vcsv = parseCsv((await download(vague, () => vague.getByRole("button", { name: "Download CSV" }).click())).body.toString("utf8"));
+  assert.deepEqual(vcsv[1].slice(0, 5), ["nk-ammunition", "North Korea", "ammunition supplied", "", "vague amount: hundreds of thousands"]);
+  await closeClean(vague);
+});
+
+test("a chart downloads as a self-contained SVG and a 2x PNG", async () => {
+  const page = await site.open();
+  const svg = await download(page, () => page.locator("#chart-strength button[data-download='svg']").click());
+  assert.equal(svg.name, "frontline-figures-strength.svg");
+  const text = svg.body.toString("utf8");
+  assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="720" height="(\d+)"/);
+  assert.doesNotMatch(text, /\sstyle=|\sclass=|href=|<script|url\((?!#)/, "no stylesheet, no external reference");
+  for (const label of ["~500,000 active soldiers", "up to 70,000 may have been killed", "up to 100,000 soldiers may be sent", "Source: "]) {
+    assert.ok(text.includes(label), label);
+  }
+  // It parses as an image in a plain page and keeps the honest encodings.
+  const parsed = await page.evaluate((s) => {
+    const doc = new DOMParser().parseFromString(s, "image/svg+xml");
+    return { error: doc.querySelector("parsererror") !== null, hatched: doc.querySelectorAll("rect[fill^='url(#hatch']").length, dashed: doc.querySelectorAll("line[stroke-dasharray]").length };
+  }, text);
+  assert.deepEqual(parsed, { error: false, hatched: 2, dashed: 6 });
+
+  const png = await download(page, () => page.locator("#chart-strength button[data-download='png']").click());
+  assert.equal(png.name, "frontline-figures-strength.png");
+  assert.deepEqual([...png.body.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], "a PNG file");
+  const width = png.body.readUInt32BE(16), height = png.body.readUInt32BE(20);
+  const svgHeight = Number(text.match(/height="(\d+)"/)[1]);
+  assert.deepEqual([width, height], [1440, svgHeight * 2], "twice the SVG's size");
+  assert.ok(inflateSync && png.body.length > 5000, "it has content");
+  await closeClean(page);
+});
+
+test("Copy link puts the canonical URL on the clipboard", async () => {
+  const page = await site.open("?view=table&sort=value-desc", { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await page.getByText("Link copied.").waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.url}?view=table&sort=value-desc`);
+  await closeClean(page);
+});
+
+test("where copying is refused, the link is shown selected for copying by hand", async () => {
+  const refuse = () => {
+    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => ({ writeText: () => Promise.reject(new Error("denied")) }) });
+  };
+  const page = await site.open("?actors=ukraine", { initScript: refuse });
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const field = page.getByLabel("Link to this view");
+  await field.waitFor();
+  assert.equal(await field.inputValue(), `${site.url}?actors=ukraine`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "share-url");
+  const selection = await page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd, location.href.length]);
+  assert.deepEqual(selection.slice(0, 2), [0, selection[2]], "the whole link is selected");
+  assert.match(await page.locator(".share-status").innerText(), /press Ctrl\+C/);
+  await closeClean(page);
+});

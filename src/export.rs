@@ -1,0 +1,359 @@
+//! Data and images out, pure: the selected figures as CSV (RFC 4180) and JSON, a chart as a
+//! standalone SVG (the same scene the page draws, styled with presentation attributes so any
+//! viewer shows it), and file names that say what they hold. The browser glue that turns these
+//! strings into downloads lives in `browser`.
+
+use crate::chart::layout::layout_panel;
+use crate::chart::scene::{Len, Shape, scene};
+use crate::dataset::{Choice, Dataset, Figure};
+use crate::format;
+use crate::select::ChartSpec;
+use crate::view_state::{Filters, Selection};
+
+/// `frontline-figures-russia-ukraine.csv`: the filters that narrow the selection, in URL order.
+pub fn file_name(filters: &Filters, what: Option<&str>, ext: &str) -> String {
+    fn part<'a, T: Choice>(parts: &mut Vec<&'a str>, sel: Selection<T>, none: &'static str) {
+        if sel.is_empty() {
+            parts.push(none);
+        } else if !sel.is_all() {
+            parts.extend(sel.iter().map(|t| t.slug()));
+        }
+    }
+    let mut parts: Vec<&str> = vec!["frontline-figures"];
+    parts.extend(what);
+    part(&mut parts, filters.actors, "no-actors");
+    part(&mut parts, filters.measures, "no-measures");
+    part(&mut parts, filters.sources, "no-sources");
+    part(&mut parts, filters.certainty, "no-certainty");
+    format!("{}.{ext}", parts.join("-"))
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub const CSV_COLUMNS: [&str; 9] = [
+    "id",
+    "actor",
+    "measure",
+    "value",
+    "qualifier",
+    "unit",
+    "period",
+    "source",
+    "quote",
+];
+
+/// RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled.
+/// A vague amount has an empty value and its words in the qualifier; several quotes of one
+/// figure are joined with " | ".
+pub fn csv(figures: &[&Figure]) -> String {
+    let mut out = CSV_COLUMNS.join(",");
+    out.push_str("\r\n");
+    for f in figures {
+        let qualifier = match &f.value_text {
+            Some(words) => format!("{}: {words}", f.qualifier.label()),
+            None => f.qualifier.label().to_string(),
+        };
+        let row = [
+            f.id.clone(),
+            f.actor.label().to_string(),
+            f.measure.label().to_string(),
+            f.value.map(|v| v.to_string()).unwrap_or_default(),
+            qualifier,
+            f.unit.label().to_string(),
+            f.period.clone(),
+            f.source.credit().to_string(),
+            f.quotes.join(" | "),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|c| csv_field(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A JSON string literal.
+fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The selection as JSON: where it comes from, which view, and each figure with slugs (for
+/// machines), labels (for people) and all its quotes.
+pub fn json(data: &Dataset, figures: &[&Figure], view_url: &str) -> String {
+    let opt = |s: &Option<String>| s.as_deref().map_or("null".to_string(), json_str);
+    let items: Vec<String> = figures
+        .iter()
+        .map(|f| {
+            let quotes: Vec<String> = f.quotes.iter().map(|q| json_str(q)).collect();
+            format!(
+                concat!(
+                    "    {{\"id\": {}, \"actor\": {}, \"actor_label\": {}, \"measure\": {}, \"measure_label\": {}, ",
+                    "\"value\": {}, \"value_text\": {}, \"qualifier\": {}, \"qualifier_label\": {}, \"unit\": {}, ",
+                    "\"period\": {}, \"source\": {}, \"source_label\": {}, \"statement\": {}, \"quotes\": [{}], \"note\": {}}}"
+                ),
+                json_str(&f.id),
+                json_str(f.actor.slug()),
+                json_str(f.actor.label()),
+                json_str(f.measure.slug()),
+                json_str(f.measure.label()),
+                f.value.map_or("null".to_string(), |v| v.to_string()),
+                opt(&f.value_text),
+                json_str(f.qualifier.slug()),
+                json_str(f.qualifier.label()),
+                json_str(f.unit.slug()),
+                json_str(&f.period),
+                json_str(f.source.slug()),
+                json_str(f.source.credit()),
+                json_str(&format::statement(f)),
+                quotes.join(", "),
+                opt(&f.note),
+            )
+        })
+        .collect();
+    format!(
+        "{{\n  \"article\": {{\"title\": {}, \"dateline\": {}}},\n  \"view\": {},\n  \"figures\": [\n{}\n  ]\n}}\n",
+        json_str(&data.article.title),
+        json_str(&data.article.dateline),
+        json_str(view_url),
+        items.join(",\n")
+    )
+}
+
+/// XML text or attribute content.
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The page's light colours, written onto each shape: a file has no stylesheet.
+fn paint(class: &str) -> &'static str {
+    match class {
+        "bar" => r##"fill="#0b57a4""##,
+        "bound-edge" => r##"stroke="#0b57a4" stroke-width="1.5" stroke-dasharray="5 3""##,
+        "hit" => r#"fill="none""#,
+        "mark-label" => r##"fill="#1b1d21" font-size="13" font-weight="600""##,
+        "mark-sublabel" | "tick-label" | "axis-title" => r##"fill="#52575f" font-size="12""##,
+        "axis" | "tick" => r##"stroke="#8a9099""##,
+        _ => "",
+    }
+}
+
+/// Width of an exported chart, in px; its panels are drawn with the page's own geometry.
+pub const SVG_WIDTH: i32 = 720;
+const MARGIN: i32 = 16;
+
+/// A standalone image file and its size in px.
+#[derive(Clone, PartialEq, Debug)]
+pub struct ChartFile {
+    pub svg: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+/// A chart as a standalone SVG document: title, legend, panels, summary as its description,
+/// and the source credit, readable in any viewer.
+pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
+    let inner = SVG_WIDTH - 2 * MARGIN;
+    let mut body = String::new();
+    let mut y = 58;
+    for (i, panel) in spec.panels.iter().enumerate() {
+        let Some(layout) = layout_panel(panel) else {
+            continue;
+        };
+        let scene = scene(&layout);
+        let hatch = format!("hatch-{i}");
+        body.push_str(&format!(
+            r##"<svg x="{MARGIN}" y="{y}" width="{inner}" height="{}" overflow="visible"><defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#dbe7f5"/><line x1="0" y1="0" x2="0" y2="6" stroke="#0b57a4" stroke-width="2.5"/></pattern></defs>"##,
+            scene.height
+        ));
+        for mark in &scene.marks {
+            let derived = mark.style == crate::select::MarkStyle::Derived;
+            for s in &mark.shapes {
+                body.push_str(&shape_svg(s, &hatch, derived));
+            }
+        }
+        for s in &scene.axis {
+            body.push_str(&shape_svg(s, &hatch, false));
+        }
+        body.push_str("</svg>");
+        y += scene.height + 8;
+    }
+    let credit = {
+        let mut sources: Vec<&str> = spec
+            .figures
+            .iter()
+            .filter_map(|id| data.figure(id))
+            .map(|f| f.source.credit())
+            .collect();
+        sources.sort();
+        sources.dedup();
+        format!(
+            "Source: {}, as reported in the article of {}.",
+            format::and_list(&sources),
+            data.article.dateline
+        )
+    };
+    let height = y + 40;
+    let svg = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+            "\n",
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">"#,
+            "<title>{title}</title><desc>{desc}</desc>",
+            r##"<rect width="100%" height="100%" fill="#ffffff"/>"##,
+            r##"<text x="{m}" y="28" font-size="18" font-weight="700" fill="#1b1d21">{title}</text>"##,
+            r##"<text x="{m}" y="46" font-size="12" fill="#52575f">Solid: about (~). Hatched, open-ended: up to, an upper bound. Dotted: derived.</text>"##,
+            "{body}",
+            r##"<text x="{m}" y="{c1}" font-size="11" fill="#52575f">{credit}</text>"##,
+            r##"<text x="{m}" y="{c2}" font-size="11" fill="#52575f">Frontline Figures</text>"##,
+            "</svg>\n"
+        ),
+        w = SVG_WIDTH,
+        h = height,
+        m = MARGIN,
+        title = xml(spec.title),
+        desc = xml(&spec.summary),
+        body = body,
+        c1 = y + 12,
+        c2 = y + 28,
+        credit = xml(&credit),
+    );
+    ChartFile {
+        svg,
+        width: SVG_WIDTH,
+        height,
+    }
+}
+
+fn shape_svg(s: &Shape, hatch: &str, derived: bool) -> String {
+    let len = |l: &Len| l.to_string();
+    match s {
+        Shape::Rect {
+            class: "bar",
+            hatched: false,
+            x,
+            y,
+            w,
+            h,
+        } if derived => format!(
+            r##"<rect x="{}" y="{y}" width="{}" height="{h}" fill="#eef3f9" stroke="#0b57a4" stroke-width="1.5" stroke-dasharray="2 3"/>"##,
+            len(x),
+            len(w)
+        ),
+        Shape::Rect {
+            class,
+            hatched,
+            x,
+            y,
+            w,
+            h,
+        } => {
+            let fill = if *hatched {
+                format!(r#"fill="url(#{hatch})""#)
+            } else {
+                paint(class).to_string()
+            };
+            format!(
+                r#"<rect x="{}" y="{y}" width="{}" height="{h}" {fill}/>"#,
+                len(x),
+                len(w)
+            )
+        }
+        Shape::Line {
+            x1,
+            x2,
+            y1,
+            y2,
+            class,
+        } => {
+            format!(
+                r#"<line x1="{}" x2="{}" y1="{y1}" y2="{y2}" {}/>"#,
+                len(x1),
+                len(x2),
+                paint(class)
+            )
+        }
+        Shape::Text {
+            x,
+            y,
+            anchor,
+            class,
+            text,
+        } => format!(
+            r#"<text x="{}" y="{y}" text-anchor="{}" {}>{}</text>"#,
+            len(x),
+            anchor.svg(),
+            paint(class),
+            xml(text)
+        ),
+    }
+}
+
+/// A first height for an embed of these charts, before the page reports its real one.
+pub fn embed_height(specs: &[ChartSpec]) -> i32 {
+    let charts: i32 = specs
+        .iter()
+        .map(|c| {
+            let panels: i32 = c
+                .panels
+                .iter()
+                .filter_map(layout_panel)
+                .map(|l| l.height + 8)
+                .sum();
+            panels + 300 // title, legend, summary, mark buttons, details and credit
+        })
+        .sum();
+    (charts + 60).clamp(200, 4000)
+}
+
+/// The resize script for the host page: it matches the iframe by `event.source` (a sandboxed
+/// frame's origin is "null", so the origin cannot be checked) and takes only sane numbers.
+pub const RESIZE_SCRIPT: &str = r#"<script>
+window.addEventListener("message", function (e) {
+  var d = e.data, h = d && d.type === "frontline-figures:height" ? d.height : NaN;
+  if (typeof h !== "number" || !isFinite(h) || h <= 0 || h > 100000) return;
+  document.querySelectorAll("iframe[data-frontline-figures]").forEach(function (f) {
+    if (f.contentWindow === e.source) f.style.height = Math.ceil(h) + "px";
+  });
+});
+</script>"#;
+
+/// The snippet a blogger pastes: an iframe of `url` (already with `embed=1`) and, optionally,
+/// the resize script.
+pub fn embed_snippet(url: &str, title: &str, height: i32, with_script: bool) -> String {
+    let iframe = format!(
+        r#"<iframe src="{}" title="{}" width="100%" height="{height}" loading="lazy" frameborder="0" data-frontline-figures></iframe>"#,
+        xml(url),
+        xml(title)
+    );
+    if with_script {
+        format!("{iframe}\n{RESIZE_SCRIPT}")
+    } else {
+        iframe
+    }
+}

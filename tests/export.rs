@@ -1,0 +1,128 @@
+//! Exports, natively: CSV quoting, JSON validity against the data, file names, the standalone
+//! SVG and the embed snippet.
+
+use frontline_figures::dataset::{Actor, Dataset, Figure, Source};
+use frontline_figures::export::{
+    CSV_COLUMNS, chart_svg, csv, embed_height, embed_snippet, file_name, json,
+};
+use frontline_figures::select::{charts, select_figures};
+use frontline_figures::view_state::{Filters, Selection};
+
+fn data() -> &'static Dataset {
+    Dataset::bundled().as_ref().unwrap()
+}
+
+#[test]
+fn file_names_say_what_they_hold() {
+    let all = Filters::default();
+    assert_eq!(file_name(&all, None, "csv"), "frontline-figures.csv");
+    let two = Filters {
+        actors: Selection::none()
+            .with(Actor::Russia, true)
+            .with(Actor::Ukraine, true),
+        ..all.clone()
+    };
+    assert_eq!(
+        file_name(&two, None, "csv"),
+        "frontline-figures-russia-ukraine.csv"
+    );
+    assert_eq!(
+        file_name(&two, Some("strike"), "png"),
+        "frontline-figures-strike-russia-ukraine.png"
+    );
+    let none = Filters {
+        sources: Selection::none(),
+        ..all.clone()
+    };
+    assert_eq!(
+        file_name(&none, None, "json"),
+        "frontline-figures-no-sources.json"
+    );
+    let nyp = Filters {
+        sources: Selection::none().with(Source::NewYorkPost, true),
+        ..all
+    };
+    assert_eq!(
+        file_name(&nyp, None, "json"),
+        "frontline-figures-new-york-post.json"
+    );
+}
+
+#[test]
+fn csv_quotes_what_needs_quoting_and_ends_lines_with_crlf() {
+    let mut odd: Figure = data().figure("ru-active").unwrap().clone();
+    odd.quotes = vec!["He said \"about\", then\nleft".into()];
+    let text = csv(&[&odd]);
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(lines[0], CSV_COLUMNS.join(","));
+    // The bare line break stays inside the quoted field; only CRLF ends a record.
+    assert!(
+        lines[1].ends_with(",\"He said \"\"about\"\", then\nleft\""),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines[2], "", "ends with CRLF");
+    let all = csv(&select_figures(data(), &Filters::default()));
+    assert_eq!(all.matches("\r\n").count(), 11, "a header and ten rows");
+}
+
+#[test]
+fn json_is_valid_and_matches_the_data() {
+    let figures = select_figures(data(), &Filters::default());
+    let text = json(data(), &figures, "https://example.org/?view=table");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(doc["view"], "https://example.org/?view=table");
+    let items = doc["figures"].as_array().unwrap();
+    assert_eq!(items.len(), 10);
+    for (item, f) in items.iter().zip(&figures) {
+        assert_eq!(item["id"], f.id.as_str());
+        assert_eq!(item["value"].as_u64(), f.value);
+        assert_eq!(item["quotes"].as_array().unwrap().len(), f.quotes.len());
+    }
+    assert_eq!(items[7]["value_text"], "hundreds of thousands");
+    assert_eq!(
+        items[5]["source_label"],
+        "Bloomberg, citing intelligence data"
+    );
+}
+
+#[test]
+fn a_chart_file_stands_alone() {
+    let specs = charts(data(), &Filters::default());
+    let file = chart_svg(data(), &specs[1]);
+    assert!(file.svg.starts_with("<?xml"));
+    assert!(
+        file.svg
+            .contains(&format!(r#"width="720" height="{}""#, file.height))
+    );
+    assert!(
+        !file.svg.contains(" class=") && !file.svg.contains(" style="),
+        "no stylesheet needed"
+    );
+    assert!(file.svg.contains("up to ~20% (derived)"));
+    assert!(
+        file.svg.contains(r##"stroke-dasharray="2 3""##),
+        "the derived bar is dotted"
+    );
+    assert_eq!(
+        file.svg.matches("<svg").count(),
+        3,
+        "the document and its two panels"
+    );
+    assert!(file.svg.contains("Bloomberg, citing intelligence data"));
+}
+
+#[test]
+fn the_embed_snippet_escapes_its_url_and_carries_the_resize_script_on_request() {
+    let snippet = embed_snippet(
+        "https://x.org/?a=1&embed=1\"><script>",
+        "T & \"Q\"",
+        900,
+        true,
+    );
+    assert!(snippet.starts_with(r#"<iframe src="https://x.org/?a=1&amp;embed=1&quot;&gt;&lt;script&gt;" title="T &amp; &quot;Q&quot;" width="100%" height="900" loading="lazy""#), "{snippet}");
+    assert!(snippet.contains("f.contentWindow === e.source"));
+    assert!(!embed_snippet("u", "t", 900, false).contains("<script>"));
+    let h = embed_height(&charts(data(), &Filters::default()));
+    assert!((1000..4000).contains(&h), "{h}");
+}
