@@ -12,7 +12,7 @@ use crate::view_state::{Filters, Selection};
 
 /// `frontline-figures-russia-ukraine.csv`: the filters that narrow the selection, in URL order.
 pub fn file_name(filters: &Filters, what: Option<&str>, ext: &str) -> String {
-    fn part<'a, T: Choice>(parts: &mut Vec<&'a str>, sel: Selection<T>, none: &'static str) {
+    fn part<T: Choice>(parts: &mut Vec<&str>, sel: Selection<T>, none: &'static str) {
         if sel.is_empty() {
             parts.push(none);
         } else if !sel.is_all() {

@@ -308,7 +308,7 @@ fn nice_ticks_are_round_and_cover_the_maximum() {
         assert!(*t.last().unwrap() >= max && t.len() <= 7, "{max}: {t:?}");
         let power = 10u64.pow(t[1].ilog10());
         assert!(
-            [1, 2, 5].contains(&(t[1] / power)) && t[1] % power == 0,
+            [1, 2, 5].contains(&(t[1] / power)) && t[1].is_multiple_of(power),
             "{max}: step {} is not nice",
             t[1]
         );
