@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{DataErrorPanel, DataRef, Explorer};
+use crate::components::{DataRef, Explorer};
 use crate::dataset::Dataset;
 use crate::view_state::{Action, Ignored, ViewState};
 
@@ -21,12 +21,10 @@ impl Reducible for ViewState {
     }
 }
 
+/// The explorer over the bundled data (checked when it was built, so it cannot fail here).
 #[component]
 pub fn App() -> Html {
-    match Dataset::bundled() {
-        Ok(data) => html! { <Root data={DataRef(data)} /> },
-        Err(errors) => html! { <DataErrorPanel errors={errors.to_string()} /> },
-    }
+    html! { <Root data={DataRef(Dataset::bundled())} /> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -7,10 +7,7 @@ use frontline_figures::dataset::{
 };
 
 fn data() -> &'static Dataset {
-    match Dataset::bundled() {
-        Ok(d) => d,
-        Err(e) => panic!("the bundled data must load:\n{e}"),
-    }
+    Dataset::bundled()
 }
 
 #[test]
@@ -258,8 +255,15 @@ fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
 }
 
 #[test]
-fn the_real_data_passes_the_same_loader() {
-    assert!(load_checked("data/figures.json", FIGURES_JSON, ARTICLE_TEXT).is_ok());
+fn the_compiled_data_is_exactly_what_the_loader_reads_from_the_json() {
+    match load_checked("data/figures.json", FIGURES_JSON, ARTICLE_TEXT) {
+        Ok(parsed) => assert_eq!(
+            &parsed,
+            data(),
+            "build.rs wrote the data as the loader reads it"
+        ),
+        Err(e) => panic!("the real data must pass the checks:\n{e}"),
+    }
 }
 
 #[test]

@@ -9,7 +9,7 @@ use frontline_figures::select::{charts, select_figures};
 use frontline_figures::view_state::{Filters, Selection};
 
 fn data() -> &'static Dataset {
-    Dataset::bundled().as_ref().unwrap()
+    Dataset::bundled()
 }
 
 #[test]

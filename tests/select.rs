@@ -13,7 +13,7 @@ use frontline_figures::select::{
 use frontline_figures::view_state::{Column, Filter, Filters, Selection, Sort};
 
 fn data() -> &'static Dataset {
-    Dataset::bundled().as_ref().expect("bundled data loads")
+    Dataset::bundled()
 }
 
 fn ids<'a>(figs: impl IntoIterator<Item = &'a frontline_figures::dataset::Figure>) -> Vec<&'a str> {

@@ -18,7 +18,7 @@ fn render() -> String {
 #[test]
 fn the_default_view_shows_every_figure_with_its_hedge_and_source() {
     let html = render();
-    let data = Dataset::bundled().as_ref().unwrap();
+    let data = Dataset::bundled();
     for f in &data.figures {
         // Every figure appears with its hedge in the written summaries or the vague card,
         // and its source is named.

@@ -8,7 +8,7 @@ use frontline_figures::view_state::{
 use proptest::prelude::*;
 
 fn data() -> &'static Dataset {
-    Dataset::bundled().as_ref().expect("bundled data loads")
+    Dataset::bundled()
 }
 
 fn parse(q: &str) -> (ViewState, Vec<String>) {

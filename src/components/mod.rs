@@ -16,7 +16,6 @@ mod timeline;
 use std::ops::Deref;
 
 pub use explorer::Explorer;
-pub use notice::DataErrorPanel;
 
 use crate::dataset::Dataset;
 

@@ -1,4 +1,4 @@
-//! Plain-words notices: what the URL held that was ignored, and a broken data file.
+//! The plain-words notice of what the URL held that was ignored.
 
 use yew::prelude::*;
 
@@ -27,26 +27,6 @@ pub fn UrlNotice(props: &UrlNoticeProps) -> Html {
                     <button type="button" class="button" {onclick}>{ "Dismiss" }</button>
                 </div>
             }
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct DataErrorPanelProps {
-    pub errors: AttrValue,
-}
-
-/// Shown instead of the explorer when the bundled data fails its checks (the tests and the build
-/// fail first, so a reader should never see this).
-#[component]
-pub fn DataErrorPanel(props: &DataErrorPanelProps) -> Html {
-    html! {
-        <div class="app">
-            <div class="failure" role="alert">
-                <h1>{ "The figures could not be loaded" }</h1>
-                <p>{ "The data bundled with this page is broken, so no figure is shown rather than a wrong one." }</p>
-                <pre>{ props.errors.clone() }</pre>
-            </div>
         </div>
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Choice, DataError, DataErrors, Dataset, Qualifier};
+use super::{Choice, DataError, DataErrors, Dataset, Qualifier, occurrences};
 
 /// A run of digits in the text ("100,000", "20%", "06:04") with its byte span.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,16 +55,6 @@ pub fn numerals(text: &str) -> Vec<Numeral> {
         });
     }
     out
-}
-
-/// Byte spans of every occurrence of `needle` in `hay`.
-pub fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    hay.match_indices(needle)
-        .map(|(i, m)| (i, i + m.len()))
-        .collect()
 }
 
 pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataErrors> {

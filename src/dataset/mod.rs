@@ -1,15 +1,30 @@
 //! The article's figures and events as typed data: the domain enums, the `Figure` and `Event`
-//! records, and `Dataset::bundled()`, which parses and checks the JSON compiled into the app.
-//! Loading lives in `dataset/load.rs`, the checks against the article in `dataset/check.rs`.
+//! records, and `Dataset::bundled()`. The build script (`build.rs`) loads `data/figures.json`
+//! with `load.rs`, checks it against the article with `check.rs` (a broken file fails the build,
+//! naming file, figure and field) and writes it out as Rust, so the browser gets checked data
+//! without a JSON parser in the WebAssembly.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod check;
+#[cfg(not(target_arch = "wasm32"))]
 mod load;
 
 use std::fmt;
-use std::sync::OnceLock;
 
-pub use check::{Numeral, check_against_article, numerals, occurrences};
+#[cfg(not(target_arch = "wasm32"))]
+pub use check::{Numeral, check_against_article, numerals};
+#[cfg(not(target_arch = "wasm32"))]
 pub use load::parse_dataset;
+
+/// Byte spans of every occurrence of `needle` in `hay`.
+pub fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    hay.match_indices(needle)
+        .map(|(i, m)| (i, i + m.len()))
+        .collect()
+}
 
 /// A closed set of named values with a URL/JSON slug and a label for people.
 /// The order of `ALL` is the canonical order everywhere (URL, filters, tables).
@@ -259,19 +274,29 @@ impl Dataset {
         self.figures.iter().find(|f| f.id == id)
     }
 
-    /// The data compiled into the app, parsed and checked once.
-    pub fn bundled() -> &'static Result<Dataset, DataErrors> {
-        static BUNDLED: OnceLock<Result<Dataset, DataErrors>> = OnceLock::new();
-        BUNDLED.get_or_init(|| load_checked(FIGURES_FILE, FIGURES_JSON, ARTICLE_TEXT))
+    /// The data compiled into the app: checked by the build script, built once on first use.
+    #[cfg(generated_data)]
+    pub fn bundled() -> &'static Dataset {
+        static BUNDLED: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+        BUNDLED.get_or_init(generated::dataset)
     }
+}
+
+/// `fn dataset() -> Dataset`, written by build.rs from data/figures.json.
+#[cfg(generated_data)]
+mod generated {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 }
 
 pub const FIGURES_FILE: &str = "data/figures.json";
 pub const ARTICLE_FILE: &str = "data/article.txt";
-pub const FIGURES_JSON: &str = include_str!("../data/figures.json");
-pub const ARTICLE_TEXT: &str = include_str!("../data/article.txt");
+#[cfg(not(target_arch = "wasm32"))]
+pub const FIGURES_JSON: &str = include_str!("../../data/figures.json");
+pub const ARTICLE_TEXT: &str = include_str!("../../data/article.txt");
 
 /// Parse `json` (named `file` in messages) and check it against `article`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn load_checked(file: &str, json: &str, article: &str) -> Result<Dataset, DataErrors> {
     let dataset = parse_dataset(file, json, article)?;
     check_against_article(file, &dataset)?;
