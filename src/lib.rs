@@ -9,6 +9,7 @@ pub mod components;
 pub mod dataset;
 pub mod export;
 pub mod format;
+#[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod select;
 pub mod view_state;

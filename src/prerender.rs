@@ -1,6 +1,7 @@
-//! Finishing the page Trunk built: the server-rendered view goes into `#app`, and two of Trunk's
-//! tags are adjusted. Pure string work, so it is tested natively; the `prerender` binary does
-//! the file I/O.
+//! Finishing the page Trunk built: the server-rendered view goes into `#app`, two of Trunk's
+//! tags are adjusted, and a strict Content-Security-Policy goes in front of every script, with
+//! the hash of each inline script. Pure string work, so it is tested natively; the `prerender`
+//! binary does the file I/O.
 
 /// The empty mount point in index.html that the rendered view goes into.
 pub const MOUNT: &str = r#"<div id="app"></div>"#;
@@ -27,13 +28,66 @@ pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
     let page = edit_tags(&page, r#"<link rel="preload""#, |tag| {
         remove_attr(tag, "integrity")
     });
-    Ok(edit_tags(&page, r#"<link rel="stylesheet""#, |tag| {
+    let page = edit_tags(&page, r#"<link rel="stylesheet""#, |tag| {
         if tag.contains("crossorigin") {
             tag.to_string()
         } else {
             tag.replacen("<link ", r#"<link crossorigin="anonymous" "#, 1)
         }
-    }))
+    });
+    add_csp(&page)
+}
+
+/// The policy, for `script_hashes` (`'sha256-…'` sources of the page's inline scripts).
+/// `frame-ancestors` cannot be set from a meta tag; hosts send it as a header (see README).
+pub fn policy(script_hashes: &[String]) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+        script_hashes.join(" ")
+    )
+}
+
+/// The `'sha256-…'` source of each inline `<script>` (one without `src`).
+pub fn inline_script_hashes(page: &str) -> Vec<String> {
+    use base64ct::{Base64, Encoding};
+    use sha2::{Digest, Sha256};
+    let mut hashes = Vec::new();
+    let mut rest = page;
+    while let Some(start) = rest.find("<script") {
+        let Some(open_end) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + open_end];
+        let body_start = start + open_end + 1;
+        let Some(len) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        if !tag.contains(" src=") {
+            let digest = Sha256::digest(rest[body_start..body_start + len].as_bytes());
+            hashes.push(format!("'sha256-{}'", Base64::encode_string(&digest)));
+        }
+        rest = &rest[body_start + len..];
+    }
+    hashes
+}
+
+/// Insert the policy as the first thing after `<meta charset>`, before any script or style.
+fn add_csp(page: &str) -> Result<String, String> {
+    const CHARSET: &str = r#"<meta charset="utf-8" />"#;
+    if !page.contains(CHARSET) {
+        return Err(format!(
+            "index.html has no {CHARSET} to put the Content-Security-Policy after"
+        ));
+    }
+    if page.contains("Content-Security-Policy") {
+        return Err("index.html already has a Content-Security-Policy".into());
+    }
+    let meta = format!(
+        r#"{CHARSET}
+    <meta http-equiv="Content-Security-Policy" content="{}" />"#,
+        policy(&inline_script_hashes(page))
+    );
+    Ok(page.replacen(CHARSET, &meta, 1))
 }
 
 /// Apply `edit` to every tag that starts with `start`.

@@ -59,7 +59,7 @@ fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
 #[test]
 fn the_view_goes_into_the_mount_point_and_trunks_tags_are_adjusted() {
     let page = format!(
-        r#"<head><link rel="stylesheet" href="./s.css" integrity="sha384-a"/><link rel="preload" href="./x.wasm" crossorigin="anonymous" integrity="sha384-b" as="fetch" type="application/wasm"></head><body>{MOUNT}</body>"#
+        r#"<head><meta charset="utf-8" /><link rel="stylesheet" href="./s.css" integrity="sha384-a"/><link rel="preload" href="./x.wasm" crossorigin="anonymous" integrity="sha384-b" as="fetch" type="application/wasm"></head><body>{MOUNT}</body>"#
     );
     let done = finish_page(&page, "<p>view</p>").unwrap();
     assert!(done.contains(r#"<div id="app"><p>view</p></div>"#));
@@ -77,5 +77,40 @@ fn the_view_goes_into_the_mount_point_and_trunks_tags_are_adjusted() {
         finish_page(&format!("{MOUNT}{MOUNT}"), "x")
             .unwrap_err()
             .contains("2 copies")
+    );
+}
+
+#[test]
+fn the_policy_hashes_each_inline_script_and_goes_before_every_script() {
+    use frontline_figures::prerender::{inline_script_hashes, policy};
+    let page = r#"<head><script>alert(1)</script><script src="x.js"></script><script type="module">
+go()
+</script></head>"#;
+    let hashes = inline_script_hashes(page);
+    // SHA-256 of "alert(1)", base64, as computed independently (Python's hashlib).
+    assert_eq!(
+        hashes[0],
+        "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+    );
+    assert_eq!(
+        hashes.len(),
+        2,
+        "scripts with src are covered by 'self', not hashed"
+    );
+    let p = policy(&hashes);
+    assert!(p.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+    assert!(!p.contains("unsafe-inline"));
+
+    let built = finish_page(
+        &format!(r#"<head><meta charset="utf-8" /><script type="module">go()</script></head><body>{MOUNT}</body>"#),
+        "<p>v</p>",
+    )
+    .unwrap();
+    let csp = built.find("Content-Security-Policy").unwrap();
+    assert!(csp < built.find("<script").unwrap());
+    assert!(
+        finish_page("<body><div id=\"app\"></div></body>", "")
+            .unwrap_err()
+            .contains("meta charset")
     );
 }
