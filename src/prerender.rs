@@ -63,7 +63,7 @@ pub fn inline_script_hashes(page: &str) -> Vec<String> {
             break;
         };
         if !tag.contains(" src=") {
-            let digest = Sha256::digest(rest[body_start..body_start + len].as_bytes());
+            let digest = Sha256::digest(&rest.as_bytes()[body_start..body_start + len]);
             hashes.push(format!("'sha256-{}'", Base64::encode_string(&digest)));
         }
         rest = &rest[body_start + len..];
