@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve build test setup-build setup-test fmt-check clippy unit wasm-test e2e
+.PHONY: serve build test bench setup-build setup-test setup-bench fmt-check clippy unit wasm-test size e2e
 
 ## make serve: build the release site and serve it at http://127.0.0.1:$(PORT)/
 serve: build
@@ -20,13 +20,20 @@ build: setup-build
 	trunk build --release --offline
 
 ## make test: every check, in order, failing fast
-test: setup-test fmt-check clippy unit wasm-test build e2e
+test: setup-test fmt-check clippy unit wasm-test build size e2e
+
+## make bench: sizes, cold loads, click-to-paint, Lighthouse and the 1,000-figure scale run
+bench: setup-bench build
+	node e2e/bench.mjs
 
 setup-build:
 	scripts/setup.sh build
 
 setup-test:
 	scripts/setup.sh test
+
+setup-bench:
+	scripts/setup.sh bench
 
 fmt-check:
 	cargo fmt --all --check
@@ -41,6 +48,10 @@ unit:
 
 wasm-test:
 	cargo test --offline --target wasm32-unknown-unknown --features hydration --test browser
+
+# Sizes are deterministic, so they are checked here; timings live only in `make bench`.
+size:
+	node e2e/bench.mjs sizes
 
 e2e:
 	cd e2e && npm test

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `make build`, `make serve` and `make test` need and this machine lacks, at pinned
 # versions, and says what it installs. Idempotent: a second run installs nothing.
-#   scripts/setup.sh [build|test]   (test also installs the browser and the e2e packages)
+#   scripts/setup.sh [build|test|bench]   (test and bench also install the browser and the e2e
+#   packages; bench also Lighthouse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,7 +54,7 @@ npm_ci() {
 command -v npm >/dev/null || { say "Node.js and npm are missing; install Node.js 20 or newer" >&2; exit 1; }
 npm_ci tools
 
-if [ "$want" = "test" ]; then
+if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   # 5. Chromium and its driver, from Debian (never a downloaded browser build).
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing chromium and chromium-driver from apt"
@@ -63,5 +64,9 @@ if [ "$want" = "test" ]; then
   fi
   # 6. Playwright (playwright-core only) and axe-core for the e2e tests.
   npm_ci e2e
+fi
+if [ "$want" = "bench" ]; then
+  # 7. Lighthouse 12.2.3 (the last that runs on Node 20), for `make bench` only.
+  npm_ci bench
 fi
 say "ready: $(rustup run "$channel" rustc --version), $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

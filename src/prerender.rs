@@ -38,28 +38,32 @@ pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
     add_csp(&page)
 }
 
-/// The policy, for `script_hashes` (`'sha256-…'` sources of the page's inline scripts).
-/// `frame-ancestors` cannot be set from a meta tag; hosts send it as a header (see README).
-pub fn policy(script_hashes: &[String]) -> String {
+/// The policy, for the `'sha256-…'` sources of the page's inline scripts and styles (the
+/// critical CSS is inlined, so the first paint needs no second request). `frame-ancestors`
+/// cannot be set from a meta tag; hosts send it as a header (see README).
+pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     format!(
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
-        script_hashes.join(" ")
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+        script_hashes.join(" "),
+        style_hashes.join(" ")
     )
 }
 
-/// The `'sha256-…'` source of each inline `<script>` (one without `src`).
-pub fn inline_script_hashes(page: &str) -> Vec<String> {
+/// The `'sha256-…'` source of each inline `<script>` or `<style>` (`element`): each one
+/// without a `src`.
+pub fn inline_hashes(page: &str, element: &str) -> Vec<String> {
     use base64ct::{Base64, Encoding};
     use sha2::{Digest, Sha256};
+    let (open, close) = (format!("<{element}"), format!("</{element}>"));
     let mut hashes = Vec::new();
     let mut rest = page;
-    while let Some(start) = rest.find("<script") {
+    while let Some(start) = rest.find(&open) {
         let Some(open_end) = rest[start..].find('>') else {
             break;
         };
         let tag = &rest[start..start + open_end];
         let body_start = start + open_end + 1;
-        let Some(len) = rest[body_start..].find("</script>") else {
+        let Some(len) = rest[body_start..].find(&close) else {
             break;
         };
         if !tag.contains(" src=") {
@@ -85,7 +89,7 @@ fn add_csp(page: &str) -> Result<String, String> {
     let meta = format!(
         r#"{CHARSET}
     <meta http-equiv="Content-Security-Policy" content="{}" />"#,
-        policy(&inline_script_hashes(page))
+        policy(&inline_hashes(page, "script"), &inline_hashes(page, "style"))
     );
     Ok(page.replacen(CHARSET, &meta, 1))
 }

@@ -82,11 +82,11 @@ fn the_view_goes_into_the_mount_point_and_trunks_tags_are_adjusted() {
 
 #[test]
 fn the_policy_hashes_each_inline_script_and_goes_before_every_script() {
-    use frontline_figures::prerender::{inline_script_hashes, policy};
+    use frontline_figures::prerender::{inline_hashes, policy};
     let page = r#"<head><script>alert(1)</script><script src="x.js"></script><script type="module">
 go()
 </script></head>"#;
-    let hashes = inline_script_hashes(page);
+    let hashes = inline_hashes(page, "script");
     // SHA-256 of "alert(1)", base64, as computed independently (Python's hashlib).
     assert_eq!(
         hashes[0],
@@ -97,8 +97,9 @@ go()
         2,
         "scripts with src are covered by 'self', not hashed"
     );
-    let p = policy(&hashes);
+    let p = policy(&hashes, &inline_hashes("<style>a{}</style>", "style"));
     assert!(p.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+    assert!(p.contains("style-src 'self' 'sha256-"), "{p}");
     assert!(!p.contains("unsafe-inline"));
 
     let built = finish_page(
