@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve build test bench setup-build setup-test setup-bench fmt-check clippy unit wasm-test size e2e
+.PHONY: fuzz serve build test bench setup-build setup-test setup-bench fmt-check clippy unit wasm-test size e2e
 
 ## make serve: build the release site and serve it at http://127.0.0.1:$(PORT)/
 serve: build
@@ -21,6 +21,10 @@ build: setup-build
 
 ## make test: every check, in order, failing fast
 test: setup-test fmt-check clippy unit wasm-test build size e2e
+
+## make fuzz: the URL parser against a million hostile query strings (make test runs 2,000)
+fuzz: setup-build
+	PROPTEST_CASES=$${PROPTEST_CASES:-1000000} cargo test --offline --release --features ssr --test view_state fuzz_ -- --nocapture
 
 ## make bench: sizes, cold loads, click-to-paint, Lighthouse and the 1,000-figure scale run
 bench: setup-bench build

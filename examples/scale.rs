@@ -39,11 +39,19 @@ fn redraw(data: &Dataset, filters: &Filters) -> usize {
 
 fn main() {
     let budget = Duration::from_millis(16);
-    println!("{:>8} {:>12} {:>12} {:>8}", "figures", "median", "p95", "budget");
+    println!(
+        "{:>8} {:>12} {:>12} {:>8}",
+        "figures", "median", "p95", "budget"
+    );
     for n in [10, 100, 1000] {
         let data = synthetic(n);
         let all = Filters::default();
-        let some = Filters { actors: Selection::none().with(Actor::Russia, true).with(Actor::Ukraine, true), ..Filters::default() };
+        let some = Filters {
+            actors: Selection::none()
+                .with(Actor::Russia, true)
+                .with(Actor::Ukraine, true),
+            ..Filters::default()
+        };
         let mut times: Vec<Duration> = (0..200)
             .map(|i| {
                 let filters = if i % 2 == 0 { &all } else { &some };
@@ -55,6 +63,10 @@ fn main() {
         times.sort();
         let (median, p95) = (times[times.len() / 2], times[times.len() * 95 / 100]);
         let verdict = if median <= budget { "pass" } else { "FAIL" };
-        println!("{n:>8} {:>10.3}ms {:>10.3}ms {verdict:>8}", median.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
+        println!(
+            "{n:>8} {:>10.3}ms {:>10.3}ms {verdict:>8}",
+            median.as_secs_f64() * 1e3,
+            p95.as_secs_f64() * 1e3
+        );
     }
 }

@@ -15,7 +15,7 @@ use crate::view_state::{Action, Ignored, ViewState};
 impl Reducible for ViewState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.apply(action);
+        let next = self.apply_checked(action, Dataset::bundled());
         // Same state, same Rc: Yew 0.23 then skips the re-render.
         if next == *self { self } else { Rc::new(next) }
     }

@@ -217,3 +217,40 @@ pub fn report_height(element_id: &str) -> Option<HeightReporter> {
         _callback: callback,
     })
 }
+
+/// Shows a visible "Something went wrong" panel at the top of the page, with `message` (as
+/// text, never HTML) and a link to the default view, and logs `message` to the console. Built
+/// with plain DOM calls: after a panic, the Yew app cannot be trusted to render it.
+pub fn show_failure(message: &str) {
+    gloo::console::error!(format!("Frontline Figures stopped: {message}"));
+    let document = gloo::utils::document();
+    let Some(body) = document.body() else { return };
+    let make = |tag: &str, class: &str, text: &str| {
+        let el = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            el.set_class_name(class);
+        }
+        el.set_text_content(Some(text));
+        Some(el)
+    };
+    let (Some(panel), Some(title), Some(detail), Some(p), Some(link)) = (
+        make("div", "failure-panel", ""),
+        make("h2", "", "Something went wrong"),
+        make("p", "failure-message", message),
+        make("p", "", "The figures below may be out of date. "),
+        make("a", "", "Open the default view"),
+    ) else {
+        return;
+    };
+    let _ = panel.set_attribute("role", "alert");
+    let path = gloo::utils::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    let _ = link.set_attribute("href", &path);
+    let _ = p.append_child(&link);
+    for child in [&title, &detail, &p] {
+        let _ = panel.append_child(child);
+    }
+    let _ = body.insert_before(&panel, body.first_child().as_ref());
+}

@@ -1,9 +1,13 @@
 //! The browser entry point: hydrate the prerendered view in `#app` (or render into it when the
-//! page was not prerendered, e.g. a plain `trunk build` without the hook).
+//! page was not prerendered), with a panic hook that shows a plain "Something went wrong" panel
+//! instead of a frozen page.
 
 fn main() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        frontline_figures::browser::show_failure(&info.to_string());
+    }));
     let Some(root) = gloo::utils::document().get_element_by_id("app") else {
-        gloo::console::error!("Frontline Figures: the page has no #app element to start in.");
+        frontline_figures::browser::show_failure("the page has no #app element to start in");
         return;
     };
     let renderer = yew::Renderer::<frontline_figures::App>::with_root(root.clone());

@@ -89,7 +89,10 @@ fn add_csp(page: &str) -> Result<String, String> {
     let meta = format!(
         r#"{CHARSET}
     <meta http-equiv="Content-Security-Policy" content="{}" />"#,
-        policy(&inline_hashes(page, "script"), &inline_hashes(page, "style"))
+        policy(
+            &inline_hashes(page, "script"),
+            &inline_hashes(page, "style")
+        )
     );
     Ok(page.replacen(CHARSET, &meta, 1))
 }

@@ -143,6 +143,21 @@ pub fn derived_share(data: &Dataset) -> Option<Derived> {
     })
 }
 
+/// Whether the mark `id` (a figure, or the derived share) is drawn under `filters`; `None`
+/// when there is no such mark at all. One rule for the URL parser and the reducer.
+pub fn mark_visible(data: &Dataset, filters: &Filters, id: &str) -> Option<bool> {
+    if let Some(f) = data.figure(id) {
+        return Some(matches(f, filters) && f.value.is_some());
+    }
+    let derived = derived_share(data)?;
+    // The derived share is drawn beside the share it checks.
+    (derived.id == id).then(|| {
+        data.figures
+            .iter()
+            .any(|f| f.unit.axis() == Axis::Percent && matches(f, filters))
+    })
+}
+
 /// One drawn mark: a figure, or the derived share.
 #[derive(Clone, PartialEq, Debug)]
 pub struct MarkSpec {

@@ -278,7 +278,8 @@ impl ViewState {
                         )),
                     }
                 }
-                Param::Mark => match data.figure(&value) {
+                Param::Mark => match crate::select::mark_visible(data, &Filters::default(), &value)
+                {
                     Some(_) => state.mark = Some(value.clone()),
                     None => bad("there is no figure with that id"),
                 },
@@ -294,19 +295,28 @@ impl ViewState {
             }
         }
         // A mark the filters hide would be a view nobody can see: drop it, and say so.
-        if let Some(id) = state.mark.clone() {
-            let hidden = data
-                .figure(&id)
-                .is_some_and(|f| !crate::select::matches(f, &state.filters));
-            if hidden {
-                ignored.push(Ignored::new(
-                    &format!("mark={id}"),
-                    "the filters hide that figure",
-                ));
-                state.mark = None;
-            }
+        if let Some(id) = state.mark.clone()
+            && crate::select::mark_visible(data, &state.filters, &id) != Some(true)
+        {
+            ignored.push(Ignored::new(
+                &format!("mark={id}"),
+                "the filters hide that figure",
+            ));
+            state.mark = None;
         }
         Parsed { state, ignored }
+    }
+
+    /// `apply`, then drop a selected mark that is not drawn under the new filters. Input can
+    /// act on marks that a render still pending is about to remove; the state must not keep one.
+    pub fn apply_checked(&self, action: Action, data: &Dataset) -> ViewState {
+        let mut next = self.apply(action);
+        if let Some(id) = &next.mark
+            && crate::select::mark_visible(data, &next.filters, id) != Some(true)
+        {
+            next.mark = None;
+        }
+        next
     }
 }
 

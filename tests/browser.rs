@@ -102,3 +102,28 @@ async fn a_mark_button_shows_the_quote_and_selects_the_mark() {
     assert_eq!(gloo::utils::window().location().search().unwrap(), "");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_failure_shows_a_plain_panel_with_the_message_as_text() {
+    frontline_figures::browser::show_failure("boom <b>bold</b> at src/x.rs:1");
+    let panel = gloo::utils::document()
+        .query_selector(".failure-panel[role='alert']")
+        .unwrap()
+        .unwrap();
+    let text = panel.text_content().unwrap();
+    assert!(text.starts_with("Something went wrong"), "{text}");
+    assert!(
+        text.contains("boom <b>bold</b> at src/x.rs:1"),
+        "the message is shown as text"
+    );
+    assert!(
+        panel.query_selector("b").unwrap().is_none(),
+        "nothing in the message became HTML"
+    );
+    let link = panel.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        gloo::utils::window().location().pathname().unwrap()
+    );
+    panel.remove();
+}

@@ -94,6 +94,35 @@ fn a_mark_round_trips_and_a_hidden_or_unknown_mark_is_dropped_with_a_reason() {
 }
 
 #[test]
+fn the_derived_share_can_be_selected_and_shared_while_it_is_drawn() {
+    let s = ViewState::default()
+        .apply_checked(Action::SelectMark(Some("derived-share".into())), data());
+    assert_eq!(s.to_query(), "?mark=derived-share");
+    assert_eq!(parse("?mark=derived-share"), (s, vec![]));
+    // Without the share it checks, it is not drawn, so it cannot stay selected.
+    let (state, ignored) = parse("?measures=strength&mark=derived-share");
+    assert_eq!(state.mark, None);
+    assert_eq!(
+        ignored,
+        vec!["mark=derived-share: the filters hide that figure"]
+    );
+}
+
+#[test]
+fn the_reducer_never_keeps_a_mark_the_filters_hide() {
+    // A click on a mark that a pending render was about to remove.
+    let no_russia = ViewState::default().apply(Action::Toggle(Filter::Actor(Actor::Russia)));
+    let s = no_russia.apply_checked(Action::SelectMark(Some("ru-active".into())), data());
+    assert_eq!(s.mark, None);
+    let s = no_russia.apply_checked(Action::SelectMark(Some("ua-losses".into())), data());
+    assert_eq!(s.mark.as_deref(), Some("ua-losses"));
+    // A vague amount is never drawn, so it is never a mark either.
+    let s = ViewState::default()
+        .apply_checked(Action::SelectMark(Some("nk-ammunition".into())), data());
+    assert_eq!(s.mark, None);
+}
+
+#[test]
 fn invalid_values_are_dropped_without_spoiling_the_rest() {
     let (state, ignored) =
         parse("?actors=russia,belarus&view=pie&sort=colour&theme=neon&embed=yes&zoom=3");
@@ -215,7 +244,8 @@ fn pick<T: Choice + std::fmt::Debug>() -> impl Strategy<Value = T> {
 }
 
 fn any_state() -> impl Strategy<Value = ViewState> {
-    let figure_ids: Vec<String> = data().figures.iter().map(|f| f.id.clone()).collect();
+    let mut figure_ids: Vec<String> = data().figures.iter().map(|f| f.id.clone()).collect();
+    figure_ids.push("derived-share".into());
     (
         (
             selection::<Actor>(),
@@ -239,7 +269,7 @@ fn any_state() -> impl Strategy<Value = ViewState> {
                 };
                 // A reachable state never names a figure its filters hide (the reducer sees to it).
                 let mark = mark.filter(|id| {
-                    frontline_figures::select::matches(data().figure(id).unwrap(), &filters)
+                    frontline_figures::select::mark_visible(data(), &filters, id) == Some(true)
                 });
                 ViewState {
                     filters,
@@ -253,8 +283,74 @@ fn any_state() -> impl Strategy<Value = ViewState> {
         )
 }
 
+/// Cases per property: 2,000 in `make test`; `make fuzz` sets PROPTEST_CASES much higher.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
+/// Query strings built from the pieces attackers and broken links use: real and fake keys,
+/// script and event-handler injections, broken and valid percent escapes, NUL and control
+/// bytes, emoji, `__proto__`, path traversal, separators, and very long runs.
+fn hostile_query() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        proptest::sample::select(vec![
+            "actors",
+            "measures",
+            "sources",
+            "certainty",
+            "view",
+            "sort",
+            "mark",
+            "embed",
+            "theme",
+            "__proto__",
+            "constructor",
+            "prototype",
+            "../../etc/passwd",
+            "%2e%2e%2f",
+            "=",
+            "&",
+            ",",
+            "?",
+            "#",
+            "+",
+            "%",
+            "%2",
+            "%zz",
+            "%00",
+            "%0A",
+            "%E0%A4%A",
+            "%F0%9F%92%A5",
+            "\u{0}",
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "javascript:alert(1)",
+            "russia",
+            "north-korea",
+            "none",
+            "table",
+            "value-desc",
+            "ru-active",
+            "derived-share",
+            "💥",
+            "\u{202E}",
+            "\u{FEFF}",
+            "1",
+            "dark",
+        ])
+        .prop_map(str::to_string),
+        "[ -~]{0,12}",
+        any::<String>(),
+        (1usize..6000).prop_map(|n| "a".repeat(n)),
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|parts| parts.concat())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn parse_of_render_is_the_state(state in any_state()) {
@@ -277,6 +373,20 @@ proptest! {
         for i in parsed.ignored {
             prop_assert!(i.what.chars().count() <= 61);
             prop_assert!(!i.what.chars().any(char::is_control));
+        }
+    }
+
+    /// The fuzz target (`make fuzz` runs it long): hostile queries never panic, always give a
+    /// state that renders to a short canonical URL that reads back the same, and every
+    /// reason shown is short, plain text.
+    #[test]
+    fn fuzz_hostile_queries(q in hostile_query()) {
+        let parsed = ViewState::from_query(&q, data());
+        let canonical = parsed.state.to_query();
+        prop_assert!(canonical.len() < 400, "{canonical}");
+        prop_assert_eq!(&ViewState::from_query(&canonical, data()).state, &parsed.state);
+        for i in &parsed.ignored {
+            prop_assert!(i.what.chars().count() <= 61 && !i.what.chars().any(char::is_control));
         }
     }
 }

@@ -1,0 +1,116 @@
+// Nothing external, nothing lost: only own-origin requests, no dependence on storage or the
+// network once loaded, a plain note where WebAssembly is missing, and a long random soak.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useSite, closeClean } from "./helpers.mjs";
+
+const site = useSite();
+
+test("every request in every view goes to the page's own origin", async () => {
+  const origin = new URL(site.url).origin;
+  const foreign = [];
+  for (const query of ["", "?view=table", "?view=article", "?view=timeline", "?embed=1"]) {
+    const page = await site.open("", {});
+    page.on("request", (r) => {
+      const u = r.url();
+      if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) foreign.push(u);
+    });
+    await page.goto(site.url + query);
+    await page.waitForSelector(".app[data-ready='true']");
+    if (query === "") {
+      await page.getByRole("button", { name: "Embed" }).click();
+      await Promise.all([page.waitForEvent("download"), page.locator("#chart-strike button[data-download='png']").click()]);
+    }
+    await closeClean(page);
+  }
+  assert.deepEqual(foreign, []);
+});
+
+test("the page works with storage disabled", async () => {
+  const noStorage = () => {
+    for (const name of ["localStorage", "sessionStorage", "indexedDB"]) {
+      Object.defineProperty(window, name, { get() { throw new DOMException("storage is disabled", "SecurityError"); } });
+    }
+    Object.defineProperty(document, "cookie", { get() { throw new DOMException("no cookies", "SecurityError"); }, set() { throw new DOMException("no cookies", "SecurityError"); } });
+  };
+  const page = await site.open("?view=table", { initScript: noStorage });
+  await page.getByRole("tab", { name: "Charts" }).click();
+  await page.getByRole("button", { name: "Russia", exact: true }).click();
+  assert.equal(await page.evaluate(() => location.search), "?actors=ukraine,north-korea");
+  await closeClean(page);
+});
+
+test("once loaded, the page keeps working offline", async () => {
+  const page = await site.open();
+  await page.context().setOffline(true);
+  await page.getByRole("button", { name: "Ukraine", exact: true }).click();
+  for (const tab of ["Table", "Article", "Timeline", "Charts"]) await page.getByRole("tab", { name: tab }).click();
+  await page.locator("#chart-strength button.mark-button[data-mark='ru-active']").click();
+  assert.match(await page.locator("#details-strength").innerText(), /about 500,000 active soldiers/);
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+  assert.equal(csv.suggestedFilename(), "frontline-figures-russia-north-korea.csv");
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes("view=timeline"));
+  await closeClean(page);
+});
+
+test("without WebAssembly the prerendered figures stay and a note says why nothing responds", async () => {
+  const noWasm = () => { delete window.WebAssembly; };
+  const page = await site.open("", { initScript: noWasm, javaScriptEnabled: true }).catch(() => null);
+  // The app cannot start, so `open` cannot wait for it: load the page directly instead.
+  const { openPage } = await import("../browser.mjs");
+  const p = page ?? (await openPage(site.browser, { initScript: noWasm }));
+  if (!page) await p.goto(site.url);
+  await p.waitForLoadState("load");
+  await p.waitForFunction(() => document.documentElement.classList.contains("no-wasm"));
+  assert.ok(await p.locator(".wasm-note").isVisible());
+  assert.match(await p.locator(".wasm-note").innerText(), /needs WebAssembly/);
+  assert.match(await p.locator("main").innerText(), /up to 100,000 soldiers may be sent/);
+  await p.context().close(); // the loader's own failure is in the console; that is expected here
+});
+
+test("soak: 5,000 random interactions leave no error and no memory growth", async () => {
+  const page = await site.open("", {
+    initScript: () => addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; }),
+  });
+  assert.ok(await page.evaluate(() => window.__wasm && window.__wasm.memory instanceof WebAssembly.Memory));
+  const run = (n, seed) =>
+    page.evaluate(async ([n, seed]) => {
+      let s = seed;
+      const rand = (k) => { s = (s * 1103515245 + 12345) % 2147483648; return s % k; };
+      for (let i = 0; i < n; i++) {
+        const pick = rand(10);
+        if (pick < 4) {
+          const b = document.querySelectorAll("button[data-filter]");
+          b[rand(b.length)].click();
+        } else if (pick < 6) {
+          const t = document.querySelectorAll("[role=tab]");
+          t[rand(t.length)].click();
+        } else if (pick < 8) {
+          const m = document.querySelectorAll("button.mark-button, g.mark, button.sort, .figure-links a");
+          if (m.length) m[rand(m.length)].dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+        } else {
+          // Back or forward, one step at a time (history moves asynchronously), and never off
+          // the page: entry 0 is the blank page the test started from.
+          const back = pick === 8;
+          if (back ? navigation.currentEntry.index > 1 : navigation.canGoForward) {
+            await new Promise((r) => {
+              addEventListener("popstate", r, { once: true });
+              setTimeout(r, 500);
+              if (back) history.back(); else history.forward();
+            });
+          }
+        }
+        if (i % 25 === 0) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      return window.__wasm.memory.buffer.byteLength;
+    }, [n, seed]);
+  const afterFirst = await run(500, 42);
+  const afterAll = await run(4500, 7);
+  assert.ok(afterAll <= afterFirst * 1.1, `wasm memory grew from ${afterFirst} to ${afterAll} bytes`);
+  assert.ok((await page.locator(".app[data-ready='true']").count()) === 1, "the app is still running");
+  assert.equal(await page.locator(".failure-panel").count(), 0, "no panic");
+  await closeClean(page);
+});
