@@ -83,6 +83,14 @@ const HOSTILE = [
   ["?zoom=3&__proto__=x&constructor=y", "__proto__"],
   [`?actors=${"x".repeat(5000)}`, "xxxxxxxx"],
   ["?sort=%00%00&theme=%F0%9F%92%A5", "sort="],
+  ...["actors", "measures", "sources", "certainty", "view", "sort", "mark", "embed", "theme"].map((key) => [
+    `?${key}=%22%3E%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E`,
+    `${key}=">`,
+  ]),
+  ["?view=..%2F..%2F..%2Fetc%2Fpasswd&mark=..%2Findex.html", "../../../etc/passwd"],
+  ["?actors=%F0%9F%92%A5%F0%9F%94%A5&%E2%80%AE=1", "💥🔥"],
+  [`?${Array.from({ length: 300 }, (_, i) => `actors=russia${i % 2 ? "" : ",ukraine"}`).join("&")}`, "more than once"],
+  ["?constructor=1&prototype=2&__proto__%5Bx%5D=3", "__proto__[x]"],
 ];
 
 for (const [query, shown] of HOSTILE) {
