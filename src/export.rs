@@ -204,14 +204,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         y += scene.height + 8;
     }
     let credit = {
-        let mut sources: Vec<&str> = spec
-            .figures
-            .iter()
-            .filter_map(|id| data.figure(id))
-            .map(|f| f.source.credit())
-            .collect();
-        sources.sort();
-        sources.dedup();
+        let sources = crate::select::chart_sources(data, spec);
         format!(
             "Source: {}, as reported in the article of {}.",
             format::and_list(&sources),

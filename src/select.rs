@@ -304,6 +304,19 @@ fn chart(
     }
 }
 
+/// Who the figures of a chart come from, each named once, in order.
+pub fn chart_sources<'d>(data: &'d Dataset, spec: &ChartSpec) -> Vec<&'d str> {
+    let mut sources: Vec<&str> = spec
+        .figures
+        .iter()
+        .filter_map(|id| data.figure(id))
+        .map(|f| f.source.credit())
+        .collect();
+    sources.sort();
+    sources.dedup();
+    sources
+}
+
 /// The vague amounts, which are told in words and never drawn.
 pub fn vague_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure> {
     select_figures(data, filters)

@@ -12,7 +12,7 @@ use crate::chart::svg::PanelSvg;
 use crate::dataset::Choice;
 use crate::export;
 use crate::format;
-use crate::select::{ChartSpec, charts, select_figures, vague_figures};
+use crate::select::{ChartSpec, chart_sources, charts, select_figures, vague_figures};
 use crate::view_state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -160,18 +160,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             </button>
         }
     });
-    let sources: Vec<&str> = {
-        let mut s: Vec<&str> = spec
-            .figures
-            .iter()
-            .filter_map(|id| data.figure(id))
-            .map(|f| f.source.credit())
-            .collect();
-        s.dedup();
-        s.sort();
-        s.dedup();
-        s
-    };
+    let sources = chart_sources(data, spec);
     html! {
         <figure class="chart" id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
             <h3 class="chart-title">{ spec.title }</h3>
