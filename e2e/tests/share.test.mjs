@@ -175,9 +175,20 @@ test("a blog on another origin embeds the view in a sandboxed iframe that report
     assert.equal(await link.getAttribute("href"), "?actors=russia,ukraine");
     const overflow = await frame.locator("body").evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, "nothing scrolls sideways at 300 px");
-    // Styles applied inside the null-origin frame (the stylesheet needs crossorigin).
+    // Styles applied inside the null-origin frame (the critical CSS is inline and hashed).
     const bg = await frame.locator(".app").evaluate((a) => getComputedStyle(a).backgroundColor);
     assert.equal(bg, "rgb(255, 255, 255)");
+
+    // A size change (the blog's column widens, text reflows) brings a new, smaller height.
+    const count = (await hostPage.evaluate(() => window.__messages)).length;
+    await hostPage.evaluate(() => { document.getElementById("column").style.width = "600px"; });
+    await hostPage.waitForFunction((n) => window.__messages.length >= n + 2, count);
+    const widened = (await hostPage.evaluate(() => window.__messages)).filter((m) => m.type).at(-1).height;
+    assert.ok(widened < latest, `wider, so shorter: ${widened} < ${latest}`);
+    await hostPage.waitForFunction(
+      (h) => Math.round(document.getElementById("frame").getBoundingClientRect().height) === Math.ceil(h),
+      widened,
+    );
     assert.deepEqual(hostPage.problems, []);
     await hostPage.context().close();
   } finally {
