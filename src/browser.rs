@@ -218,6 +218,11 @@ pub fn report_height(element_id: &str) -> Option<HeightReporter> {
     })
 }
 
+/// Route every panic to `show_failure` (Yew installs it when it starts rendering).
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| show_failure(&info.to_string())));
+}
+
 /// Shows a visible "Something went wrong" panel at the top of the page, with `message` (as
 /// text, never HTML) and a link to the default view, and logs `message` to the console. Built
 /// with plain DOM calls: after a panic, the Yew app cannot be trusted to render it.

@@ -3,9 +3,7 @@
 //! instead of a frozen page.
 
 fn main() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        frontline_figures::browser::show_failure(&info.to_string());
-    }));
+    frontline_figures::browser::install_panic_hook();
     let Some(root) = gloo::utils::document().get_element_by_id("app") else {
         frontline_figures::browser::show_failure("the page has no #app element to start in");
         return;

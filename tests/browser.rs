@@ -29,6 +29,16 @@ fn count(root: &Element, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
 
+/// The failure panel whose message contains `text` (tests may share the page).
+fn failure_panel(text: &str) -> Option<Element> {
+    let panels = gloo::utils::document()
+        .query_selector_all(".failure-panel[role='alert']")
+        .unwrap();
+    (0..panels.length())
+        .filter_map(|i| panels.item(i)?.dyn_into::<Element>().ok())
+        .find(|p| p.text_content().unwrap_or_default().contains(text))
+}
+
 fn click(root: &Element, selector: &str) {
     let el = root
         .query_selector(selector)
@@ -106,10 +116,7 @@ async fn a_mark_button_shows_the_quote_and_selects_the_mark() {
 #[wasm_bindgen_test]
 fn a_failure_shows_a_plain_panel_with_the_message_as_text() {
     frontline_figures::browser::show_failure("boom <b>bold</b> at src/x.rs:1");
-    let panel = gloo::utils::document()
-        .query_selector(".failure-panel[role='alert']")
-        .unwrap()
-        .unwrap();
+    let panel = failure_panel("boom").expect("the panel is shown");
     let text = panel.text_content().unwrap();
     assert!(text.starts_with("Something went wrong"), "{text}");
     assert!(
@@ -126,4 +133,29 @@ fn a_failure_shows_a_plain_panel_with_the_message_as_text() {
         gloo::utils::window().location().pathname().unwrap()
     );
     panel.remove();
+}
+
+/// Runs last (the panic ends this wasm instance's usefulness): a real panic inside the running
+/// app shows the panel. The app is started with the hook installed, then a panic is raised in
+/// a timer callback, as one raised by an event handler would be.
+#[wasm_bindgen_test]
+async fn zz_a_real_panic_shows_the_panel() {
+    frontline_figures::browser::install_panic_hook();
+    let root = mount().await;
+    let forced = std::hint::black_box(true);
+    let panic_later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        // Returns () to JS, so the closure has a type wasm-bindgen can call.
+        if forced {
+            panic!("forced by the test");
+        }
+    });
+    gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(panic_later.unchecked_ref(), 0)
+        .unwrap();
+    settle().await;
+    let panel = failure_panel("forced by the test").expect("the panel is shown");
+    let text = panel.text_content().unwrap();
+    assert!(text.starts_with("Something went wrong"), "{text}");
+    panel.remove();
+    root.remove();
 }
