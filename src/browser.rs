@@ -219,6 +219,7 @@ pub fn report_height(element_id: &str) -> Option<HeightReporter> {
 }
 
 /// Route every panic to `show_failure` (Yew installs it when it starts rendering).
+#[cfg(feature = "csr")]
 pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| show_failure(&info.to_string())));
 }
