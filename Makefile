@@ -4,11 +4,12 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-# wasm-bindgen-test picks the first driver on PATH: name Chromium's explicitly.
-export CHROMEDRIVER ?= /usr/bin/chromedriver
+# wasm-bindgen-test takes GECKODRIVER before SAFARIDRIVER before CHROMEDRIVER: each run below
+# sets its own and unsets the others.
+ONLY = env -u GECKODRIVER -u SAFARIDRIVER -u CHROMEDRIVER
 PORT ?= 8080
 
-.PHONY: fuzz serve build test bench setup-build setup-test setup-bench fmt-check clippy unit wasm-test size e2e
+.PHONY: fuzz serve build test bench setup-build setup-test setup-bench fmt-check clippy unit wasm-test size e2e e2e-cross
 
 ## make serve: build the release site and serve it at http://127.0.0.1:$(PORT)/
 serve: build
@@ -20,7 +21,7 @@ build: setup-build
 	trunk build --release --offline
 
 ## make test: every check, in order, failing fast
-test: setup-test fmt-check clippy unit wasm-test build size e2e
+test: setup-test fmt-check clippy unit wasm-test build size e2e e2e-cross
 
 ## make fuzz: the URL parser against a million hostile query strings (make test runs 2,000)
 fuzz: setup-build
@@ -50,8 +51,12 @@ clippy:
 unit:
 	cargo test --offline --features ssr
 
+# The component tests in the three engines (WebKit's MiniBrowser needs a display: Xvfb).
+WASM_TEST = cargo test --offline --target wasm32-unknown-unknown --features hydration --test browser
 wasm-test:
-	cargo test --offline --target wasm32-unknown-unknown --features hydration --test browser
+	$(ONLY) CHROMEDRIVER=/usr/bin/chromedriver $(WASM_TEST)
+	$(ONLY) GECKODRIVER=$(HOME)/.cargo/bin/geckodriver $(WASM_TEST)
+	$(ONLY) SAFARIDRIVER=/usr/bin/WebKitWebDriver xvfb-run -a $(WASM_TEST)
 
 # Sizes are deterministic, so they are checked here; timings live only in `make bench`.
 size:
@@ -59,3 +64,7 @@ size:
 
 e2e:
 	cd e2e && npm test
+
+# The smoke path in Firefox and WebKit over WebDriver.
+e2e-cross:
+	cd e2e && xvfb-run -a node --test --test-concurrency=1 cross/

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 want="${1:-test}"
 TRUNK_VERSION="0.22.1"
+GECKODRIVER_VERSION="0.37.1"
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -56,11 +57,23 @@ npm_ci tools
 
 if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   # 5. Chromium and its driver, from Debian (never a downloaded browser build).
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "installing chromium and chromium-driver from apt"
+  # Firefox ESR and WebKitGTK's WebDriver (with Xvfb: its MiniBrowser has no headless mode)
+  # for the cross-browser smoke tests and wasm-bindgen tests.
+  missing=""
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing="$missing chromium chromium-driver"
+  [ -x /usr/bin/firefox-esr ] || missing="$missing firefox-esr"
+  [ -x /usr/bin/WebKitWebDriver ] || missing="$missing webkit2gtk-driver"
+  command -v xvfb-run >/dev/null || missing="$missing xvfb"
+  if [ -n "$missing" ]; then
+    say "installing from apt:$missing"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    # shellcheck disable=SC2086
+    apt-get install -y -qq $missing >/dev/null
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (cargo install, about 2 minutes)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
   fi
   # 6. Playwright (playwright-core only) and axe-core for the e2e tests.
   npm_ci e2e

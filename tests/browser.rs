@@ -10,19 +10,28 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount() -> Element {
+    // Every test starts from the default view, whatever an earlier one left in the URL.
+    frontline_figures::browser::replace_query("");
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<frontline_figures::App>::with_root(root.clone()).render();
-    settle().await;
+    until(|| count(&root, ".app[data-ready='true']") == 1).await;
     root
 }
 
-/// Let Yew render and run its effects.
-async fn settle() {
-    for _ in 0..5 {
+/// Wait (up to 10 s by the clock) until `done` holds: renders are scheduled, a loaded machine
+/// is slow, and a browser may throttle the timers of a window it thinks is hidden (WebKit under
+/// Xvfb). The assertions after it say what was expected if it never does.
+async fn until(done: impl Fn() -> bool) {
+    let start = js_sys::Date::now();
+    while !done() && js_sys::Date::now() - start < 10_000.0 {
         TimeoutFuture::new(10).await;
     }
+}
+
+fn search() -> String {
+    gloo::utils::window().location().search().unwrap()
 }
 
 fn count(root: &Element, selector: &str) -> u32 {
@@ -61,7 +70,12 @@ async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
     assert_eq!(count(&root, "g.mark[data-mark^='ua-']"), 2);
 
     click(&root, "button[data-filter='actor:ukraine']");
-    settle().await;
+    // The URL is written by the root's effect, which can run before the views re-render:
+    // wait for what the test checks, the marks.
+    until(|| {
+        search() == "?actors=russia,north-korea" && count(&root, "g.mark[data-mark^='ua-']") == 0
+    })
+    .await;
     assert_eq!(
         count(&root, "g.mark[data-mark^='ua-']"),
         0,
@@ -74,13 +88,12 @@ async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
         ),
         1
     );
-    let search = gloo::utils::window().location().search().unwrap();
-    assert_eq!(search, "?actors=russia,north-korea");
+    assert_eq!(search(), "?actors=russia,north-korea");
 
     click(&root, "button.reset");
-    settle().await;
+    until(|| search().is_empty() && count(&root, "g.mark") == 12).await;
     assert_eq!(count(&root, "g.mark"), 12);
-    assert_eq!(gloo::utils::window().location().search().unwrap(), "");
+    assert_eq!(search(), "");
     root.remove();
 }
 
@@ -88,7 +101,16 @@ async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
 async fn a_mark_button_shows_the_quote_and_selects_the_mark() {
     let root = mount().await;
     click(&root, "button.mark-button[data-mark='nk-planned']");
-    settle().await;
+    until(|| {
+        search() == "?mark=nk-planned"
+            && root
+                .query_selector("#details-strength")
+                .ok()
+                .flatten()
+                .and_then(|d| d.text_content())
+                .is_some_and(|t| t.contains("into battle"))
+    })
+    .await;
     let details = root
         .query_selector("#details-strength")
         .unwrap()
@@ -108,8 +130,8 @@ async fn a_mark_button_shows_the_quote_and_selects_the_mark() {
         "?mark=nk-planned"
     );
     click(&root, "button.mark-button[data-mark='nk-planned']");
-    settle().await;
-    assert_eq!(gloo::utils::window().location().search().unwrap(), "");
+    until(|| search().is_empty()).await;
+    assert_eq!(search(), "");
     root.remove();
 }
 
@@ -152,7 +174,7 @@ async fn zz_a_real_panic_shows_the_panel() {
     gloo::utils::window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(panic_later.unchecked_ref(), 0)
         .unwrap();
-    settle().await;
+    until(|| failure_panel("forced by the test").is_some()).await;
     let panel = failure_panel("forced by the test").expect("the panel is shown");
     let text = panel.text_content().unwrap();
     assert!(text.starts_with("Something went wrong"), "{text}");
