@@ -100,6 +100,10 @@ go()
     let p = policy(&hashes, &inline_hashes("<style>a{}</style>", "style"));
     assert!(p.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
     assert!(p.contains("style-src 'self' 'sha256-"), "{p}");
+    assert!(
+        policy(&hashes, &[]).contains("style-src 'self';"),
+        "no inline style, no hash"
+    );
     assert!(!p.contains("unsafe-inline"));
 
     let built = finish_page(

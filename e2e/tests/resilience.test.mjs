@@ -70,6 +70,18 @@ test("without WebAssembly the prerendered figures stay and a note says why nothi
   await p.context().close(); // the loader's own failure is in the console; that is expected here
 });
 
+test("with the WebAssembly blocked, the prerendered figures stay and the note shows", async () => {
+  const { openPage } = await import("../browser.mjs");
+  const page = await openPage(site.browser);
+  await page.route("**/*.wasm", (route) => route.abort("blockedbyclient"));
+  await page.goto(site.url);
+  await page.waitForFunction(() => document.documentElement.classList.contains("no-wasm"));
+  assert.ok(await page.locator(".wasm-note").isVisible());
+  assert.match(await page.locator("main").innerText(), /about 500,000 active soldiers/);
+  assert.equal(await page.locator(".app[data-ready]").count(), 0);
+  await page.context().close(); // the blocked request is in the console; that is expected here
+});
+
 test("soak: 5,000 random interactions leave no error and no memory growth", async () => {
   const page = await site.open("", {
     initScript: () => addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; }),

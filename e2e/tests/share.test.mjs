@@ -175,7 +175,7 @@ test("a blog on another origin embeds the view in a sandboxed iframe that report
     assert.equal(await link.getAttribute("href"), "?actors=russia,ukraine");
     const overflow = await frame.locator("body").evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, "nothing scrolls sideways at 300 px");
-    // Styles applied inside the null-origin frame (the critical CSS is inline and hashed).
+    // Styles applied inside the null-origin frame (the stylesheet link needs crossorigin).
     const bg = await frame.locator(".app").evaluate((a) => getComputedStyle(a).backgroundColor);
     assert.equal(bg, "rgb(255, 255, 255)");
 
