@@ -66,7 +66,7 @@ async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
     );
     // 6 soldiers marks, North Korea's 2 + the stated and the derived share, and 2 strike marks.
     assert_eq!(count(&root, "g.mark"), 12);
-    assert_eq!(count(&root, "g.mark[data-style='upper-bound']"), 4);
+    assert_eq!(count(&root, "g.mark[data-encoding='upper-bound']"), 4);
     assert_eq!(count(&root, "g.mark[data-mark^='ua-']"), 2);
 
     click(&root, "button[data-filter='actor:ukraine']");

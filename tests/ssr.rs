@@ -46,8 +46,8 @@ fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
         "a strict CSP forbids style attributes"
     );
     assert!(
-        html.contains(r#"data-style="upper-bound""#)
-            && html.contains(r#"data-style="approximate""#)
+        html.contains(r#"data-encoding="upper-bound""#)
+            && html.contains(r#"data-encoding="approximate""#)
     );
     assert!(html.contains("<!--"), "Yew's hydration markers are kept");
     assert!(

@@ -6,6 +6,7 @@ use frontline_figures::view_state::{
     Action, Column, Filter, Filters, Selection, Sort, Theme, View, ViewState, decode, encode,
 };
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 fn data() -> &'static Dataset {
     Dataset::bundled()
@@ -350,7 +351,13 @@ fn hostile_query() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    // A failing case is saved next to this file (tests/view_state.proptest-regressions) and
+    // tried first on every later run.
+    #![proptest_config(ProptestConfig {
+        cases: cases(),
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn parse_of_render_is_the_state(state in any_state()) {

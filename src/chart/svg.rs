@@ -71,7 +71,7 @@ pub fn PanelSvg(props: &PanelSvgProps) -> Html {
         let id = m.id.clone();
         let onclick = props.onselect.reform(move |_: MouseEvent| id.clone());
         html! {
-            <g {class} data-mark={m.id.clone()} data-style={m.style.slug()} {onmouseenter} {onmouseleave} {onclick}>
+            <g {class} data-mark={m.id.clone()} data-encoding={m.style.slug()} {onmouseenter} {onmouseleave} {onclick}>
                 { for m.shapes.iter().map(|s| shape(s, &hatch)) }
             </g>
         }
