@@ -110,7 +110,7 @@ fn sync_url(
         }
     }
     let wanted = current.to_query();
-    if raw == wanted || (raw.is_empty() && wanted.is_empty()) {
+    if raw == wanted {
         return;
     }
     if parsed.state.view != current.view {
