@@ -249,11 +249,7 @@ pub fn show_failure(message: &str) {
         return;
     };
     let _ = panel.set_attribute("role", "alert");
-    let path = gloo::utils::window()
-        .location()
-        .pathname()
-        .unwrap_or_default();
-    let _ = link.set_attribute("href", &path);
+    let _ = link.set_attribute("href", &url_with(""));
     let _ = p.append_child(&link);
     for child in [&title, &detail, &p] {
         let _ = panel.append_child(child);

@@ -203,14 +203,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         body.push_str("</svg>");
         y += scene.height + 8;
     }
-    let credit = {
-        let sources = crate::select::chart_sources(data, spec);
-        format!(
-            "Source: {}, as reported in the article of {}.",
-            format::and_list(&sources),
-            data.article.dateline
-        )
-    };
+    let credit = crate::select::chart_credit(data, spec);
     let height = y + 40;
     let svg = format!(
         concat!(

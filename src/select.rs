@@ -304,8 +304,8 @@ fn chart(
     }
 }
 
-/// Who the figures of a chart come from, each named once, in order.
-pub fn chart_sources<'d>(data: &'d Dataset, spec: &ChartSpec) -> Vec<&'d str> {
+/// The chart's credit line: who its figures come from, each named once, and the article.
+pub fn chart_credit(data: &Dataset, spec: &ChartSpec) -> String {
     let mut sources: Vec<&str> = spec
         .figures
         .iter()
@@ -314,7 +314,11 @@ pub fn chart_sources<'d>(data: &'d Dataset, spec: &ChartSpec) -> Vec<&'d str> {
         .collect();
     sources.sort();
     sources.dedup();
-    sources
+    format!(
+        "Source: {}, as reported in the article of {}.",
+        format::and_list(&sources),
+        data.article.dateline
+    )
 }
 
 /// The vague amounts, which are told in words and never drawn.

@@ -280,7 +280,8 @@ impl ViewState {
                 }
                 Param::Mark => match crate::select::mark_visible(data, &Filters::default(), &value)
                 {
-                    Some(_) => state.mark = Some(value.clone()),
+                    Some(true) => state.mark = Some(value.clone()),
+                    Some(false) => bad("that figure is told in words, never drawn as a mark"),
                     None => bad("there is no figure with that id"),
                 },
                 Param::Embed => match value.as_str() {

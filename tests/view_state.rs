@@ -121,6 +121,13 @@ fn the_reducer_never_keeps_a_mark_the_filters_hide() {
     let s = ViewState::default()
         .apply_checked(Action::SelectMark(Some("nk-ammunition".into())), data());
     assert_eq!(s.mark, None);
+    // Named in a URL, it is dropped with the true reason, not "the filters hide it".
+    let (state, ignored) = parse("?mark=nk-ammunition");
+    assert_eq!(state.mark, None);
+    assert_eq!(
+        ignored,
+        vec!["mark=nk-ammunition: that figure is told in words, never drawn as a mark"]
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::chart::svg::PanelSvg;
 use crate::dataset::Choice;
 use crate::export;
 use crate::format;
-use crate::select::{ChartSpec, chart_sources, charts, select_figures, vague_figures};
+use crate::select::{ChartSpec, chart_credit, charts, select_figures, vague_figures};
 use crate::view_state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -160,7 +160,6 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             </button>
         }
     });
-    let sources = chart_sources(data, spec);
     html! {
         <figure class="chart" id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
             <h3 class="chart-title">{ spec.title }</h3>
@@ -175,7 +174,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             <MarkDetails {data} id={format!("details-{}", spec.id)} mark={active} derived={spec.derived.clone()}
                 state={state.clone()} dispatch={dispatch.clone()} />
             <p class="credit">
-                { format!("Source: {}, as reported in the article of 18 November 2024. ", format::and_list(&sources)) }
+                { chart_credit(data, spec) }{ " " }
                 if !state.embed {
                     <span class="chart-downloads">
                         { "Download this chart: " }
