@@ -1,4 +1,4 @@
-//! The root component. It owns the one `ViewState` (a `use_reducer`) and keeps it and the URL in
+//! The root component, `App`. It owns the one `ViewState` (a `use_reducer`) and keeps it and the URL in
 //! step: the first render is always the default view (so it matches the prerendered HTML), then
 //! the URL is read; filter changes replace the history entry, view changes push one, and
 //! back/forward load the state from the URL.
@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{DataRef, Explorer};
+use crate::components::{DataRef, ExplorerProps, explorer};
 use crate::dataset::Dataset;
 use crate::view_state::{Action, Ignored, ViewState};
 
@@ -24,17 +24,7 @@ impl Reducible for ViewState {
 /// The explorer over the bundled data (checked when it was built, so it cannot fail here).
 #[component]
 pub fn App() -> Html {
-    html! { <Root data={DataRef(Dataset::bundled())} /> }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct RootProps {
-    pub data: DataRef,
-}
-
-#[component]
-pub fn Root(props: &RootProps) -> Html {
-    let data = props.data;
+    let data = DataRef(Dataset::bundled());
     let state = use_reducer(ViewState::default);
     let ignored = use_state(Vec::<Ignored>::new);
     // Whether the URL has been read yet: until then the URL must not be written.
@@ -86,7 +76,7 @@ pub fn Root(props: &RootProps) -> Html {
         Callback::from(move |_| ignored.set(Vec::new()))
     };
     html! {
-        <Explorer {data} state={(*state).clone()} ignored={(*ignored).clone()} {dispatch} {ondismiss} ready={*ready} />
+        { explorer(&ExplorerProps { data, state: (*state).clone(), ignored: (*ignored).clone(), dispatch, ondismiss, ready: *ready }) }
     }
 }
 

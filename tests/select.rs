@@ -8,7 +8,7 @@ use frontline_figures::dataset::{Actor, Axis, Certainty, Dataset, MeasureGroup, 
 use frontline_figures::format;
 use frontline_figures::select::{
     MarkStyle, article_segments, charts, derived_share, describe, facet_count, select_figures,
-    sorted, vague_figures,
+    sort_stable, sorted, vague_figures,
 };
 use frontline_figures::view_state::{Column, Filter, Filters, Selection, Sort};
 
@@ -117,6 +117,44 @@ fn sorting_by_value_puts_vague_amounts_last_both_ways() {
     assert_eq!(ids(down.clone())[0], "ru-active");
     assert_eq!(ids(down).last(), Some(&"nk-ammunition"));
     assert_eq!(ids(sorted(all.clone(), None)), ids(all));
+}
+
+#[test]
+fn sort_stable_orders_by_the_comparison_and_keeps_ties_in_place() {
+    // (key, original position): ties must come out in their original order.
+    let mut items: Vec<(u8, usize)> = [3, 1, 2, 1, 3, 0, 2, 1]
+        .into_iter()
+        .enumerate()
+        .map(|(i, k)| (k, i))
+        .collect();
+    sort_stable(&mut items, |a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        items,
+        [
+            (0, 5),
+            (1, 1),
+            (1, 3),
+            (1, 7),
+            (2, 2),
+            (2, 6),
+            (3, 0),
+            (3, 4)
+        ]
+    );
+    let mut empty: Vec<u8> = Vec::new();
+    sort_stable(&mut empty, |a, b| a.cmp(b));
+    assert!(empty.is_empty());
+    // Sorting by actor keeps the data's order within a country (the strength chart relies on it).
+    let mut figures = select_figures(data(), &Filters::default());
+    let before = figures.clone();
+    sort_stable(&mut figures, |a, b| a.actor.cmp(&b.actor));
+    for pair in figures.windows(2) {
+        assert!(pair[0].actor <= pair[1].actor);
+        if pair[0].actor == pair[1].actor {
+            let pos = |id: &str| before.iter().position(|f| f.id == id);
+            assert!(pos(&pair[0].id) < pos(&pair[1].id));
+        }
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::scene::{Scene, Shape};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct PanelSvgProps {
     pub scene: Scene,
     /// Unique in the page: used for the title and the hatch pattern ids.
@@ -54,8 +54,7 @@ fn shape(s: &Shape, hatch: &str) -> Html {
     }
 }
 
-#[component]
-pub fn PanelSvg(props: &PanelSvgProps) -> Html {
+pub fn panel_svg(props: &PanelSvgProps) -> Html {
     let hatch = format!("hatch-{}", props.id);
     let title_id = format!("title-{}", props.id);
     let marks = props.scene.marks.iter().map(|m| {

@@ -4,19 +4,18 @@
 use yew::prelude::*;
 
 use super::DataRef;
-use super::link::StateLink;
+use super::link::state_link;
 use crate::select::article_segments;
 use crate::view_state::{Action, View, ViewState};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ArticleViewProps {
     pub data: DataRef,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn ArticleView(props: &ArticleViewProps) -> Html {
+pub fn article_view(props: &ArticleViewProps) -> Html {
     let data = props.data;
     let state = &props.state;
     let paragraphs = article_segments(&data);
@@ -31,9 +30,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let chart = state.apply(Action::SetView(View::Charts)).apply(mark);
         html! {
             <span class="figure-links">
-                { "[" }<StateLink to={row} dispatch={props.dispatch.clone()}>{ format!("row: {}", crate::dataset::Choice::label(f.measure)) }</StateLink>
+                { "[" }{ state_link(row, &props.dispatch, None, html! { format!("row: {}", crate::dataset::Choice::label(f.measure)) }) }
                 if f.value.is_some() {
-                    { " · " }<StateLink to={chart} dispatch={props.dispatch.clone()}>{ "mark" }</StateLink>
+                    { " · " }{ state_link(chart, &props.dispatch, None, html! { "mark" }) }
                 }
                 { "]" }
             </span>

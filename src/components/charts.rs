@@ -5,29 +5,28 @@
 use yew::prelude::*;
 
 use super::DataRef;
-use super::details::MarkDetails;
+use super::details::{MarkDetailsProps, mark_details};
 use crate::chart::layout::layout_panel;
 use crate::chart::scene::scene;
-use crate::chart::svg::PanelSvg;
+use crate::chart::svg::{PanelSvgProps, panel_svg};
 use crate::dataset::Choice;
 use crate::export;
 use crate::format;
 use crate::select::{ChartSpec, chart_credit, charts, select_figures, vague_figures};
 use crate::view_state::{Action, ViewState};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ChartsViewProps {
     pub data: DataRef,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn ChartsView(props: &ChartsViewProps) -> Html {
+pub fn charts_view(props: &ChartsViewProps) -> Html {
     let data = props.data;
     let filters = &props.state.filters;
     if select_figures(&data, filters).is_empty() {
-        return html! { <EmptySelection dispatch={props.dispatch.clone()} /> };
+        return empty_selection(&props.dispatch);
     }
     let specs = charts(&data, filters);
     let vague = vague_figures(&data, filters);
@@ -55,15 +54,9 @@ pub fn ChartsView(props: &ChartsViewProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EmptySelectionProps {
-    pub dispatch: Callback<Action>,
-}
-
 /// Said in words, with the way out, instead of an empty frame.
-#[component]
-pub fn EmptySelection(props: &EmptySelectionProps) -> Html {
-    let onclick = props.dispatch.reform(|_: MouseEvent| Action::ResetFilters);
+pub fn empty_selection(dispatch: &Callback<Action>) -> Html {
+    let onclick = dispatch.reform(|_: MouseEvent| Action::ResetFilters);
     html! {
         <div class="empty">
             <p>{ "No figure matches all of these filters. Turn a filter back on, or reset them all." }</p>
@@ -141,10 +134,16 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         let layout = layout_panel(p)?;
         let title = format!("{}: {}", spec.title, layout.axis_title);
         let scene = scene(&layout);
-        Some(html! {
-            <PanelSvg {scene} id={format!("{}-{i}", spec.id)} {title} describedby={summary_id.clone()}
-                active={active.clone()} selected={selected.clone()} onhover={onhover.clone()} onselect={onselect.clone()} />
-        })
+        Some(panel_svg(&PanelSvgProps {
+            scene,
+            id: format!("{}-{i}", spec.id).into(),
+            title: title.into(),
+            describedby: summary_id.clone().into(),
+            active: active.clone(),
+            selected: selected.clone(),
+            onhover: onhover.clone(),
+            onselect: onselect.clone(),
+        }))
     });
     let buttons = spec.panels.iter().flat_map(|p| p.marks.iter()).map(|m| {
         let id = m.id.clone();
@@ -171,8 +170,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             { for panels }
             <figcaption id={summary_id.clone()} class="summary">{ &spec.summary }</figcaption>
             <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}>{ for buttons }</div>
-            <MarkDetails {data} id={format!("details-{}", spec.id)} mark={active} derived={spec.derived.clone()}
-                state={state.clone()} dispatch={dispatch.clone()} />
+            { mark_details(&MarkDetailsProps { data: *data, id: format!("details-{}", spec.id).into(), mark: active,
+                derived: spec.derived.clone(), state: state.clone(), dispatch: dispatch.clone() }) }
             <p class="credit">
                 { chart_credit(data, spec) }{ " " }
                 if !state.embed {

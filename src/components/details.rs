@@ -4,13 +4,13 @@
 use yew::prelude::*;
 
 use super::DataRef;
-use super::link::StateLink;
+use super::link::state_link;
 use crate::dataset::{Certainty, Choice, Unit};
 use crate::format;
 use crate::select::Derived;
 use crate::view_state::{Action, View, ViewState};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct MarkDetailsProps {
     pub data: DataRef,
     pub id: AttrValue,
@@ -28,8 +28,7 @@ fn hedge(c: Certainty) -> &'static str {
     }
 }
 
-#[component]
-pub fn MarkDetails(props: &MarkDetailsProps) -> Html {
+pub fn mark_details(props: &MarkDetailsProps) -> Html {
     let body = match props.mark.as_deref() {
         None => {
             html! { <p class="hint">{ "Point at a bar, or focus or press one of the buttons above, to see its source and the sentence it comes from." }</p> }
@@ -50,7 +49,7 @@ pub fn MarkDetails(props: &MarkDetailsProps) -> Html {
                             if let Some(note) = &f.note { <dt>{ "Note" }</dt><dd>{ note }</dd> }
                         </dl>
                         { for f.quotes.iter().map(|q| html! { <blockquote class="quote">{ q }</blockquote> }) }
-                        <StateLink to={to_article} dispatch={props.dispatch.clone()}>{ "Show it in the article" }</StateLink>
+                        { state_link(to_article, &props.dispatch, None, html! { "Show it in the article" }) }
                     </>
                 }
             }

@@ -4,18 +4,18 @@
 use yew::prelude::*;
 
 use super::DataRef;
-use super::article::ArticleView;
-use super::charts::ChartsView;
+use super::article::{ArticleViewProps, article_view};
+use super::charts::{ChartsViewProps, charts_view};
 use super::filters::FilterPanel;
-use super::link::StateLink;
-use super::notice::UrlNotice;
+use super::link::state_link;
+use super::notice::{UrlNoticeProps, url_notice};
 use super::share::ShareBar;
-use super::table::TableView;
-use super::tabs::Tabs;
-use super::timeline::TimelineView;
+use super::table::{TableViewProps, table_view};
+use super::tabs::{TabsProps, tabs};
+use super::timeline::{TimelineViewProps, timeline_view};
 use crate::view_state::{Action, Ignored, Theme, View, ViewState};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ExplorerProps {
     pub data: DataRef,
     pub state: ViewState,
@@ -26,8 +26,7 @@ pub struct ExplorerProps {
     pub ready: bool,
 }
 
-#[component]
-pub fn Explorer(props: &ExplorerProps) -> Html {
+pub fn explorer(props: &ExplorerProps) -> Html {
     let ExplorerProps {
         data,
         state,
@@ -43,7 +42,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         Theme::Dark => Some("theme-dark"),
     };
     let class = classes!("app", theme, state.embed.then_some("embed"));
-    let notice = html! { <UrlNotice ignored={ignored.clone()} ondismiss={ondismiss.clone()} /> };
+    let notice = url_notice(&UrlNoticeProps {
+        ignored: ignored.clone(),
+        ondismiss: ondismiss.clone(),
+    });
 
     if state.embed {
         let full = ViewState {
@@ -53,7 +55,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         return html! {
             <div {class} data-ready={ready}>
                 { notice }
-                <ChartsView {data} state={state.clone()} dispatch={dispatch.clone()} />
+                { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone() }) }
                 <p class="embed-credit">
                     { "Figures from an article of 18 November 2024 citing Bloomberg, the New York Post and media reports. " }
                     <a href={full.href()} target="_blank" rel="noopener">{ "Open in the full explorer" }</a>
@@ -63,16 +65,22 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     }
 
     let panel = match state.view {
-        View::Charts => {
-            html! { <ChartsView {data} state={state.clone()} dispatch={dispatch.clone()} /> }
-        }
-        View::Table => {
-            html! { <TableView {data} state={state.clone()} dispatch={dispatch.clone()} /> }
-        }
-        View::Article => {
-            html! { <ArticleView {data} state={state.clone()} dispatch={dispatch.clone()} /> }
-        }
-        View::Timeline => html! { <TimelineView {data} /> },
+        View::Charts => charts_view(&ChartsViewProps {
+            data: *data,
+            state: state.clone(),
+            dispatch: dispatch.clone(),
+        }),
+        View::Table => table_view(&TableViewProps {
+            data: *data,
+            state: state.clone(),
+            dispatch: dispatch.clone(),
+        }),
+        View::Article => article_view(&ArticleViewProps {
+            data: *data,
+            state: state.clone(),
+            dispatch: dispatch.clone(),
+        }),
+        View::Timeline => timeline_view(&TimelineViewProps { data: *data }),
     };
     let article_view = state.apply(Action::SetView(View::Article));
     html! {
@@ -84,7 +92,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     { "Article of " }
                     <time datetime="2024-11-18T06:04">{ &data.article.dateline }</time>
                     { " · every number below is quoted from it, with its hedge and its source · " }
-                    <StateLink to={article_view} dispatch={dispatch.clone()}>{ "Read the article" }</StateLink>
+                    { state_link(article_view, dispatch, None, html! { "Read the article" }) }
                     { " · " }
                     <a href="article.txt">{ "plain text" }</a>
                 </p>
@@ -94,7 +102,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 <FilterPanel {data} state={state.clone()} dispatch={dispatch.clone()} />
                 <div class="views">
                     <ShareBar {data} state={state.clone()} />
-                    <Tabs current={state.view} state={state.clone()} dispatch={dispatch.clone()} />
+                    { tabs(&TabsProps { current: state.view, state: state.clone(), dispatch: dispatch.clone() }) }
                     <section class="panel" role="tabpanel" id="view-panel" aria-labelledby={format!("tab-{}", crate::dataset::Choice::slug(state.view))} tabindex="0">
                         { panel }
                     </section>

@@ -15,7 +15,7 @@ mod timeline;
 
 use std::ops::Deref;
 
-pub use explorer::Explorer;
+pub use explorer::{ExplorerProps, explorer};
 
 use crate::dataset::Dataset;
 

@@ -4,15 +4,14 @@ use yew::prelude::*;
 
 use crate::view_state::Ignored;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct UrlNoticeProps {
     pub ignored: Vec<Ignored>,
     pub ondismiss: Callback<()>,
 }
 
 /// Always present as a live region, so screen readers announce it when it fills.
-#[component]
-pub fn UrlNotice(props: &UrlNoticeProps) -> Html {
+pub fn url_notice(props: &UrlNoticeProps) -> Html {
     let onclick = props.ondismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="notice-region" role="status">

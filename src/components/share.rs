@@ -110,14 +110,14 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 </p>
             }
             if *embed_open {
-                <EmbedPanel {data} state={state.clone()} {with_script} {status} />
+                { embed_panel(&EmbedPanelProps { data: *data, state: state.clone(), with_script, status }) }
             }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct EmbedPanelProps {
+#[derive(PartialEq)]
+pub struct EmbedPanelProps {
     data: DataRef,
     state: ViewState,
     with_script: UseStateHandle<bool>,
@@ -125,8 +125,7 @@ struct EmbedPanelProps {
 }
 
 /// The embed code for the current view (only rendered in the browser, after a click).
-#[component]
-fn EmbedPanel(props: &EmbedPanelProps) -> Html {
+pub fn embed_panel(props: &EmbedPanelProps) -> Html {
     let embedded = ViewState {
         embed: true,
         ..props.state.clone()

@@ -4,26 +4,25 @@
 use yew::prelude::*;
 
 use super::DataRef;
-use super::charts::EmptySelection;
-use super::link::StateLink;
+use super::charts::empty_selection;
+use super::link::state_link;
 use crate::dataset::Choice;
 use crate::format;
 use crate::select::{select_figures, sorted};
 use crate::view_state::{Action, Column, View, ViewState};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct TableViewProps {
     pub data: DataRef,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn TableView(props: &TableViewProps) -> Html {
+pub fn table_view(props: &TableViewProps) -> Html {
     let state = &props.state;
     let figures = sorted(select_figures(&props.data, &state.filters), state.sort);
     if figures.is_empty() {
-        return html! { <EmptySelection dispatch={props.dispatch.clone()} /> };
+        return empty_selection(&props.dispatch);
     }
     let header = |column: Column| {
         let sort = match state.sort {
@@ -65,7 +64,7 @@ pub fn TableView(props: &TableViewProps) -> Html {
                                 <td class="quote-cell">
                                     <q>{ &f.quotes[0] }</q>
                                     if f.value.is_some() {
-                                        { " " }<StateLink to={to_chart} dispatch={props.dispatch.clone()} class="to-chart">{ "Show on chart" }</StateLink>
+                                        { " " }{ state_link(to_chart, &props.dispatch, Some("to-chart"), html! { "Show on chart" }) }
                                     }
                                 </td>
                             </tr>

@@ -6,15 +6,14 @@ use yew::prelude::*;
 use crate::dataset::Choice;
 use crate::view_state::{Action, View, ViewState};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct TabsProps {
     pub current: View,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn Tabs(props: &TabsProps) -> Html {
+pub fn tabs(props: &TabsProps) -> Html {
     let onkeydown = {
         let (current, dispatch) = (props.current, props.dispatch.clone());
         Callback::from(move |e: KeyboardEvent| {

@@ -5,20 +5,19 @@ use yew::prelude::*;
 
 use super::DataRef;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct TimelineViewProps {
     pub data: DataRef,
 }
 
-#[component]
-pub fn TimelineView(props: &TimelineViewProps) -> Html {
+pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let mut dated: Vec<_> = props
         .data
         .events
         .iter()
         .filter(|e| e.start.is_some())
         .collect();
-    dated.sort_by_key(|e| (e.start, e.end));
+    crate::select::sort_stable(&mut dated, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     let undated: Vec<_> = props
         .data
         .events
