@@ -3,37 +3,44 @@
 //! the hash of each inline script. Pure string work, so it is tested natively; the `prerender`
 //! binary does the file I/O.
 
-/// The empty mount point in index.html that the rendered view goes into.
+/// The empty mount point in index.html that the rendered view goes into, as written in
+/// index.html and as Trunk's minifier writes it.
 pub const MOUNT: &str = r#"<div id="app"></div>"#;
+const MOUNTS: [&str; 2] = [MOUNT, "<div id=app></div>"];
 
 /// `page` with `view` inside its one empty `#app` element, and Trunk's tags adjusted:
 /// - the wasm `<link rel="preload">` loses `integrity`, which Chromium ignores for fetch
 ///   preloads (with a console warning); the loader's own fetch never used it;
-/// - the stylesheet gains `crossorigin="anonymous"` beside its `integrity`, without which the
+/// - the stylesheet gains `crossorigin` (anonymous) beside its `integrity`, without which the
 ///   CSS is blocked in a sandboxed iframe, whose origin is "null".
+///
+/// Works on Trunk's page as written and as minified (`--minify`: unquoted attributes).
 pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
-    let page = match page.match_indices(MOUNT).count() {
-        1 => page.replacen(MOUNT, &format!(r#"<div id="app">{view}</div>"#), 1),
-        0 => {
+    let count = |m: &str| page.match_indices(m).count();
+    let page = match MOUNTS.map(count) {
+        [0, 0] => {
             return Err(format!(
                 "index.html has no empty {MOUNT} to render into (already prerendered?)"
             ));
         }
-        n => {
+        [1, 0] | [0, 1] => {
+            let mount = MOUNTS.into_iter().find(|m| count(m) == 1).unwrap_or(MOUNT);
+            let open = &mount[..mount.len() - "</div>".len()];
+            page.replacen(mount, &format!("{open}{view}</div>"), 1)
+        }
+        [a, b] => {
             return Err(format!(
-                "index.html has {n} copies of {MOUNT}; expected one"
+                "index.html has {} copies of {MOUNT}; expected one",
+                a + b
             ));
         }
     };
-    let page = edit_tags(&page, r#"<link rel="preload""#, |tag| {
-        remove_attr(tag, "integrity")
-    });
-    let page = edit_tags(&page, r#"<link rel="stylesheet""#, |tag| {
-        if tag.contains("crossorigin") {
-            tag.to_string()
-        } else {
+    let page = edit_tags(&page, "<link ", |tag| match attr(tag, "rel") {
+        Some("preload") => remove_attr(tag, "integrity"),
+        Some("stylesheet") if attr(tag, "crossorigin").is_none() => {
             tag.replacen("<link ", r#"<link crossorigin="anonymous" "#, 1)
         }
+        _ => tag.to_string(),
     });
     add_csp(&page)
 }
@@ -78,24 +85,24 @@ pub fn inline_hashes(page: &str, element: &str) -> Vec<String> {
 
 /// Insert the policy as the first thing after `<meta charset>`, before any script or style.
 fn add_csp(page: &str) -> Result<String, String> {
-    const CHARSET: &str = r#"<meta charset="utf-8" />"#;
-    if !page.contains(CHARSET) {
+    const CHARSETS: [&str; 2] = [r#"<meta charset="utf-8" />"#, "<meta charset=utf-8>"];
+    let Some(charset) = CHARSETS.into_iter().find(|c| page.contains(c)) else {
         return Err(format!(
-            "index.html has no {CHARSET} to put the Content-Security-Policy after"
+            "index.html has no {} to put the Content-Security-Policy after",
+            CHARSETS[0]
         ));
-    }
+    };
     if page.contains("Content-Security-Policy") {
         return Err("index.html already has a Content-Security-Policy".into());
     }
     let meta = format!(
-        r#"{CHARSET}
-    <meta http-equiv="Content-Security-Policy" content="{}" />"#,
+        r#"{charset}<meta http-equiv="Content-Security-Policy" content="{}">"#,
         policy(
             &inline_hashes(page, "script"),
             &inline_hashes(page, "style")
         )
     );
-    Ok(page.replacen(CHARSET, &meta, 1))
+    Ok(page.replacen(charset, &meta, 1))
 }
 
 /// Apply `edit` to every tag that starts with `start`.
@@ -114,13 +121,53 @@ fn edit_tags(page: &str, start: &str, edit: impl Fn(&str) -> String) -> String {
     out
 }
 
+/// Where attribute `name` of `tag` is: the byte range of the whole ` name=value` (or bare
+/// ` name`) and the range of its value. Values may be double-quoted, single-quoted or bare.
+fn find_attr(tag: &str, name: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let bytes = tag.as_bytes();
+    let mut from = 0;
+    while let Some(found) = tag[from..].find(name) {
+        let at = from + found;
+        let end = at + name.len();
+        from = end;
+        if at == 0 || !bytes[at - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let start = at - 1;
+        match bytes.get(end) {
+            Some(b'=') => {
+                let (value, stop) = match bytes.get(end + 1) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let close = tag[end + 2..].find(q as char)? + end + 2;
+                        (end + 2..close, close + 1)
+                    }
+                    _ => {
+                        let stop = tag[end + 1..]
+                            .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                            .map_or(tag.len(), |n| n + end + 1);
+                        (end + 1..stop, stop)
+                    }
+                };
+                return Some((start..stop, value));
+            }
+            Some(c) if c.is_ascii_whitespace() || *c == b'>' || *c == b'/' => {
+                return Some((start..end, end..end));
+            }
+            None => return Some((start..end, end..end)),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value of attribute `name` of `tag` (empty for a bare attribute).
+fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    find_attr(tag, name).map(|(_, value)| &tag[value])
+}
+
 fn remove_attr(tag: &str, name: &str) -> String {
-    let key = format!(" {name}=\"");
-    match tag.find(&key) {
-        Some(i) => match tag[i + key.len()..].find('"') {
-            Some(end) => format!("{}{}", &tag[..i], &tag[i + key.len() + end + 1..]),
-            None => tag.to_string(),
-        },
+    match find_attr(tag, name) {
+        Some((whole, _)) => format!("{}{}", &tag[..whole.start], &tag[whole.end..]),
         None => tag.to_string(),
     }
 }

@@ -81,6 +81,39 @@ fn the_view_goes_into_the_mount_point_and_trunks_tags_are_adjusted() {
 }
 
 #[test]
+fn the_minified_page_gets_the_same_treatment() {
+    // Trunk's --minify writes bare attributes and drops quotes; base64 values hold '/' and '+'.
+    let page = r#"<html><meta charset=utf-8><link href=./s.css integrity=sha384-a/b+c rel=stylesheet><link crossorigin href=./x.js integrity=sha384-k rel=modulepreload><link as=fetch crossorigin href=./x.wasm integrity=sha384-d/e+f rel=preload type=application/wasm><script type=module>go()</script><body><div id=app></div>"#;
+    let done = finish_page(page, "<p>view</p>").unwrap();
+    assert!(done.contains("<div id=app><p>view</p></div>"), "{done}");
+    assert!(done.contains(
+        r#"<link crossorigin="anonymous" href=./s.css integrity=sha384-a/b+c rel=stylesheet>"#
+    ));
+    assert!(
+        done.contains("<link crossorigin href=./x.js integrity=sha384-k rel=modulepreload>"),
+        "other links are left as they are"
+    );
+    assert!(
+        done.contains(
+            "<link as=fetch crossorigin href=./x.wasm rel=preload type=application/wasm>"
+        )
+    );
+    let csp = done.find("Content-Security-Policy").unwrap();
+    assert!(done.find("<meta charset=utf-8>").unwrap() < csp);
+    assert!(csp < done.find("<script").unwrap());
+    assert!(
+        finish_page(&done, "again")
+            .unwrap_err()
+            .contains("no empty")
+    );
+    assert!(
+        finish_page("<div id=app></div><div id=\"app\"></div>", "")
+            .unwrap_err()
+            .contains("2 copies")
+    );
+}
+
+#[test]
 fn the_policy_hashes_each_inline_script_and_goes_before_every_script() {
     use frontline_figures::prerender::{inline_hashes, policy};
     let page = r#"<head><script>alert(1)</script><script src="x.js"></script><script type="module">
