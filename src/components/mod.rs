@@ -1,5 +1,8 @@
-//! The Yew views: thin components that take data and callbacks as props and hold no state they
-//! could derive from the URL. The one exception is which mark the pointer or focus is on.
+//! The Yew views: thin views that take data and callbacks as props and hold no state they could
+//! derive from the URL. Only the views with view-only state (which mark the pointer or focus is
+//! on, whether the filters are folded, the share bar's dialogs) are components; the rest are
+//! plain functions from a props struct to `Html`, since each component costs about half a KiB of
+//! Yew's create, mount, hydrate and compare code in the wasm (BENCHMARKS.md).
 
 mod article;
 mod charts;
