@@ -46,7 +46,7 @@ fmt-check:
 clippy:
 	cargo fetch --locked
 	cargo clippy --offline --features ssr --all-targets -- -D warnings
-	cargo clippy --offline --target wasm32-unknown-unknown --features hydration --lib --bins --test browser -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown --features hydration --lib --bins --test browser --test scale_browser -- -D warnings
 
 unit:
 	cargo test --offline --features ssr

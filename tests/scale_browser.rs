@@ -1,0 +1,98 @@
+//! A benchmark, not a check (`#[ignore]`d; `make bench` runs it with `--include-ignored
+//! --nocapture` and prints its lines in the table): in a real browser, how long the explorer
+//! takes to redraw after a filter click with 10, 100 and 1,000 synthetic figures. Two times per
+//! click: until Yew has updated the DOM, and until the browser has also recomputed style and
+//! layout (forced by reading a size): all the main-thread work of the next frame but painting.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+use frontline_figures::components::{DataRef, ExplorerProps, explorer};
+use frontline_figures::view_state::ViewState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    data: DataRef,
+}
+
+/// The explorer over `data`: the app's own root reads the bundled data, so the state lives in a
+/// plain `use_state` here, through the same `apply_checked` as the app's reducer.
+#[component]
+fn Harness(props: &HarnessProps) -> Html {
+    let state = use_state(ViewState::default);
+    let dispatch = {
+        let (state, data) = (state.clone(), props.data);
+        Callback::from(move |action| state.set(state.apply_checked(action, &data)))
+    };
+    explorer(&ExplorerProps {
+        data: props.data,
+        state: (*state).clone(),
+        ignored: Vec::new(),
+        dispatch,
+        ondismiss: Callback::noop(),
+        ready: true,
+    })
+}
+
+fn now() -> f64 {
+    gloo::utils::window().performance().unwrap().now()
+}
+
+fn median_p95(mut xs: Vec<f64>) -> (f64, f64) {
+    xs.sort_by(f64::total_cmp);
+    (xs[xs.len() / 2], xs[xs.len() * 95 / 100])
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: make bench runs it"]
+async fn scale_redraw_after_a_filter_click() {
+    let document = gloo::utils::document();
+    let body: HtmlElement = document.body().unwrap();
+    for n in [10, 100, 1000] {
+        let data = DataRef(Box::leak(Box::new(synthetic::synthetic(n))));
+        let root = document.create_element("div").unwrap();
+        body.append_child(&root).unwrap();
+        let app =
+            yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { data })
+                .render();
+        yew::scheduler::flush().await;
+        let marks = root.query_selector_all("g.mark").unwrap().length();
+        let (mut dom, mut layout) = (Vec::new(), Vec::new());
+        for _ in 0..60 {
+            let button: HtmlElement = root
+                .query_selector("button[data-filter='actor:ukraine']")
+                .unwrap()
+                .expect("the Ukraine filter")
+                .dyn_into()
+                .unwrap();
+            let before = button.get_attribute("aria-pressed");
+            let start = now();
+            button.click();
+            yew::scheduler::flush().await;
+            let rendered = now();
+            let _ = body.offset_height(); // style and layout, now instead of in the next frame
+            let laid_out = now();
+            assert_ne!(
+                button.get_attribute("aria-pressed"),
+                before,
+                "the click toggled the filter"
+            );
+            dom.push(rendered - start);
+            layout.push(laid_out - start);
+            // Let the browser paint before the next click, as a reader's clicks would.
+            gloo::timers::future::TimeoutFuture::new(20).await;
+        }
+        app.destroy();
+        root.remove();
+        let ((dm, dp), (lm, lp)) = (median_p95(dom), median_p95(layout));
+        // One line per size, read by e2e/bench.mjs: figures, marks, then median and p95 in ms.
+        console_log!("scale-browser {n} {marks} {dm:.2} {dp:.2} {lm:.2} {lp:.2}");
+    }
+}
