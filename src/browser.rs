@@ -60,6 +60,16 @@ pub fn focus_leaves(e: &web_sys::FocusEvent, container: &yew::NodeRef) -> bool {
     }
 }
 
+/// The id of the chart mark (`data-mark`) an event happened on, if any.
+pub fn mark_at(e: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target
+        .closest("[data-mark]")
+        .ok()??
+        .get_attribute("data-mark")
+}
+
 /// The absolute URL of this page with `query`.
 pub fn page_url(query: &str) -> String {
     let location = gloo::utils::window().location();

@@ -64,19 +64,35 @@ pub fn panel_svg(props: &PanelSvgProps) -> Html {
             (props.active.as_deref() == Some(&m.id)).then_some("active"),
             (props.selected.as_deref() == Some(&m.id)).then_some("selected"),
         );
-        let (id, onhover) = (m.id.clone(), props.onhover.clone());
-        let onmouseenter = onhover.reform(move |_: MouseEvent| Some(id.clone()));
-        let onmouseleave = onhover.reform(|_: MouseEvent| None);
-        let id = m.id.clone();
-        let onclick = props.onselect.reform(move |_: MouseEvent| id.clone());
         html! {
-            <g {class} data-mark={m.id.clone()} data-encoding={m.style.slug()} {onmouseenter} {onmouseleave} {onclick}>
+            <g key={m.id.as_str()} {class} data-mark={m.id.clone()} data-encoding={m.style.slug()}>
                 { for m.shapes.iter().map(|s| shape(s, &hatch)) }
             </g>
         }
     });
+    // One set of listeners for the whole panel, not three per mark: with a thousand marks,
+    // registering them again on every render was most of a redraw (tests/scale_browser.rs).
+    let onmouseover = {
+        let (onhover, active) = (props.onhover.clone(), props.active.clone());
+        move |e: MouseEvent| {
+            let mark = crate::browser::mark_at(&e);
+            if mark != active {
+                onhover.emit(mark);
+            }
+        }
+    };
+    let onmouseleave = props.onhover.reform(|_: MouseEvent| None);
+    let onclick = {
+        let onselect = props.onselect.clone();
+        move |e: MouseEvent| {
+            if let Some(id) = crate::browser::mark_at(&e) {
+                onselect.emit(id);
+            }
+        }
+    };
     html! {
         <svg class="panel-svg" role="img" width="100%" height={props.scene.height.to_string()}
+            {onmouseover} {onmouseleave} {onclick}
             aria-labelledby={title_id.clone()} aria-describedby={props.describedby.clone()}
             xmlns="http://www.w3.org/2000/svg">
             <title id={title_id}>{ props.title.clone() }</title>
