@@ -164,6 +164,8 @@ function print() {
  *  CDN serves them precompressed). Resolves to { url, close }. */
 async function spawnServer(root, base) {
   const child = spawn(process.execPath, [fileURLToPath(new URL("serve.mjs", import.meta.url)), "--root", root, "--port", "0", "--base", base], { stdio: ["ignore", "pipe", "inherit"] });
+  // Never leave a server behind, even when a measurement throws.
+  process.on("exit", () => child.kill());
   const url = await new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk) => {
