@@ -16,18 +16,14 @@ const MOUNTS: [&str; 2] = [MOUNT, "<div id=app></div>"];
 ///
 /// Works on Trunk's page as written and as minified (`--minify`: unquoted attributes).
 pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
-    let count = |m: &str| page.match_indices(m).count();
-    let page = match MOUNTS.map(count) {
+    let mount = match MOUNTS.map(|m| page.match_indices(m).count()) {
         [0, 0] => {
             return Err(format!(
                 "index.html has no empty {MOUNT} to render into (already prerendered?)"
             ));
         }
-        [1, 0] | [0, 1] => {
-            let mount = MOUNTS.into_iter().find(|m| count(m) == 1).unwrap_or(MOUNT);
-            let open = &mount[..mount.len() - "</div>".len()];
-            page.replacen(mount, &format!("{open}{view}</div>"), 1)
-        }
+        [1, 0] => MOUNTS[0],
+        [0, 1] => MOUNTS[1],
         [a, b] => {
             return Err(format!(
                 "index.html has {} copies of {MOUNT}; expected one",
@@ -35,6 +31,8 @@ pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
             ));
         }
     };
+    let open = &mount[..mount.len() - "</div>".len()];
+    let page = page.replacen(mount, &format!("{open}{view}</div>"), 1);
     let page = edit_tags(&page, "<link ", |tag| match attr(tag, "rel") {
         Some("preload") => remove_attr(tag, "integrity"),
         Some("stylesheet") if attr(tag, "crossorigin").is_none() => {
