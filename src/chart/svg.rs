@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::scene::{Scene, Shape};
 
-#[derive(PartialEq)]
 pub struct PanelSvgProps {
     pub scene: Scene,
     /// Unique in the page: used for the title and the hatch pattern ids.

@@ -8,7 +8,6 @@ use super::link::state_link;
 use crate::select::article_segments;
 use crate::view_state::{Action, View, ViewState};
 
-#[derive(PartialEq)]
 pub struct ArticleViewProps {
     pub data: DataRef,
     pub state: ViewState,

@@ -15,7 +15,6 @@ use crate::format;
 use crate::select::{ChartSpec, chart_credit, charts, select_figures, vague_figures};
 use crate::view_state::{Action, ViewState};
 
-#[derive(PartialEq)]
 pub struct ChartsViewProps {
     pub data: DataRef,
     pub state: ViewState,

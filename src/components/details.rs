@@ -10,7 +10,6 @@ use crate::format;
 use crate::select::Derived;
 use crate::view_state::{Action, View, ViewState};
 
-#[derive(PartialEq)]
 pub struct MarkDetailsProps {
     pub data: DataRef,
     pub id: AttrValue,

@@ -15,7 +15,6 @@ use super::tabs::{TabsProps, tabs};
 use super::timeline::{TimelineViewProps, timeline_view};
 use crate::view_state::{Action, Ignored, Theme, View, ViewState};
 
-#[derive(PartialEq)]
 pub struct ExplorerProps {
     pub data: DataRef,
     pub state: ViewState,

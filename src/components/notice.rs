@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use crate::view_state::Ignored;
 
-#[derive(PartialEq)]
 pub struct UrlNoticeProps {
     pub ignored: Vec<Ignored>,
     pub ondismiss: Callback<()>,

@@ -116,7 +116,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     }
 }
 
-#[derive(PartialEq)]
 pub struct EmbedPanelProps {
     data: DataRef,
     state: ViewState,

@@ -11,7 +11,6 @@ use crate::format;
 use crate::select::{select_figures, sorted};
 use crate::view_state::{Action, Column, View, ViewState};
 
-#[derive(PartialEq)]
 pub struct TableViewProps {
     pub data: DataRef,
     pub state: ViewState,

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::dataset::Choice;
 use crate::view_state::{Action, View, ViewState};
 
-#[derive(PartialEq)]
 pub struct TabsProps {
     pub current: View,
     pub state: ViewState,

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use super::DataRef;
 
-#[derive(PartialEq)]
 pub struct TimelineViewProps {
     pub data: DataRef,
 }
