@@ -197,8 +197,8 @@ pub struct ChartSpec {
     pub id: &'static str,
     pub title: &'static str,
     pub panels: Vec<PanelSpec>,
-    /// The figures drawn, for the summary and the credits.
-    pub figures: Vec<String>,
+    /// Who the drawn figures come from, each named once, for the credit line.
+    pub sources: Vec<&'static str>,
     pub summary: String,
     pub derived: Option<Derived>,
 }
@@ -310,11 +310,14 @@ fn chart(
     if let Some(d) = &derived {
         summary.push_str(&format!(" {}.", d.formula));
     }
+    let mut sources: Vec<&str> = figures.iter().map(|f| f.source.credit()).collect();
+    sort_stable(&mut sources, |a, b| a.cmp(b));
+    sources.dedup();
     ChartSpec {
         id,
         title,
         panels,
-        figures: figures.iter().map(|f| f.id.clone()).collect(),
+        sources,
         summary,
         derived,
     }
@@ -322,17 +325,9 @@ fn chart(
 
 /// The chart's credit line: who its figures come from, each named once, and the article.
 pub fn chart_credit(data: &Dataset, spec: &ChartSpec) -> String {
-    let mut sources: Vec<&str> = spec
-        .figures
-        .iter()
-        .filter_map(|id| data.figure(id))
-        .map(|f| f.source.credit())
-        .collect();
-    sort_stable(&mut sources, |a, b| a.cmp(b));
-    sources.dedup();
     format!(
         "Source: {}, as reported in the article of {}.",
-        format::and_list(&sources),
+        format::and_list(&spec.sources),
         data.article.dateline
     )
 }
