@@ -60,8 +60,9 @@ pub fn focus_leaves(e: &web_sys::FocusEvent, container: &yew::NodeRef) -> bool {
     }
 }
 
-/// The id of the chart mark (`data-mark`) an event happened on, if any.
-pub fn mark_at(e: &web_sys::MouseEvent) -> Option<String> {
+/// The id of the chart mark (`data-mark`) an event happened on, if any: a mark in a chart or
+/// its button under it.
+pub fn mark_at(e: &web_sys::Event) -> Option<String> {
     use wasm_bindgen::JsCast;
     let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
     target

@@ -193,9 +193,11 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         ));
         for mark in &scene.marks {
             let derived = mark.style == crate::select::MarkStyle::Derived;
+            body.push_str(&format!(r#"<g transform="translate(0 {})">"#, mark.y));
             for s in &mark.shapes {
                 body.push_str(&shape_svg(s, &hatch, derived));
             }
+            body.push_str("</g>");
         }
         for s in &scene.axis {
             body.push_str(&shape_svg(s, &hatch, false));

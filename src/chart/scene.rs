@@ -59,6 +59,9 @@ pub enum Shape {
 pub struct MarkShapes {
     pub id: String,
     pub style: MarkStyle,
+    /// Top of the mark's row, in px. The shapes are drawn from it (a translation), so a row that
+    /// moves when another is filtered out changes one number, not every shape's.
+    pub y: i32,
     pub shapes: Vec<Shape>,
 }
 
@@ -75,12 +78,12 @@ pub fn scene(layout: &PanelLayout) -> Scene {
         .bars
         .iter()
         .map(|bar| {
-            let top = bar.y + BAR_Y;
+            let top = BAR_Y;
             let (w, zero) = (Len::Pct(bar.width), Len::Px(0));
             let mut shapes = vec![
                 Shape::Rect {
                     x: zero,
-                    y: bar.y,
+                    y: 0,
                     w: Len::Pct(10_000),
                     h: BAR_Y + BAR_H,
                     class: "hit",
@@ -88,14 +91,14 @@ pub fn scene(layout: &PanelLayout) -> Scene {
                 },
                 Shape::Text {
                     x: zero,
-                    y: bar.y + LABEL_Y,
+                    y: LABEL_Y,
                     anchor: Anchor::Start,
                     class: "mark-label",
                     text: bar.label.clone(),
                 },
                 Shape::Text {
                     x: zero,
-                    y: bar.y + SUBLABEL_Y,
+                    y: SUBLABEL_Y,
                     anchor: Anchor::Start,
                     class: "mark-sublabel",
                     text: bar.sublabel.clone(),
@@ -126,6 +129,7 @@ pub fn scene(layout: &PanelLayout) -> Scene {
             MarkShapes {
                 id: bar.id.clone(),
                 style: bar.style,
+                y: bar.y,
                 shapes,
             }
         })

@@ -31,9 +31,11 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
     let vague = vague_figures(&data, filters);
     html! {
         <div class="charts">
-            { for specs.into_iter().map(|spec| html! {
-                <ChartFigure {data} {spec} state={props.state.clone()} dispatch={props.dispatch.clone()} />
-            }) }
+            // Keyed, and one child (see `panel_svg`): a chart that comes or goes leaves the others.
+            { specs.into_iter().map(|spec| {
+                let key = spec.id;
+                html! { <ChartFigure {key} {data} {spec} state={props.state.clone()} dispatch={props.dispatch.clone()} /> }
+            }).collect::<Html>() }
             if !vague.is_empty() {
                 <section class="vague" aria-labelledby="vague-title">
                     <h3 id="vague-title">{ "Told in words, not drawn" }</h3>
@@ -129,35 +131,52 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     };
     let (download_svg, download_png) = (download("svg"), download("png"));
     let summary_id = format!("summary-{}", spec.id);
-    let panels = spec.panels.iter().enumerate().filter_map(|(i, p)| {
-        let layout = layout_panel(p)?;
+    let panels = spec
+        .panels
+        .iter()
+        .filter_map(|p| Some((p.axis, layout_panel(p)?)));
+    let panels = panels.map(|(axis, layout)| {
         let title = format!("{}: {}", spec.title, layout.axis_title);
         let scene = scene(&layout);
-        Some(panel_svg(&PanelSvgProps {
+        panel_svg(PanelSvgProps {
             scene,
-            id: format!("{}-{i}", spec.id).into(),
+            id: format!("{}-{}", spec.id, axis.slug()).into(),
             title: title.into(),
             describedby: summary_id.clone().into(),
             active: active.clone(),
             selected: selected.clone(),
             onhover: onhover.clone(),
             onselect: onselect.clone(),
-        }))
+        })
     });
+    // The buttons' listeners sit on their group and find the button from the event, as the
+    // chart's do: two closures for the group instead of two per mark on every render.
+    let details_id = AttrValue::from(format!("details-{}", spec.id));
     let buttons = spec.panels.iter().flat_map(|p| p.marks.iter()).map(|m| {
-        let id = m.id.clone();
         let pressed = selected.as_deref() == Some(m.id.as_str());
-        let (h1, sel) = (onhover.clone(), onselect.clone());
-        let (id1, id2) = (id.clone(), id.clone());
         html! {
-            <button type="button" class="mark-button" data-mark={id.clone()} aria-pressed={pressed.to_string()}
-                aria-controls={format!("details-{}", spec.id)}
-                onfocus={move |_: FocusEvent| h1.emit(Some(id1.clone()))}
-                onclick={move |_: MouseEvent| sel.emit(id2.clone())}>
+            <button key={m.id.as_str()} type="button" class="mark-button" data-mark={m.id.clone()}
+                aria-pressed={if pressed { "true" } else { "false" }} aria-controls={details_id.clone()}>
                 { format!("{} ({})", m.label, m.sublabel) }
             </button>
         }
     });
+    let onfocusin = {
+        let onhover = onhover.clone();
+        move |e: FocusEvent| {
+            if let Some(id) = crate::browser::mark_at(&e) {
+                onhover.emit(Some(id));
+            }
+        }
+    };
+    let onclick_button = {
+        let onselect = onselect.clone();
+        move |e: MouseEvent| {
+            if let Some(id) = crate::browser::mark_at(&e) {
+                onselect.emit(id);
+            }
+        }
+    };
     html! {
         <figure class="chart" id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
             <h3 class="chart-title">{ spec.title }</h3>
@@ -166,10 +185,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <span class="key key-upper-bound">{ "up to: upper bound" }</span>
                 if spec.derived.is_some() { <span class="key key-derived">{ "derived" }</span> }
             </div>
-            { for panels }
+            { panels.collect::<Html>() }
             <figcaption id={summary_id.clone()} class="summary">{ &spec.summary }</figcaption>
-            <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}>{ for buttons }</div>
-            { mark_details(&MarkDetailsProps { data: *data, id: format!("details-{}", spec.id).into(), mark: active,
+            <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}
+                {onfocusin} onclick={onclick_button}>{ for buttons }</div>
+            { mark_details(&MarkDetailsProps { data: *data, id: details_id, mark: active,
                 derived: spec.derived.clone(), state: state.clone(), dispatch: dispatch.clone() }) }
             <p class="credit">
                 { chart_credit(data, spec) }{ " " }

@@ -1,8 +1,14 @@
 //! The Yew views: thin views that take data and callbacks as props and hold no state they could
 //! derive from the URL. Only the views with view-only state (which mark the pointer or focus is
-//! on, whether the filters are folded, the share bar's dialogs) are components; the rest are
-//! plain functions from a props struct to `Html`, since each component costs about half a KiB of
-//! Yew's create, mount, hydrate and compare code in the wasm (BENCHMARKS.md).
+//! on, which rows of a long chart are on screen, whether the filters are folded, the share bar's
+//! dialogs) are components; the rest are plain functions from a props struct to `Html`, since
+//! each component costs about half a KiB of Yew's create, mount, hydrate and compare code in the
+//! wasm (BENCHMARKS.md). One exception, `chart::svg::MarkBody`, is a component only so that Yew
+//! can skip an unchanged mark.
+//!
+//! A keyed list (`key=`) must be the only child of its parent, or be collected into one `Html`:
+//! `{ for … }` splices its items into the parent's children, and Yew diffs a list with unkeyed
+//! members by position, from its end, recreating every keyed item it finds out of place.
 
 mod article;
 mod charts;

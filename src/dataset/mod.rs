@@ -93,6 +93,18 @@ pub enum Axis {
     Ammunition,
 }
 
+impl Axis {
+    /// A name for ids in the page: a chart has at most one panel per axis.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Axis::Soldiers => "soldiers",
+            Axis::Percent => "percent",
+            Axis::Munitions => "munitions",
+            Axis::Ammunition => "ammunition",
+        }
+    }
+}
+
 impl Unit {
     pub fn axis(self) -> Axis {
         match self {
