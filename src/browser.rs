@@ -39,6 +39,33 @@ pub fn on_popstate(f: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "popstate", move |_| f())
 }
 
+/// Calls `f` on every scroll and resize of the window until the returned listeners are dropped
+/// (passive listeners: they never hold up scrolling).
+pub fn on_scroll_or_resize(f: impl Fn() + Clone + 'static) -> [EventListener; 2] {
+    let window = gloo::utils::window();
+    let g = f.clone();
+    [
+        EventListener::new(&window, "scroll", move |_| f()),
+        EventListener::new(&window, "resize", move |_| g()),
+    ]
+}
+
+/// For each chart panel drawing (`svg.panel-svg`) inside `container`, in page order, the band of
+/// it to draw (`layout::band_on_screen`).
+pub fn panel_bands(container: &yew::NodeRef) -> Option<Vec<(i32, i32)>> {
+    use wasm_bindgen::JsCast;
+    let container = container.cast::<web_sys::Element>()?;
+    let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
+    let svgs = container.query_selector_all("svg.panel-svg").ok()?;
+    let bands = (0..svgs.length())
+        .filter_map(|i| svgs.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|svg| {
+            let top = svg.get_bounding_client_rect().top();
+            crate::chart::layout::band_on_screen(top, viewport)
+        });
+    Some(bands.collect())
+}
+
 /// Move keyboard focus to the element with this id, if there is one.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;

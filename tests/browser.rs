@@ -9,6 +9,13 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+use frontline_figures::chart::layout::ROW_H;
+use frontline_figures::components::{DataRef, ExplorerProps, explorer};
+use frontline_figures::view_state::ViewState;
+
 async fn mount() -> Element {
     // Every test starts from the default view, whatever an earlier one left in the URL.
     frontline_figures::browser::replace_query("");
@@ -155,6 +162,109 @@ fn a_failure_shows_a_plain_panel_with_the_message_as_text() {
         gloo::utils::window().location().pathname().unwrap()
     );
     panel.remove();
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct ExplorerOfProps {
+    data: DataRef,
+}
+
+/// The explorer's default view of other data than the bundled figures.
+#[yew::component]
+fn ExplorerOf(props: &ExplorerOfProps) -> yew::Html {
+    explorer(&ExplorerProps {
+        data: props.data,
+        state: ViewState::default(),
+        ignored: Vec::new(),
+        dispatch: yew::Callback::noop(),
+        ondismiss: yew::Callback::noop(),
+        ready: true,
+    })
+}
+
+/// The rows of the first chart that are on screen, by the id of their mark: row `i` of the
+/// panel starts `i * ROW_H` px below its top, in the order of the chart's buttons.
+fn rows_on_screen(root: &Element) -> Vec<String> {
+    let svg = root
+        .query_selector("#chart-strength svg.panel-svg")
+        .unwrap()
+        .unwrap();
+    let top = svg.get_bounding_client_rect().top();
+    let viewport = gloo::utils::window()
+        .inner_height()
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    let buttons = root
+        .query_selector_all("#chart-strength .mark-button")
+        .unwrap();
+    (0..buttons.length())
+        .filter(|&i| {
+            let y = top + f64::from(i as i32 * ROW_H);
+            y + f64::from(ROW_H) > 0.0 && y < viewport
+        })
+        .map(|i| {
+            let button = buttons.item(i).unwrap().dyn_into::<Element>().unwrap();
+            button.get_attribute("data-mark").unwrap()
+        })
+        .collect()
+}
+
+fn drawn(root: &Element, id: &str) -> bool {
+    count(root, &format!("#chart-strength g.mark[data-mark='{id}']")) == 1
+}
+
+#[wasm_bindgen_test]
+async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
+    let data = DataRef(Box::leak(Box::new(synthetic::synthetic(1000))));
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let app =
+        yew::Renderer::<ExplorerOf>::with_root_and_props(root.clone(), ExplorerOfProps { data })
+            .render();
+    until(|| count(&root, "#chart-strength g.mark") > 0).await;
+    let rows = count(&root, "#chart-strength .mark-button");
+    assert!(rows > 300, "a long chart: {rows} rows");
+
+    let window = gloo::utils::window();
+    let svg = root
+        .query_selector("#chart-strength svg.panel-svg")
+        .unwrap()
+        .unwrap();
+    svg.scroll_into_view();
+    let first = rows_on_screen(&root);
+    // The first render draws every row (as the prerender does); the chart then measures.
+    let near = || count(&root, "#chart-strength g.mark") < rows / 4;
+    until(|| near() && first.iter().all(|id| drawn(&root, id))).await;
+    assert!(
+        !first.is_empty() && first.iter().all(|id| drawn(&root, id)),
+        "the rows on screen are drawn: {first:?}"
+    );
+    let drawn_rows = count(&root, "#chart-strength g.mark");
+    assert!(
+        drawn_rows < rows / 4,
+        "only the rows near the screen: {drawn_rows} of {rows}"
+    );
+
+    // Twenty thousand px further down: the rows there are drawn, the first ones no longer.
+    window.scroll_by_with_x_and_y(0.0, 20_000.0);
+    let later = rows_on_screen(&root);
+    until(|| later.iter().all(|id| drawn(&root, id))).await;
+    assert!(
+        !later.is_empty() && later.iter().all(|id| drawn(&root, id)),
+        "after scrolling: {later:?}"
+    );
+    assert!(
+        !drawn(&root, &first[0]),
+        "{} is far above the screen now",
+        first[0]
+    );
+    assert!(later.iter().all(|id| !first.contains(id)));
+
+    app.destroy();
+    root.remove();
+    window.scroll_to_with_x_and_y(0.0, 0.0);
 }
 
 /// Runs last (the panic ends this wasm instance's usefulness): a real panic inside the running

@@ -1,7 +1,7 @@
 //! Selection, facet counts, sorting, the charts a selection fills, the derived share, the
 //! article segments and the layout geometry: the honest-figures rules, checked on real data.
 
-use frontline_figures::chart::layout::{Anchor, layout_panel};
+use frontline_figures::chart::layout::{Anchor, ROW_H, band_on_screen, layout_panel};
 use frontline_figures::chart::scale::nice_ticks;
 use frontline_figures::chart::scene::{Len, Shape, scene};
 use frontline_figures::dataset::{Actor, Axis, Certainty, Dataset, MeasureGroup, Source};
@@ -435,5 +435,45 @@ fn the_article_is_split_into_quotes_without_losing_a_character() {
         quoted.len(),
         data().figures.len(),
         "every figure is highlighted"
+    );
+}
+
+#[test]
+fn a_long_panel_keeps_the_rows_near_the_screen_in_their_places() {
+    // A panel 600 px tall on screen, its top 1,000 px above the viewport: it shows 1,000..1,600.
+    let (from, to) = band_on_screen(-1_000.0, 600.0);
+    assert!(
+        from <= 1_000 - 600 && to >= 1_600 + 600,
+        "a screen either side: {from}..{to}"
+    );
+    assert_eq!(
+        band_on_screen(-1_100.0, 600.0),
+        (from, to),
+        "a small scroll keeps the band"
+    );
+    assert!(
+        band_on_screen(-1_900.0, 600.0).0 > from,
+        "a screen further moves it"
+    );
+    // A panel below the screen draws no more than its first screen.
+    assert!(band_on_screen(700.0, 600.0).1 <= 600);
+
+    let specs = charts(data(), &Filters::default());
+    let mut layout = layout_panel(&specs[0].panels[0]).unwrap();
+    let whole = layout.clone();
+    layout.keep_rows((ROW_H + 1, 2 * ROW_H + 1));
+    let kept: Vec<_> = layout.bars.iter().map(|b| (b.id.as_str(), b.y)).collect();
+    assert_eq!(
+        kept,
+        [
+            (whole.bars[1].id.as_str(), ROW_H),
+            (whole.bars[2].id.as_str(), 2 * ROW_H)
+        ],
+        "every row reaching into the band, at its own place"
+    );
+    assert_eq!(
+        (layout.height, layout.axis_y, &layout.ticks),
+        (whole.height, whole.axis_y, &whole.ticks),
+        "the panel keeps its size and axis"
     );
 }

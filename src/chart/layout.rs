@@ -123,3 +123,26 @@ pub fn layout_panel(spec: &PanelSpec) -> Option<PanelLayout> {
         height: axis_y + BOTTOM,
     })
 }
+
+/// A chart whose panels hold at most this many marks draws them all; a longer one draws only
+/// the rows near the screen (`band_on_screen`), so 1,000 figures redraw within a frame. The
+/// prerender and the exported files always draw every row.
+pub const DRAW_ALL_UP_TO: usize = 100;
+
+/// The band of a panel to draw, in px from its top, given the panel's top relative to the
+/// viewport and the viewport's height: the screen plus at least a screen above and below,
+/// snapped to whole screens so that scrolling changes it once a screen, not every pixel.
+pub fn band_on_screen(top: f64, viewport: f64) -> (i32, i32) {
+    let screen = viewport.max(1.0);
+    let first = (-top / screen).floor() - 1.0;
+    let from = first * screen;
+    (from.floor() as i32, (from + 4.0 * screen).ceil() as i32)
+}
+
+impl PanelLayout {
+    /// Keeps only the rows that reach into `band` (px from the panel's top). The panel keeps its
+    /// height, its axis and every row's place, so the page scrolls as if all were drawn.
+    pub fn keep_rows(&mut self, (from, to): (i32, i32)) {
+        self.bars.retain(|b| b.y + ROW_H > from && b.y < to);
+    }
+}

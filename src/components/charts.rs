@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::DataRef;
 use super::details::{MarkDetailsProps, mark_details};
-use crate::chart::layout::layout_panel;
+use crate::chart::layout::{DRAW_ALL_UP_TO, layout_panel};
 use crate::chart::scene::scene;
 use crate::chart::svg::{PanelSvgProps, panel_svg};
 use crate::dataset::Choice;
@@ -85,6 +85,26 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     // The mark under the pointer or keyboard focus: view-only state, not part of the URL.
     let hovered = use_state(|| None::<String>);
     let figure_ref = use_node_ref();
+    // A long chart draws only the rows near the screen, one band per panel, measured after
+    // every render and on scroll and resize: view-only state, never in the URL. `None` draws
+    // every row, as the prerender and short charts (all of the article's) always do.
+    let bands = use_state_eq(|| None::<Vec<(i32, i32)>>);
+    let long = spec.panels.iter().any(|p| p.marks.len() > DRAW_ALL_UP_TO);
+    {
+        let (bands, figure_ref) = (bands.clone(), figure_ref.clone());
+        use_effect(move || {
+            // Short charts never measure: measuring forces a layout.
+            let measure = move || {
+                bands.set(
+                    long.then(|| crate::browser::panel_bands(&figure_ref))
+                        .flatten(),
+                )
+            };
+            measure();
+            let listeners = long.then(|| crate::browser::on_scroll_or_resize(measure));
+            move || drop(listeners)
+        });
+    }
     let in_chart = |id: &str| {
         spec.panels
             .iter()
@@ -135,7 +155,10 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         .panels
         .iter()
         .filter_map(|p| Some((p.axis, layout_panel(p)?)));
-    let panels = panels.map(|(axis, layout)| {
+    let panels = panels.enumerate().map(|(i, (axis, mut layout))| {
+        if let Some(band) = bands.as_ref().and_then(|b| b.get(i)) {
+            layout.keep_rows(*band);
+        }
         let title = format!("{}: {}", spec.title, layout.axis_title);
         let scene = scene(&layout);
         panel_svg(PanelSvgProps {
