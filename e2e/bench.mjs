@@ -147,7 +147,7 @@ function scale() {
     "--test", "scale_browser", "--", "--include-ignored", "--nocapture"], { cwd, env: { ...process.env, CHROMEDRIVER: "/usr/bin/chromedriver" }, stdio: ["ignore", "pipe", "inherit"] }).toString();
   for (const line of browser.split("\n").filter((l) => l.startsWith("scale-browser "))) {
     const [, n, marks, dm, dp, lm, lp] = line.trim().split(/\s+/);
-    row(`filter click to DOM updated in Chromium, ${n} figures (${marks} marks), median / p95`, `${dm} / ${dp}`, "ms", "", null);
+    row(`filter click to DOM updated in Chromium, ${n} figures (${marks} marks drawn), median / p95`, `${dm} / ${dp}`, "ms", "", null);
     row(`  … and style and layout done, median / p95`, `${lm} / ${lp}`, "ms", "≤ 16", Number(lm) <= 16);
   }
 }
