@@ -75,6 +75,11 @@ async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
     assert_eq!(count(&root, "g.mark"), 12);
     assert_eq!(count(&root, "g.mark[data-encoding='upper-bound']"), 4);
     assert_eq!(count(&root, "g.mark[data-mark^='ua-']"), 2);
+    assert_eq!(
+        count(&root, ".chart.long"),
+        0,
+        "the article's charts are short"
+    );
 
     click(&root, "button[data-filter='actor:ukraine']");
     // The URL is written by the root's effect, which can run before the views re-render:
@@ -226,6 +231,7 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
     until(|| count(&root, "#chart-strength g.mark") > 0).await;
     let rows = count(&root, "#chart-strength .mark-button");
     assert!(rows > 300, "a long chart: {rows} rows");
+    assert_eq!(count(&root, "#chart-strength.long"), 1, "styled as long");
 
     let window = gloo::utils::window();
     let svg = root

@@ -201,7 +201,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         }
     };
     html! {
-        <figure class="chart" id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
+        <figure class={classes!("chart", long.then_some("long"))} id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
             <h3 class="chart-title">{ spec.title }</h3>
             <div class="legend" aria-hidden="true">
                 <span class="key key-approximate">{ "~ about" }</span>
