@@ -3,8 +3,7 @@
 //! on, which rows of a long chart are on screen, whether the filters are folded, the share bar's
 //! dialogs) are components; the rest are plain functions from a props struct to `Html`, since
 //! each component costs about half a KiB of Yew's create, mount, hydrate and compare code in the
-//! wasm (BENCHMARKS.md). One exception, `chart::svg::MarkBody`, is a component only so that Yew
-//! can skip an unchanged mark.
+//! wasm (BENCHMARKS.md).
 //!
 //! A keyed list (`key=`) must be the only child of its parent, or be collected into one `Html`:
 //! `{ for … }` splices its items into the parent's children, and Yew diffs a list with unkeyed
