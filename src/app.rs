@@ -30,10 +30,14 @@ pub fn App() -> Html {
     // Whether the URL has been read yet: until then the URL must not be written.
     let url_read = use_mut_ref(|| false);
     // Set once the app runs in a browser; the server render never has it, so hydration matches.
+    // Set in a task of its own after hydration: the render it causes then does not lengthen
+    // the page's one long task (Lighthouse's total blocking time).
     let ready = use_state(|| false);
     {
         let ready = ready.clone();
-        use_effect_with((), move |_| ready.set(true));
+        use_effect_with((), move |_| {
+            crate::browser::after_this_task(move || ready.set(true))
+        });
     }
 
     {

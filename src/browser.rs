@@ -66,6 +66,14 @@ pub fn panel_bands(container: &yew::NodeRef) -> Option<Vec<(i32, i32)>> {
     Some(bands.collect())
 }
 
+/// Runs `f` in a task of its own, after the current one (and the rendering it leads to).
+pub fn after_this_task(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let window = gloo::utils::window();
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+}
+
 /// Move keyboard focus to the element with this id, if there is one.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;

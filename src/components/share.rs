@@ -26,7 +26,8 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let manual_link = use_state(|| false);
     let embed_open = use_state(|| false);
     let with_script = use_state(|| true);
-    let can_share = use_state(|| false);
+    // `_eq`: where there is no share sheet, finding that out does not render the bar again.
+    let can_share = use_state_eq(|| false);
     {
         let can_share = can_share.clone();
         use_effect_with((), move |_| can_share.set(crate::browser::can_share()));
