@@ -205,8 +205,23 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         body.push_str("</svg>");
         y += scene.height + 8;
     }
+    // The credit in lines that fit the width (at most `CREDIT_CHARS` at 11 px), so no source is
+    // cut off at the file's edge.
     let credit = crate::select::chart_credit(data, spec);
-    let height = y + 40;
+    let lines = wrap(&credit, CREDIT_CHARS);
+    let extra = 14 * (lines.len() as i32 - 1);
+    let credit = lines
+        .iter()
+        .zip(0..)
+        .map(|(line, i)| {
+            format!(
+                r##"<text x="{MARGIN}" y="{}" font-size="11" fill="#52575f">{}</text>"##,
+                y + 12 + 14 * i,
+                xml(line)
+            )
+        })
+        .collect::<String>();
+    let height = y + 40 + extra;
     let svg = format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -217,7 +232,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
             r##"<text x="{m}" y="28" font-size="18" font-weight="700" fill="#1b1d21">{title}</text>"##,
             r##"<text x="{m}" y="46" font-size="12" fill="#52575f">Solid: about (~). Hatched, open-ended: up to, an upper bound. Dotted: derived.</text>"##,
             "{body}",
-            r##"<text x="{m}" y="{c1}" font-size="11" fill="#52575f">{credit}</text>"##,
+            "{credit}",
             r##"<text x="{m}" y="{c2}" font-size="11" fill="#52575f">Frontline Figures</text>"##,
             "</svg>\n"
         ),
@@ -227,15 +242,34 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         title = xml(spec.title),
         desc = xml(&spec.summary),
         body = body,
-        c1 = y + 12,
-        c2 = y + 28,
-        credit = xml(&credit),
+        c2 = y + 28 + extra,
+        credit = credit,
     );
     ChartFile {
         svg,
         width: SVG_WIDTH,
         height,
     }
+}
+
+/// The most characters of 11 px text on one line of a chart file: its 688 px, at a wide 6.9 px
+/// a character.
+pub const CREDIT_CHARS: usize = 100;
+
+/// `text` in lines of at most `max` characters, broken at spaces; a longer word gets a line of
+/// its own.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 fn shape_svg(s: &Shape, hatch: &str, derived: bool) -> String {

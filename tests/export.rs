@@ -3,9 +3,9 @@
 
 use frontline_figures::dataset::{Actor, Dataset, Figure, Source};
 use frontline_figures::export::{
-    CSV_COLUMNS, chart_svg, csv, embed_height, embed_snippet, file_name, json,
+    CREDIT_CHARS, CSV_COLUMNS, chart_svg, csv, embed_height, embed_snippet, file_name, json, wrap,
 };
-use frontline_figures::select::{charts, select_figures};
+use frontline_figures::select::{chart_credit, charts, select_figures};
 use frontline_figures::view_state::{Filters, Selection};
 
 fn data() -> &'static Dataset {
@@ -110,6 +110,35 @@ fn a_chart_file_stands_alone() {
         "the document and its two panels"
     );
     assert!(file.svg.contains("Bloomberg, citing intelligence data"));
+}
+
+#[test]
+fn a_chart_file_wraps_its_credit_so_no_source_is_cut_off() {
+    assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
+    assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
+    for spec in charts(data(), &Filters::default()) {
+        let file = chart_svg(data(), &spec);
+        let texts: Vec<&str> = file
+            .svg
+            .split("</text>")
+            .filter_map(|t| t.rsplit_once('>').map(|(_, text)| text))
+            .collect();
+        for text in &texts {
+            assert!(text.chars().count() <= CREDIT_CHARS, "too wide: {text}");
+        }
+        let credit = chart_credit(data(), &spec);
+        let start = texts.iter().position(|t| credit.starts_with(t)).unwrap();
+        let shown = texts[start..start + wrap(&credit, CREDIT_CHARS).len()].join(" ");
+        assert_eq!(shown, credit, "the whole credit, in order");
+        assert!(file.svg.contains(&format!(r#"height="{}""#, file.height)));
+    }
+    let strength = chart_svg(data(), &charts(data(), &Filters::default())[0]);
+    let credit = chart_credit(data(), &charts(data(), &Filters::default())[0]);
+    assert!(
+        credit.chars().count() > CREDIT_CHARS,
+        "the test covers a wrapped credit"
+    );
+    assert!(strength.svg.contains("18 November 2024"));
 }
 
 #[test]
