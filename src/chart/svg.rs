@@ -17,7 +17,8 @@ pub struct PanelSvgProps {
     pub active: Option<String>,
     pub selected: Option<String>,
     pub onhover: Callback<Option<String>>,
-    pub onselect: Callback<String>,
+    /// A click anywhere on the panel: the callback finds the mark from the event.
+    pub onclick: Callback<MouseEvent>,
 }
 
 fn shape(s: &Shape, hatch: &str) -> Html {
@@ -84,14 +85,7 @@ pub fn panel_svg(props: PanelSvgProps) -> Html {
         }
     };
     let onmouseleave = props.onhover.reform(|_: MouseEvent| None);
-    let onclick = {
-        let onselect = props.onselect.clone();
-        move |e: MouseEvent| {
-            if let Some(id) = crate::browser::mark_at(&e) {
-                onselect.emit(id);
-            }
-        }
-    };
+    let onclick = props.onclick.clone();
     html! {
         <svg key={props.id.as_str()} class="panel-svg" role="img" width="100%" height={props.scene.height.to_string()}
             {onmouseover} {onmouseleave} {onclick}

@@ -116,9 +116,14 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         let hovered = hovered.clone();
         Callback::from(move |id: Option<String>| hovered.set(id))
     };
-    let onselect = {
+    // A click on a mark, in the chart or on its button, selects it (or unselects it when it
+    // already is). One callback for both: it finds the mark from the event.
+    let onclick_mark = {
         let (dispatch, current) = (dispatch.clone(), state.mark.clone());
-        Callback::from(move |id: String| {
+        Callback::from(move |e: MouseEvent| {
+            let Some(id) = crate::browser::mark_at(&e) else {
+                return;
+            };
             let next = if current.as_deref() == Some(id.as_str()) {
                 None
             } else {
@@ -169,11 +174,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             active: active.clone(),
             selected: selected.clone(),
             onhover: onhover.clone(),
-            onselect: onselect.clone(),
+            onclick: onclick_mark.clone(),
         })
     });
     // The buttons' listeners sit on their group and find the button from the event, as the
-    // chart's do: two closures for the group instead of two per mark on every render.
+    // chart's do: two listeners for the group instead of two per mark on every render.
     let details_id = AttrValue::from(format!("details-{}", spec.id));
     let buttons = spec.panels.iter().flat_map(|p| p.marks.iter()).map(|m| {
         let pressed = selected.as_deref() == Some(m.id.as_str());
@@ -192,14 +197,6 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             }
         }
     };
-    let onclick_button = {
-        let onselect = onselect.clone();
-        move |e: MouseEvent| {
-            if let Some(id) = crate::browser::mark_at(&e) {
-                onselect.emit(id);
-            }
-        }
-    };
     html! {
         <figure class={classes!("chart", long.then_some("long"))} id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
             <h3 class="chart-title">{ spec.title }</h3>
@@ -211,7 +208,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             { panels.collect::<Html>() }
             <figcaption id={summary_id.clone()} class="summary">{ &spec.summary }</figcaption>
             <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}
-                {onfocusin} onclick={onclick_button}>{ for buttons }</div>
+                {onfocusin} onclick={onclick_mark}>{ for buttons }</div>
             { mark_details(&MarkDetailsProps { data: *data, id: details_id, mark: active,
                 derived: spec.derived.clone(), state: state.clone(), dispatch: dispatch.clone() }) }
             <p class="credit">
