@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ONLY = env -u GECKODRIVER -u SAFARIDRIVER -u CHROMEDRIVER
 PORT ?= 8080
 
-.PHONY: fuzz serve build test bench setup-build setup-test setup-bench fmt-check clippy unit wasm-test size e2e e2e-cross
+.PHONY: check fuzz serve build test bench setup-build setup-test setup-bench fmt-check clippy unit wasm-test size e2e e2e-cross
 
 ## make serve: build the release site and serve it at http://127.0.0.1:$(PORT)/
 serve: build
@@ -19,6 +19,10 @@ serve: build
 build: setup-build
 	cargo fetch --locked
 	trunk build --release --offline
+
+## make check: the fast loop for everyday work: formatting, clippy (native and wasm32) and the
+## native tests; no browser, no release build
+check: setup-build fmt-check clippy unit
 
 ## make test: every check, in order, failing fast
 test: setup-test fmt-check clippy unit wasm-test build size e2e e2e-cross

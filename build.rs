@@ -67,9 +67,24 @@ fn rust(d: &dataset::Dataset) -> String {
     );
     out.push_str("        figures: vec![\n");
     for f in &d.figures {
+        let worked_out = f.worked_out.as_ref().map_or("None".into(), |w| {
+            format!(
+                "Some(WorkedOut {{ date: {}, how: {} }})",
+                string(&w.date),
+                string(&w.how)
+            )
+        });
+        let r = &f.reading;
+        let reading = format!(
+            "Reading {{ value: {}, hedge: {}, source: {}, period: {} }}",
+            string(&r.value),
+            opt_string(&r.hedge),
+            opt_string(&r.source),
+            opt_string(&r.period)
+        );
         let _ = writeln!(
             out,
-            "            Figure {{ id: {}, value: {:?}, value_text: {}, unit: Unit::{:?}, actor: Actor::{:?}, measure: Measure::{:?}, qualifier: Qualifier::{:?}, source: Source::{:?}, period: {}, quotes: {}, note: {} }},",
+            "            Figure {{ id: {}, value: {:?}, value_text: {}, unit: Unit::{:?}, actor: Actor::{:?}, measure: Measure::{:?}, qualifier: Qualifier::{:?}, source: Source::{:?}, period: {}, worked_out: {worked_out}, outside: {}, quotes: {}, reading: {reading} }},",
             string(&f.id),
             f.value,
             opt_string(&f.value_text),
@@ -78,9 +93,9 @@ fn rust(d: &dataset::Dataset) -> String {
             f.measure,
             f.qualifier,
             f.source,
-            string(&f.period),
+            opt_string(&f.period),
+            opt_string(&f.outside),
             strings(&f.quotes),
-            opt_string(&f.note)
         );
     }
     out.push_str("        ],\n        events: vec![\n");

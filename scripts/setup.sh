@@ -64,6 +64,8 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   [ -x /usr/bin/firefox-esr ] || missing="$missing firefox-esr"
   [ -x /usr/bin/WebKitWebDriver ] || missing="$missing webkit2gtk-driver"
   command -v xvfb-run >/dev/null || missing="$missing xvfb"
+  # w3m: the text browser the no-JavaScript e2e test reads the page with.
+  command -v w3m >/dev/null || missing="$missing w3m"
   if [ -n "$missing" ]; then
     say "installing from apt:$missing"
     export DEBIAN_FRONTEND=noninteractive

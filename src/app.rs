@@ -1,7 +1,7 @@
 //! The root component, `App`. It owns the one `ViewState` (a `use_reducer`) and keeps it and the URL in
 //! step: the first render is always the default view (so it matches the prerendered HTML), then
 //! the URL is read; filter changes replace the history entry, view changes push one, and
-//! back/forward load the state from the URL.
+//! back/forward load the state from the URL. The address keeps the parameters that are not ours.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -103,7 +103,9 @@ fn sync_url(
             return;
         }
     }
-    let wanted = current.to_query();
+    // The parameters that are not ours (utm_*, fbclid, a host's) stay in the address, after
+    // ours, as they came: they are the sharer's analytics, not ours to drop.
+    let wanted = current.address(&parsed.foreign);
     if raw == wanted {
         return;
     }

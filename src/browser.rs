@@ -1,5 +1,7 @@
-//! The edge where the app touches the browser: reading and writing the URL and listening for
-//! back/forward. Nothing else in the crate calls web-sys for these.
+//! The edge where the app touches the browser's APIs (web-sys): the URL and history, focus,
+//! element sizes and scroll, the clipboard and the share sheet, file downloads, messages to the
+//! parent page of an embed, and the failure panel after a panic. Components call these
+//! functions instead of web-sys; only event objects are read where the events arrive.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsValue;

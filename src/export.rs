@@ -36,7 +36,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 9] = [
+pub const CSV_COLUMNS: [&str; 10] = [
     "id",
     "actor",
     "measure",
@@ -46,6 +46,7 @@ pub const CSV_COLUMNS: [&str; 9] = [
     "period",
     "source",
     "quote",
+    "not_in_article",
 ];
 
 /// RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled.
@@ -66,9 +67,10 @@ pub fn csv(figures: &[&Figure]) -> String {
             f.value.map(|v| v.to_string()).unwrap_or_default(),
             qualifier,
             f.unit.label().to_string(),
-            f.period.clone(),
+            format::period(f).unwrap_or_default(),
             f.source.credit().to_string(),
             f.quotes.join(" | "),
+            f.outside.clone().unwrap_or_default(),
         ];
         out.push_str(
             &row.iter()
@@ -112,7 +114,7 @@ pub fn json(data: &Dataset, figures: &[&Figure], view_url: &str) -> String {
                 concat!(
                     "    {{\"id\": {}, \"actor\": {}, \"actor_label\": {}, \"measure\": {}, \"measure_label\": {}, ",
                     "\"value\": {}, \"value_text\": {}, \"qualifier\": {}, \"qualifier_label\": {}, \"unit\": {}, ",
-                    "\"period\": {}, \"source\": {}, \"source_label\": {}, \"statement\": {}, \"quotes\": [{}], \"note\": {}}}"
+                    "\"period\": {}, \"worked_out\": {}, \"source\": {}, \"source_label\": {}, \"statement\": {}, \"quotes\": [{}], \"not_in_article\": {}}}"
                 ),
                 json_str(&f.id),
                 json_str(f.actor.slug()),
@@ -124,12 +126,17 @@ pub fn json(data: &Dataset, figures: &[&Figure], view_url: &str) -> String {
                 json_str(f.qualifier.slug()),
                 json_str(f.qualifier.label()),
                 json_str(f.unit.slug()),
-                json_str(&f.period),
+                opt(&f.period),
+                f.worked_out.as_ref().map_or("null".to_string(), |w| format!(
+                    "{{\"date\": {}, \"how\": {}}}",
+                    json_str(&w.date),
+                    json_str(&w.how)
+                )),
                 json_str(f.source.slug()),
                 json_str(f.source.credit()),
                 json_str(&format::statement(f)),
                 quotes.join(", "),
-                opt(&f.note),
+                opt(&f.outside),
             )
         })
         .collect();
@@ -150,16 +157,35 @@ fn xml(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The page's light colours, written onto each shape: a file has no stylesheet.
-fn paint(class: &str) -> &'static str {
+/// The page's light colours, as `style.css` names them: a file has no stylesheet, so they are
+/// written onto each shape. A test holds them equal to the stylesheet's.
+pub const PALETTE: [(&str, &str); 6] = [
+    ("--bg", BG),
+    ("--fg", FG),
+    ("--muted", MUTED),
+    ("--border", BORDER),
+    ("--accent", ACCENT),
+    ("--hatch-bg", HATCH_BG),
+];
+const BG: &str = "#ffffff";
+const FG: &str = "#1b1d21";
+const MUTED: &str = "#52575f";
+const BORDER: &str = "#8a9099";
+const ACCENT: &str = "#0b57a4";
+const HATCH_BG: &str = "#dbe7f5";
+
+/// A shape's colours and type by its class in the page.
+fn paint(class: &str) -> String {
     match class {
-        "bar" => r##"fill="#0b57a4""##,
-        "bound-edge" => r##"stroke="#0b57a4" stroke-width="1.5" stroke-dasharray="5 3""##,
-        "hit" => r#"fill="none""#,
-        "mark-label" => r##"fill="#1b1d21" font-size="13" font-weight="600""##,
-        "mark-sublabel" | "tick-label" | "axis-title" => r##"fill="#52575f" font-size="12""##,
-        "axis" | "tick" => r##"stroke="#8a9099""##,
-        _ => "",
+        "bar" => format!(r#"fill="{ACCENT}""#),
+        "bound-edge" => format!(r#"stroke="{ACCENT}" stroke-width="1.5" stroke-dasharray="5 3""#),
+        "hit" => r#"fill="none""#.into(),
+        "mark-label" => format!(r#"fill="{FG}" font-size="13" font-weight="600""#),
+        "mark-sublabel" | "tick-label" | "axis-title" => {
+            format!(r#"fill="{MUTED}" font-size="12""#)
+        }
+        "axis" | "tick" => format!(r#"stroke="{BORDER}""#),
+        _ => String::new(),
     }
 }
 
@@ -188,19 +214,18 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         let scene = scene(&layout);
         let hatch = format!("hatch-{i}");
         body.push_str(&format!(
-            r##"<svg x="{MARGIN}" y="{y}" width="{inner}" height="{}" overflow="visible"><defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#dbe7f5"/><line x1="0" y1="0" x2="0" y2="6" stroke="#0b57a4" stroke-width="2.5"/></pattern></defs>"##,
+            r#"<svg x="{MARGIN}" y="{y}" width="{inner}" height="{}" overflow="visible"><defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{HATCH_BG}"/><line x1="0" y1="0" x2="0" y2="6" stroke="{ACCENT}" stroke-width="2.5"/></pattern></defs>"#,
             scene.height
         ));
         for mark in &scene.marks {
-            let derived = mark.style == crate::select::MarkStyle::Derived;
             body.push_str(&format!(r#"<g transform="translate(0 {})">"#, mark.y));
             for s in &mark.shapes {
-                body.push_str(&shape_svg(s, &hatch, derived));
+                body.push_str(&shape_svg(s, &hatch));
             }
             body.push_str("</g>");
         }
         for s in &scene.axis {
-            body.push_str(&shape_svg(s, &hatch, false));
+            body.push_str(&shape_svg(s, &hatch));
         }
         body.push_str("</svg>");
         y += scene.height + 8;
@@ -215,7 +240,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         .zip(0..)
         .map(|(line, i)| {
             format!(
-                r##"<text x="{MARGIN}" y="{}" font-size="11" fill="#52575f">{}</text>"##,
+                r#"<text x="{MARGIN}" y="{}" font-size="11" fill="{MUTED}">{}</text>"#,
                 y + 12 + 14 * i,
                 xml(line)
             )
@@ -228,12 +253,12 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
             "\n",
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">"#,
             "<title>{title}</title><desc>{desc}</desc>",
-            r##"<rect width="100%" height="100%" fill="#ffffff"/>"##,
-            r##"<text x="{m}" y="28" font-size="18" font-weight="700" fill="#1b1d21">{title}</text>"##,
-            r##"<text x="{m}" y="46" font-size="12" fill="#52575f">Solid: about (~). Hatched, open-ended: up to, an upper bound. Dotted: derived.</text>"##,
+            r#"<rect width="100%" height="100%" fill="{bg}"/>"#,
+            r#"<text x="{m}" y="28" font-size="18" font-weight="700" fill="{fg}">{title}</text>"#,
+            r#"<text x="{m}" y="46" font-size="12" fill="{muted}">Solid: about or approximately. Hatched, open-ended: up to, an upper bound.</text>"#,
             "{body}",
             "{credit}",
-            r##"<text x="{m}" y="{c2}" font-size="11" fill="#52575f">Frontline Figures</text>"##,
+            r#"<text x="{m}" y="{c2}" font-size="11" fill="{muted}">Frontline Figures</text>"#,
             "</svg>\n"
         ),
         w = SVG_WIDTH,
@@ -244,6 +269,9 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         body = body,
         c2 = y + 28 + extra,
         credit = credit,
+        bg = BG,
+        fg = FG,
+        muted = MUTED,
     );
     ChartFile {
         svg,
@@ -272,21 +300,9 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
-fn shape_svg(s: &Shape, hatch: &str, derived: bool) -> String {
+fn shape_svg(s: &Shape, hatch: &str) -> String {
     let len = |l: &Len| l.to_string();
     match s {
-        Shape::Rect {
-            class: "bar",
-            hatched: false,
-            x,
-            y,
-            w,
-            h,
-        } if derived => format!(
-            r##"<rect x="{}" y="{y}" width="{}" height="{h}" fill="#eef3f9" stroke="#0b57a4" stroke-width="1.5" stroke-dasharray="2 3"/>"##,
-            len(x),
-            len(w)
-        ),
         Shape::Rect {
             class,
             hatched,
@@ -298,7 +314,7 @@ fn shape_svg(s: &Shape, hatch: &str, derived: bool) -> String {
             let fill = if *hatched {
                 format!(r#"fill="url(#{hatch})""#)
             } else {
-                paint(class).to_string()
+                paint(class)
             };
             format!(
                 r#"<rect x="{}" y="{y}" width="{}" height="{h}" {fill}/>"#,

@@ -1,7 +1,7 @@
 //! Figures as people read them: "100,000", "~80,000", "up to 100,000", and the sentence each figure
 //! makes ("up to 70,000 may have been killed"). The qualifier is never dropped from a value.
 
-use crate::dataset::{Figure, Measure, Qualifier, Unit};
+use crate::dataset::{Choice, Figure, Measure, Qualifier, Source, Unit};
 
 /// 1234567 -> "1,234,567".
 pub fn count(n: u64) -> String {
@@ -52,32 +52,9 @@ pub fn value(f: &Figure) -> String {
     }
 }
 
-/// The value with its unit: "about 500,000 soldiers", "up to 20%", "hundreds of thousands of
-/// rounds of ammunition".
-pub fn value_with_unit(f: &Figure) -> String {
-    match (f.unit, f.value) {
-        (Unit::Percent, _) => value(f),
-        (unit, None) => format!("{} of {}", value(f), crate::dataset::Choice::label(unit)),
-        (unit, Some(_)) => format!("{} {}", value(f), crate::dataset::Choice::label(unit)),
-    }
-}
-
-/// The short form for chart labels: "~500,000", "up to 100,000".
-pub fn short_value(f: &Figure) -> String {
-    match (f.value, f.qualifier.certainty()) {
-        (Some(v), crate::dataset::Certainty::Approximate) => format!("~{}", number(f, v)),
-        _ => value(f),
-    }
-}
-
 /// What the figure says, as a phrase: "about 500,000 active soldiers".
 pub fn statement(f: &Figure) -> String {
     statement_with(f, &value(f))
-}
-
-/// The same phrase with the short value, for chart labels.
-pub fn short_statement(f: &Figure) -> String {
-    statement_with(f, &short_value(f))
 }
 
 fn statement_with(f: &Figure, v: &str) -> String {
@@ -102,13 +79,67 @@ fn statement_with(f: &Figure, v: &str) -> String {
     }
 }
 
-/// "Russia, Ukraine and North Korea".
+/// "Russia, Ukraine and North Korea". Where an item has a comma of its own ("Bloomberg, citing
+/// intelligence data"), the items are parted by semicolons, so the list reads one way only.
 pub fn and_list(items: &[&str]) -> String {
+    let (sep, and) = if items.iter().any(|i| i.contains(',')) {
+        ("; ", "; and ")
+    } else {
+        (", ", " and ")
+    };
     match items {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{}{and}{last}", init.join(sep)),
     }
+}
+
+/// When the figure holds, in the article's words, with a worked-out date labelled as such:
+/// "this past weekend, worked out as 16-17 November 2024". `None` where the article gives none.
+pub fn period(f: &Figure) -> Option<String> {
+    let words = f.period.as_deref()?;
+    Some(match &f.worked_out {
+        Some(w) => format!("{words}, worked out as {}", w.date),
+        None => words.to_string(),
+    })
+}
+
+/// What goes in brackets after a figure: its period, if the article gives one, and its source:
+/// "so far; according to the New York Post", "the article names no source".
+pub fn context(f: &Figure) -> String {
+    match period(f) {
+        Some(p) => format!("{p}; {}", f.source.attribution()),
+        None => f.source.attribution(),
+    }
+}
+
+/// The line under a chart label: whose figure, and who says so ("Russia · the New York Post").
+pub fn sublabel(f: &Figure) -> String {
+    let source = match f.source {
+        Source::Unattributed => "no source named",
+        named => named.credit(),
+    };
+    format!("{} · {source}", f.actor.label())
+}
+
+/// A chart's credit line: the sources of its figures as the article names them, each once, in
+/// a list that reads one way only; whether some figures have none; and the article.
+pub fn credit(sources: &[Source], dateline: &str) -> String {
+    let named: Vec<&str> = sources
+        .iter()
+        .filter(|s| **s != Source::Unattributed)
+        .map(|s| s.credit())
+        .collect();
+    let unnamed = sources.contains(&Source::Unattributed);
+    let who = match (named.is_empty(), unnamed) {
+        (true, _) => "The article names no source for these figures.".to_string(),
+        (false, false) => format!("Sources as the article names them: {}.", and_list(&named)),
+        (false, true) => format!(
+            "Sources as the article names them: {}. For the other figures it names no source.",
+            and_list(&named)
+        ),
+    };
+    format!("{who} From the article of {dateline}.")
 }
 
 /// `n` and the noun, singular or plural: "1 figure", "4 figures".

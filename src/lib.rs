@@ -1,6 +1,7 @@
 //! Frontline Figures: one news article's figures as an interactive, shareable, embeddable
-//! explorer. The pure core (dataset, view_state, select, chart, format) has no web-sys in it;
-//! `components` are thin Yew views; `browser` is the one edge that touches the URL.
+//! explorer. The pure core (dataset, view_state, select, chart, format, export) has no web-sys
+//! in it and is tested natively; `components` are thin Yew views; `browser` is the one edge to
+//! the browser's APIs; `prerender` (feature `ssr`) finishes the built page.
 
 pub mod app;
 pub mod browser;

@@ -8,7 +8,11 @@
 pub const MOUNT: &str = r#"<div id="app"></div>"#;
 const MOUNTS: [&str; 2] = [MOUNT, "<div id=app></div>"];
 
-/// `page` with `view` inside its one empty `#app` element, and Trunk's tags adjusted:
+/// Where index.html's first script wants the app's query keys, as `actors|measures|…`.
+pub const PARAM_KEYS: &str = "__PARAM_KEYS__";
+
+/// `page` with `view` inside its one empty `#app` element, the app's query keys written into
+/// the first script (`PARAM_KEYS`), and Trunk's tags adjusted:
 /// - the wasm `<link rel="preload">` loses `integrity`, which Chromium ignores for fetch
 ///   preloads (with a console warning); the loader's own fetch never used it;
 /// - the stylesheet gains `crossorigin` (anonymous) beside its `integrity`, without which the
@@ -33,6 +37,8 @@ pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
     };
     let open = &mount[..mount.len() - "</div>".len()];
     let page = page.replacen(mount, &format!("{open}{view}</div>"), 1);
+    let keys: Vec<&str> = crate::view_state::param_keys().collect();
+    let page = page.replace(PARAM_KEYS, &keys.join("|"));
     let page = edit_tags(&page, "<link ", |tag| match attr(tag, "rel") {
         Some("preload") => remove_attr(tag, "integrity"),
         Some("stylesheet") if attr(tag, "crossorigin").is_none() => {

@@ -1,11 +1,11 @@
 //! From a `ViewState` and the dataset to what a view shows: the selected figures, the count each
-//! filter control offers, the table's order, which charts appear with which marks, the derived
-//! share, the article split into highlighted quotes, and the written summaries. All pure.
+//! filter control offers, the table's order, which charts appear with which marks, the article
+//! split into highlighted quotes, and the written summaries. All pure.
 
 use std::cmp::Ordering;
 
 use crate::dataset::{
-    Actor, Axis, Certainty, Choice, Dataset, Figure, Measure, MeasureGroup, Qualifier,
+    Actor, Axis, Certainty, Choice, Dataset, Figure, MeasureGroup, Qualifier, Source,
 };
 use crate::format;
 use crate::view_state::{Column, Filter, Filters, Sort};
@@ -87,15 +87,13 @@ pub fn sorted(mut figures: Vec<&Figure>, sort: Option<Sort>) -> Vec<&Figure> {
     figures
 }
 
-/// How a mark is drawn. An upper bound and a derived value must never look like a count.
+/// How a mark is drawn. An upper bound must never look like a count.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum MarkStyle {
     /// "about" / "approximately": a solid bar with "~" in its label.
     Approximate,
     /// "up to": hatched, dashed outline, open end, "up to" in its label.
     UpperBound,
-    /// Arithmetic on other figures: dotted outline, labelled "derived".
-    Derived,
 }
 
 impl MarkStyle {
@@ -110,79 +108,30 @@ impl MarkStyle {
         match self {
             MarkStyle::Approximate => "approximate",
             MarkStyle::UpperBound => "upper-bound",
-            MarkStyle::Derived => "derived",
         }
     }
 }
 
-/// A value computed from two figures, shown as such.
-#[derive(Clone, PartialEq, Debug)]
-pub struct Derived {
-    pub id: &'static str,
-    pub percent: u64,
-    pub label: String,
-    pub formula: String,
-    /// "100,000 ÷ 500,000", short enough for a chart label.
-    pub arithmetic: String,
-    pub inputs: [String; 2],
-}
-
-/// Up to 100,000 North Korean soldiers against Russia's about 500,000: the article's "up to 20%".
-pub fn derived_share(data: &Dataset) -> Option<Derived> {
-    let find = |actor: Actor, measure: Measure| {
-        data.figures
-            .iter()
-            .find(|f| f.actor == actor && f.measure == measure && f.value.is_some())
-    };
-    let planned = find(Actor::NorthKorea, Measure::PlannedDeployment)?;
-    let active = find(Actor::Russia, Measure::ActiveSoldiers)?;
-    let (p, a) = (planned.value?, active.value?);
-    if a == 0 {
-        return None;
-    }
-    let percent = (p * 100 + a / 2) / a;
-    Some(Derived {
-        id: "derived-share",
-        percent,
-        label: format!("up to ~{percent}% (derived)"),
-        formula: format!(
-            "Derived here, not stated as such: {} ÷ {} ≈ {percent}%",
-            format::value(planned),
-            format::value(active)
-        ),
-        arithmetic: format!(
-            "{} ÷ {}, from the figures",
-            format::count(p),
-            format::count(a)
-        ),
-        inputs: [planned.id.clone(), active.id.clone()],
-    })
-}
-
-/// Whether the mark `id` (a figure, or the derived share) is drawn under `filters`; `None`
-/// when there is no such mark at all. One rule for the URL parser and the reducer.
+/// Whether the figure `id` is drawn as a mark under `filters`; `None` when there is no such
+/// figure. One rule for the URL parser and the reducer.
 pub fn mark_visible(data: &Dataset, filters: &Filters, id: &str) -> Option<bool> {
-    if let Some(f) = data.figure(id) {
-        return Some(matches(f, filters) && f.value.is_some());
-    }
-    let derived = derived_share(data)?;
-    // The derived share is drawn beside the share it checks.
-    (derived.id == id).then(|| {
-        data.figures
-            .iter()
-            .any(|f| f.unit.axis() == Axis::Percent && matches(f, filters))
-    })
+    let f = data.figure(id)?;
+    Some(matches(f, filters) && f.value.is_some())
 }
 
-/// One drawn mark: a figure, or the derived share.
+/// One drawn mark: a figure.
 #[derive(Clone, PartialEq, Debug)]
 pub struct MarkSpec {
-    /// The figure's id (or the derived value's), used for selection and element ids.
+    /// The figure's id, used for selection and element ids.
     pub id: String,
     pub value: u64,
     pub style: MarkStyle,
+    /// What the figure says, hedge and all: "up to 70,000 may have been killed".
     pub label: String,
+    /// Whose figure, and whose word: "Russia · the New York Post".
     pub sublabel: String,
+    /// When, in the article's words, where it says.
+    pub period: Option<String>,
 }
 
 /// One axis of marks inside a chart. A panel holds one axis only.
@@ -197,10 +146,9 @@ pub struct ChartSpec {
     pub id: &'static str,
     pub title: &'static str,
     pub panels: Vec<PanelSpec>,
-    /// Who the drawn figures come from, each named once, for the credit line.
-    pub sources: Vec<&'static str>,
+    /// Who the drawn figures come from, each once, in `Source::ALL` order, for the credit line.
+    pub sources: Vec<Source>,
     pub summary: String,
-    pub derived: Option<Derived>,
 }
 
 fn mark_for(f: &Figure) -> Option<MarkSpec> {
@@ -208,8 +156,11 @@ fn mark_for(f: &Figure) -> Option<MarkSpec> {
         id: f.id.clone(),
         value: f.value?,
         style: MarkStyle::of(f.qualifier)?,
-        label: format::short_statement(f),
-        sublabel: format!("{} · {}", f.actor.label(), f.period),
+        label: format::statement(f),
+        sublabel: format::sublabel(f),
+        // The article's words only: a worked-out date is told in the summary, the details and
+        // the table, where there is room to say it was worked out.
+        period: f.period.clone(),
     })
 }
 
@@ -239,7 +190,6 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
             "Troop strength and losses by country",
             vec![p],
             &strength,
-            None,
         ));
     }
 
@@ -254,31 +204,16 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
         })
         .filter(|f| f.value.is_some())
         .collect();
-    let derived = deployment
-        .iter()
-        .any(|f| f.unit.axis() == Axis::Percent)
-        .then(|| derived_share(data))
-        .flatten();
-    let mut panels: Vec<PanelSpec> = panel(Axis::Soldiers, &deployment).into_iter().collect();
-    if let Some(mut share) = panel(Axis::Percent, &deployment) {
-        if let Some(d) = &derived {
-            share.marks.push(MarkSpec {
-                id: d.id.to_string(),
-                value: d.percent,
-                style: MarkStyle::Derived,
-                label: d.label.clone(),
-                sublabel: d.arithmetic.clone(),
-            });
-        }
-        panels.push(share);
-    }
+    let panels: Vec<PanelSpec> = [Axis::Soldiers, Axis::Percent]
+        .into_iter()
+        .filter_map(|axis| panel(axis, &deployment))
+        .collect();
     if !panels.is_empty() {
         out.push(chart(
             "north-korea",
             "North Korea's deployment",
             panels,
             &deployment,
-            derived,
         ));
     }
 
@@ -290,10 +225,9 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
     if let Some(p) = panel(Axis::Munitions, &strike) {
         out.push(chart(
             "strike",
-            "The weekend strike, 16-17 November 2024",
+            "Russia's attacks this past weekend",
             vec![p],
             &strike,
-            None,
         ));
     }
     out
@@ -304,32 +238,24 @@ fn chart(
     title: &'static str,
     panels: Vec<PanelSpec>,
     figures: &[&Figure],
-    derived: Option<Derived>,
 ) -> ChartSpec {
-    let mut summary = describe(figures);
-    if let Some(d) = &derived {
-        summary.push_str(&format!(" {}.", d.formula));
-    }
-    let mut sources: Vec<&str> = figures.iter().map(|f| f.source.credit()).collect();
-    sort_stable(&mut sources, |a, b| a.cmp(b));
-    sources.dedup();
+    let sources = Source::ALL
+        .iter()
+        .copied()
+        .filter(|s| figures.iter().any(|f| f.source == *s))
+        .collect();
     ChartSpec {
         id,
         title,
         panels,
         sources,
-        summary,
-        derived,
+        summary: describe(figures),
     }
 }
 
 /// The chart's credit line: who its figures come from, each named once, and the article.
 pub fn chart_credit(data: &Dataset, spec: &ChartSpec) -> String {
-    format!(
-        "Source: {}, as reported in the article of {}.",
-        format::and_list(&spec.sources),
-        data.article.dateline
-    )
+    format::credit(&spec.sources, &data.article.dateline)
 }
 
 /// The vague amounts, which are told in words and never drawn.
@@ -340,7 +266,8 @@ pub fn vague_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure
         .collect()
 }
 
-/// "Showing 2 figures for Russia: about 500,000 active soldiers (start of 2024, New York Post); …"
+/// "Showing 2 figures for Russia. Russia: about 500,000 active soldiers (at the beginning of the
+/// year, worked out as start of 2024; according to the New York Post). …"
 pub fn describe(figures: &[&Figure]) -> String {
     if figures.is_empty() {
         return "No figures match the current filters.".into();
@@ -354,19 +281,19 @@ pub fn describe(figures: &[&Figure]) -> String {
         .iter()
         .map(|f| {
             format!(
-                "{}: {} ({}, according to {})",
+                "{}: {} ({})",
                 f.actor.label(),
                 format::statement(f),
-                f.period,
-                f.source.credit()
+                format::context(f)
             )
         })
         .collect();
+    // One sentence a figure: the brackets hold a period and an attribution parted by ";".
     format!(
         "Showing {} for {}. {}.",
         format::plural(figures.len(), "figure", "figures"),
         format::and_list(&actors),
-        items.join("; ")
+        items.join(". ")
     )
 }
 

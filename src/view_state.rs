@@ -228,32 +228,55 @@ impl ViewState {
         if query.is_empty() { "?".into() } else { query }
     }
 
-    /// Read a query string (with or without its `?`). Never fails: what cannot be used is
-    /// listed in `ignored` and the rest applies. `data` is used to check `mark`.
+    /// The address bar's query: the canonical query, then the parameters that are not ours
+    /// (`foreign`, as `Parsed::foreign` keeps them) in the order they came. What is shared
+    /// (Copy link, Share, embed) is `to_query` alone.
+    pub fn address(&self, foreign: &[String]) -> String {
+        let ours = self.to_query();
+        match (ours.is_empty(), foreign.is_empty()) {
+            (_, true) => ours,
+            (true, false) => format!("?{}", foreign.join("&")),
+            (false, false) => format!("{ours}&{}", foreign.join("&")),
+        }
+    }
+
+    /// Read a query string (with or without its `?`). Never fails: what of ours cannot be used
+    /// is listed in `ignored`, with why, and the rest applies. Parameters that are not ours
+    /// (`utm_source`, `fbclid`, a host's own) are kept aside, untouched, in `foreign`. Keys and
+    /// values are read whatever their letter case; `+` is a space; `&amp;` (a link copied out
+    /// of HTML) is `&`. `data` is used to check `mark`.
     pub fn from_query(query: &str, data: &Dataset) -> Parsed {
         let mut state = ViewState::default();
         let mut ignored = Vec::new();
+        let mut foreign = Vec::new();
         let mut seen: Vec<Param> = Vec::new();
         let query = query.strip_prefix('?').unwrap_or(query);
-        for piece in query.split('&').filter(|p| !p.is_empty()) {
+        let pieces = query
+            .split('&')
+            .map(|p| p.strip_prefix("amp;").unwrap_or(p))
+            .filter(|p| !p.is_empty());
+        for piece in pieces {
             let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
-            let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
-                ignored.push(Ignored::new(piece, "it is not properly percent-encoded"));
+            let param = decode(raw_key).and_then(|k| Param::from_key(&k.to_ascii_lowercase()));
+            let Some(param) = param else {
+                foreign.push(piece.to_string());
                 continue;
             };
-            let Some(param) = Param::from_key(&key) else {
-                ignored.push(Ignored::new(&key, "this page has no such setting"));
+            let key = param.key();
+            let Some(value) = decode(raw_value) else {
+                ignored.push(Ignored::new(piece, "it is not properly percent-encoded"));
                 continue;
             };
             if seen.contains(&param) {
                 ignored.push(Ignored::new(
-                    &key,
+                    key,
                     "it was given more than once; the first one counts",
                 ));
                 continue;
             }
             seen.push(param);
             let mut bad = |why: &str| ignored.push(Ignored::new(&format!("{key}={value}"), why));
+            let slug = slugify(&value);
             match param {
                 Param::Actors => state.filters.actors = read_list(&value, "actor", &mut bad),
                 Param::Measures => state.filters.measures = read_list(&value, "measure", &mut bad),
@@ -261,14 +284,14 @@ impl ViewState {
                 Param::Certainty => {
                     state.filters.certainty = read_list(&value, "certainty", &mut bad)
                 }
-                Param::View => match View::from_slug(&value) {
+                Param::View => match View::from_slug(&slug) {
                     Some(v) => state.view = v,
                     None => bad(&format!("the view must be {}", View::expected())),
                 },
                 Param::Sort => {
-                    let (name, descending) = match value.strip_suffix("-desc") {
+                    let (name, descending) = match slug.strip_suffix("-desc") {
                         Some(name) => (name, true),
-                        None => (value.as_str(), false),
+                        None => (slug.as_str(), false),
                     };
                     match Column::from_slug(name) {
                         Some(column) => state.sort = Some(Sort { column, descending }),
@@ -278,18 +301,22 @@ impl ViewState {
                         )),
                     }
                 }
-                Param::Mark => match crate::select::mark_visible(data, &Filters::default(), &value)
-                {
-                    Some(true) => state.mark = Some(value.clone()),
-                    Some(false) => bad("that figure is told in words, never drawn as a mark"),
-                    None => bad("there is no figure with that id"),
-                },
-                Param::Embed => match value.as_str() {
+                Param::Mark => {
+                    match crate::select::mark_visible(data, &Filters::default(), &slug) {
+                        Some(true) => state.mark = Some(slug.clone()),
+                        None if migrated_mark(&slug).is_some() => {
+                            state.mark = migrated_mark(&slug).map(str::to_string)
+                        }
+                        Some(false) => bad("that figure is told in words, never drawn as a mark"),
+                        None => bad("there is no figure with that id"),
+                    }
+                }
+                Param::Embed => match slug.as_str() {
                     "1" | "true" => state.embed = true,
                     "0" | "false" => state.embed = false,
                     _ => bad("embed must be 1 or 0"),
                 },
-                Param::Theme => match Theme::from_slug(&value) {
+                Param::Theme => match Theme::from_slug(&slug) {
                     Some(t) => state.theme = t,
                     None => bad(&format!("the theme must be {}", Theme::expected())),
                 },
@@ -305,7 +332,11 @@ impl ViewState {
             ));
             state.mark = None;
         }
-        Parsed { state, ignored }
+        Parsed {
+            state,
+            ignored,
+            foreign,
+        }
     }
 
     /// `apply`, then drop a selected mark that is not drawn under the new filters. Input can
@@ -321,11 +352,13 @@ impl ViewState {
     }
 }
 
-/// The result of reading a URL: the state to show and what was left out.
+/// The result of reading a URL: the state to show, what of ours was left out, and the
+/// parameters that are not ours, as they came (`key=value` pieces, still percent-encoded).
 #[derive(Clone, PartialEq, Debug)]
 pub struct Parsed {
     pub state: ViewState,
     pub ignored: Vec<Ignored>,
+    pub foreign: Vec<String>,
 }
 
 /// A part of the URL that was not used, and why, in words for the notice.
@@ -367,21 +400,47 @@ enum Param {
     Theme,
 }
 
+/// Every query key of ours, in canonical order: `index.html`'s first script gets them from the
+/// prerender step, to know a link to another view than the default before the app runs.
+pub fn param_keys() -> impl Iterator<Item = &'static str> {
+    Param::ALL.iter().map(|(k, _)| *k)
+}
+
 impl Param {
+    const ALL: [(&'static str, Param); 9] = [
+        ("actors", Param::Actors),
+        ("measures", Param::Measures),
+        ("sources", Param::Sources),
+        ("certainty", Param::Certainty),
+        ("view", Param::View),
+        ("sort", Param::Sort),
+        ("mark", Param::Mark),
+        ("embed", Param::Embed),
+        ("theme", Param::Theme),
+    ];
+
     fn from_key(key: &str) -> Option<Param> {
-        Some(match key {
-            "actors" => Param::Actors,
-            "measures" => Param::Measures,
-            "sources" => Param::Sources,
-            "certainty" => Param::Certainty,
-            "view" => Param::View,
-            "sort" => Param::Sort,
-            "mark" => Param::Mark,
-            "embed" => Param::Embed,
-            "theme" => Param::Theme,
-            _ => return None,
-        })
+        Self::ALL.iter().find(|(k, _)| *k == key).map(|(_, p)| *p)
     }
+
+    fn key(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, p)| *p == self)
+            .map_or("", |(k, _)| k)
+    }
+}
+
+/// Marks that links out in the world may still name, and the figure each now means. The share
+/// once computed here ("derived-share", up to 100,000 ÷ about 500,000) is the article's own
+/// "up to 20%", which is drawn as itself now.
+const MARK_MIGRATIONS: [(&str, &str); 1] = [("derived-share", "ru-force-increase")];
+
+fn migrated_mark(old: &str) -> Option<&'static str> {
+    MARK_MIGRATIONS
+        .iter()
+        .find(|(from, _)| *from == old)
+        .map(|(_, to)| *to)
 }
 
 fn list_param<T: Choice>(parts: &mut Vec<String>, key: &str, sel: Selection<T>) {
@@ -396,16 +455,22 @@ fn list_param<T: Choice>(parts: &mut Vec<String>, key: &str, sel: Selection<T>) 
     parts.push(format!("{key}={value}"));
 }
 
+/// Slugs are lower case with hyphens: "North Korea", "north+korea" (decoded: "north korea")
+/// and "NORTH-KOREA" all name north-korea.
+fn slugify(value: &str) -> String {
+    value.trim().to_ascii_lowercase().replace(' ', "-")
+}
+
 /// "russia,ukraine" or "none". Unknown values are reported and skipped; if nothing valid is
 /// left, the dimension stays at its default (everything).
 fn read_list<T: Choice>(value: &str, what: &str, bad: &mut impl FnMut(&str)) -> Selection<T> {
-    if value == "none" {
+    if slugify(value) == "none" {
         return Selection::none();
     }
     let mut sel = Selection::none();
     let mut unknown = Vec::new();
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        match T::from_slug(&item.to_ascii_lowercase()) {
+        match T::from_slug(&slugify(item)) {
             Some(t) => sel = sel.with(t, true),
             None => unknown.push(item),
         }

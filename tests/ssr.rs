@@ -7,6 +7,9 @@ use frontline_figures::dataset::Dataset;
 use frontline_figures::format;
 use frontline_figures::prerender::{MOUNT, finish_page};
 
+#[path = "support/expected.rs"]
+mod expected;
+
 fn render() -> String {
     futures::executor::block_on(
         yew::LocalServerRenderer::<App>::new()
@@ -24,10 +27,51 @@ fn the_default_view_shows_every_figure_with_its_hedge_and_source() {
         // and its source is named.
         let stated = format::statement(f);
         assert!(html.contains(&stated), "{} missing: {stated}", f.id);
-        assert!(html.contains(f.source.credit()), "{} source missing", f.id);
+        assert!(
+            html.contains(&f.source.attribution()),
+            "{} source missing",
+            f.id
+        );
     }
-    assert!(html.contains("up to 100,000 soldiers may be sent"));
-    assert!(html.contains("hundreds of thousands of rounds of ammunition supplied"));
+    // And as pinned by hand, so a change to the wording code cannot pass unnoticed.
+    let pinned = expected::statements();
+    assert_eq!(pinned.len(), data.figures.len());
+    for (id, (statement, source)) in pinned {
+        assert!(html.contains(&statement), "{id}: {statement}");
+        assert!(html.contains(&source), "{id}: {source}");
+    }
+}
+
+/// A reader without JavaScript (a text browser, a reader view) gets this page alone: it offers
+/// no control that could not act there.
+#[test]
+fn the_prerendered_page_has_no_controls_that_need_the_app() {
+    let html = render();
+    for control in [
+        "<button",
+        "<input",
+        "<textarea",
+        "<select",
+        r#"role="tab""#,
+        r#"href="?"#,
+        "Reset filters",
+        "Copy link",
+        "Download",
+    ] {
+        assert!(
+            !html.contains(control),
+            "{control} is in the prerendered page"
+        );
+    }
+    // The only links go to the article's plain text.
+    let links: Vec<&str> = html.split("<a ").skip(1).collect();
+    assert!(!links.is_empty());
+    for link in links {
+        assert!(
+            link.starts_with(r#"href="article.txt""#),
+            "a link: <a {link}"
+        );
+    }
 }
 
 #[test]
@@ -53,6 +97,30 @@ fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
     assert!(
         !html.contains("data-ready"),
         "the server render is never marked ready"
+    );
+}
+
+#[test]
+fn the_first_script_gets_the_apps_query_keys() {
+    let page = format!(
+        r#"<html><head><meta charset="utf-8" /><script>var ours = /^({})$/i;</script></head><body>{MOUNT}</body></html>"#,
+        frontline_figures::prerender::PARAM_KEYS
+    );
+    let done = finish_page(&page, "<p>view</p>").unwrap();
+    assert!(
+        done.contains("/^(actors|measures|sources|certainty|view|sort|mark|embed|theme)$/i"),
+        "{done}"
+    );
+    assert!(!done.contains(frontline_figures::prerender::PARAM_KEYS));
+    // Every key the URL codec reads is one the script knows.
+    let state = frontline_figures::view_state::ViewState::from_query(
+        "?actors=russia&measures=strength&sources=new-york-post&certainty=approximate&view=table&sort=actor&mark=ru-active&embed=1&theme=dark",
+        Dataset::bundled(),
+    );
+    assert!(
+        state.ignored.is_empty() && state.foreign.is_empty(),
+        "{:?}",
+        state.ignored
     );
 }
 

@@ -17,12 +17,9 @@ const GECKODRIVER = process.env.GECKODRIVER || `${process.env.HOME}/.cargo/bin/g
 const WEBKITDRIVER = process.env.WEBKITDRIVER || "/usr/bin/WebKitWebDriver";
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 const FIGURES = JSON.parse(await readFile(new URL("../../data/figures.json", import.meta.url), "utf8")).figures;
-const STATEMENTS = [
-  "about 500,000 active soldiers", "up to 70,000 may have been killed", "about 400,000 soldiers available",
-  "approximately 80,000 losses", "approximately 15,000 soldiers at the front", "up to 100,000 soldiers may be sent",
-  "combat forces could grow by up to 20%", "hundreds of thousands of rounds of ammunition supplied",
-  "approximately 120 missiles launched", "approximately 90 drones launched",
-];
+const STATEMENTS = Object.values(
+  JSON.parse(await readFile(new URL("../../tests/fixtures/expected-statements.json", import.meta.url), "utf8")).figures,
+).map(([statement]) => statement);
 
 let server;
 before(async () => {

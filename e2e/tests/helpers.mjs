@@ -50,3 +50,10 @@ export async function axeViolations(page) {
 export const search = (page) => page.evaluate(() => location.search);
 
 export { waitForApp };
+
+/** Press a chart's mark button as its users do, from the keyboard: the buttons are the
+ *  keyboard's and screen reader's way to the marks, out of sight until focused. */
+export async function pressMark(page, selector) {
+  await page.locator(selector).focus();
+  await page.keyboard.press("Enter");
+}

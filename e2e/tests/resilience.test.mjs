@@ -3,16 +3,21 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean } from "./helpers.mjs";
+import { useSite, closeClean, pressMark } from "./helpers.mjs";
 
 const site = useSite();
 
 test("every request in every view goes to the page's own origin", async () => {
   const origin = new URL(site.url).origin;
   const foreign = [];
+  const { openPage } = await import("../browser.mjs");
+  const requests = [];
   for (const query of ["", "?view=table", "?view=article", "?view=timeline", "?embed=1"]) {
-    const page = await site.open("", {});
+    // The listener is on before the page's first request, so the first load is checked too.
+    const page = await openPage(site.browser);
+    assert.equal(page.url(), "about:blank", "the listener is on before the page's first request");
     page.on("request", (r) => {
+      requests.push(r.url());
       const u = r.url();
       if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) foreign.push(u);
     });
@@ -25,6 +30,10 @@ test("every request in every view goes to the page's own origin", async () => {
     await closeClean(page);
   }
   assert.deepEqual(foreign, []);
+  // The first load's own requests were seen: the page, its script and its wasm, in every view.
+  for (const kind of [/\/$|\/\?/, /\.js$/, /_bg\.wasm$/]) {
+    assert.ok(requests.filter((u) => kind.test(u)).length >= 5, `each load requested ${kind}: ${requests.join(" ")}`);
+  }
 });
 
 test("the page works with storage disabled", async () => {
@@ -46,7 +55,7 @@ test("once loaded, the page keeps working offline", async () => {
   await page.context().setOffline(true);
   await page.getByRole("button", { name: "Ukraine", exact: true }).click();
   for (const tab of ["Table", "Article", "Timeline", "Charts"]) await page.getByRole("tab", { name: tab }).click();
-  await page.locator("#chart-strength button.mark-button[data-mark='ru-active']").click();
+  await pressMark(page, "#chart-strength button.mark-button[data-mark='ru-active']");
   assert.match(await page.locator("#details-strength").innerText(), /about 500,000 active soldiers/);
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
   assert.equal(csv.suggestedFilename(), "frontline-figures-russia-north-korea.csv");

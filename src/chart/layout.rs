@@ -10,9 +10,10 @@ use crate::select::{MarkStyle, PanelSpec};
 
 pub const LABEL_Y: i32 = 14;
 pub const SUBLABEL_Y: i32 = 30;
-pub const BAR_Y: i32 = 37;
+pub const PERIOD_Y: i32 = 44;
+pub const BAR_Y: i32 = 51;
 pub const BAR_H: i32 = 16;
-pub const ROW_H: i32 = 64;
+pub const ROW_H: i32 = 78;
 pub const AXIS_GAP: i32 = 6;
 pub const TICK_LABEL_DY: i32 = 18;
 pub const AXIS_TITLE_DY: i32 = 34;
@@ -51,6 +52,7 @@ pub struct Bar {
     pub style: MarkStyle,
     pub label: String,
     pub sublabel: String,
+    pub period: Option<String>,
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -67,7 +69,7 @@ pub struct PanelLayout {
 pub fn axis_title(axis: Axis) -> &'static str {
     match axis {
         Axis::Soldiers => "soldiers",
-        Axis::Percent => "percent of Russia's active soldiers",
+        Axis::Percent => "percent increase of Russia's combat forces",
         Axis::Munitions => "missiles and drones launched",
         Axis::Ammunition => "rounds",
     }
@@ -111,6 +113,7 @@ pub fn layout_panel(spec: &PanelSpec) -> Option<PanelLayout> {
             style: m.style,
             label: m.label.clone(),
             sublabel: m.sublabel.clone(),
+            period: m.period.clone(),
         })
         .collect();
     let axis_y = bars.len() as i32 * ROW_H + AXIS_GAP;

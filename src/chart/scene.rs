@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::layout::{
-    AXIS_TITLE_DY, Anchor, BAR_H, BAR_Y, LABEL_Y, PanelLayout, SUBLABEL_Y, TICK_LABEL_DY,
+    AXIS_TITLE_DY, Anchor, BAR_H, BAR_Y, LABEL_Y, PERIOD_Y, PanelLayout, SUBLABEL_Y, TICK_LABEL_DY,
 };
 use super::scale::Hundredths;
 use crate::select::MarkStyle;
@@ -104,6 +104,15 @@ pub fn scene(layout: &PanelLayout) -> Scene {
                     text: bar.sublabel.clone(),
                 },
             ];
+            if let Some(period) = &bar.period {
+                shapes.push(Shape::Text {
+                    x: zero,
+                    y: PERIOD_Y,
+                    anchor: Anchor::Start,
+                    class: "mark-sublabel",
+                    text: period.clone(),
+                });
+            }
             let hatched = bar.style == MarkStyle::UpperBound;
             shapes.push(Shape::Rect {
                 x: zero,

@@ -1,10 +1,13 @@
 //! The Article view: the full text, verbatim, with each figure's sentence highlighted and linked
-//! to its row in the table and its mark in the charts. The selected figure is emphasised.
+//! to its row in the table and its mark in the charts. The selected figure is emphasised. Below
+//! it, "How we read the article": each figure's value, hedge, source and period in the
+//! article's own words, as `data/figures.json` records them (checked against the text).
 
 use yew::prelude::*;
 
 use super::DataRef;
 use super::link::state_link;
+use crate::dataset::Choice;
 use crate::select::article_segments;
 use crate::view_state::{Action, View, ViewState};
 
@@ -29,7 +32,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let chart = state.apply(Action::SetView(View::Charts)).apply(mark);
         html! {
             <span class="figure-links">
-                { "[" }{ state_link(row, &props.dispatch, None, html! { format!("row: {}", crate::dataset::Choice::label(f.measure)) }) }
+                { "[" }{ state_link(row, &props.dispatch, None, html! { format!("row: {}", f.measure.label()) }) }
                 if f.value.is_some() {
                     { " · " }{ state_link(chart, &props.dispatch, None, html! { "mark" }) }
                 }
@@ -38,22 +41,58 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         }
     };
     html! {
+        <>
         <article class="article-text">
             { for paragraphs.iter().enumerate().map(|(i, segments)| {
-                let body = segments.iter().map(|s| {
+                let body = segments.iter().enumerate().map(|(j, s)| {
                     if s.figures.is_empty() {
                         return html! { { s.text.clone() } };
                     }
                     let selected = state.mark.as_ref().is_some_and(|m| s.figures.contains(m));
+                    // A figure's links come once, where its quote ends (a quote can span several
+                    // segments when it overlaps another's).
+                    let next = segments.get(j + 1).map(|n| n.figures.as_slice()).unwrap_or_default();
+                    let ending = s.figures.iter().filter(|id| !next.contains(id));
                     html! {
                         <>
                             <mark class={classes!("figure-quote", selected.then_some("selected"))} data-figures={s.figures.join(" ")}>{ s.text.clone() }</mark>
-                            { for s.figures.iter().map(|id| links(id)) }
+                            { for ending.map(|id| links(id)) }
                         </>
                     }
                 });
                 if i == 0 { html! { <h2 class="article-title">{ for body }</h2> } } else { html! { <p>{ for body }</p> } }
             }) }
         </article>
+        { reading_notes(&data) }
+        </>
+    }
+}
+
+fn reading_notes(data: &crate::dataset::Dataset) -> Html {
+    let words = |w: &Option<String>, none: &'static str| match w {
+        Some(w) => format!("“{w}”"),
+        None => none.to_string(),
+    };
+    html! {
+        <section class="reading" aria-labelledby="reading-title">
+            <h2 id="reading-title">{ "How we read the article" }</h2>
+            <p>{ "For each figure, the article's own words for its value, its hedge, its source and its period. The build checks every one against the text above." }</p>
+            <ul class="readings">
+                { for data.figures.iter().map(|f| {
+                    let r = &f.reading;
+                    html! {
+                        <li data-reading={f.id.clone()}>
+                            <strong>{ format!("{}: {}", f.actor.label(), crate::format::statement(f)) }</strong>
+                            <dl class="facts">
+                                <dt>{ "Value" }</dt><dd>{ format!("“{}”", r.value) }</dd>
+                                <dt>{ "Hedge" }</dt><dd>{ words(&r.hedge, "none") }</dd>
+                                <dt>{ "Source" }</dt><dd>{ words(&r.source, "none named") }</dd>
+                                <dt>{ "Period" }</dt><dd>{ words(&r.period, "none given") }</dd>
+                            </dl>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
     }
 }

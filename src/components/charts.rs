@@ -19,6 +19,8 @@ pub struct ChartsViewProps {
     pub data: DataRef,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
+    /// Whether the app runs: the mark buttons and downloads are drawn only then.
+    pub ready: bool,
 }
 
 pub fn charts_view(props: &ChartsViewProps) -> Html {
@@ -34,7 +36,7 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
             // Keyed, and one child (see `panel_svg`): a chart that comes or goes leaves the others.
             { specs.into_iter().map(|spec| {
                 let key = spec.id;
-                html! { <ChartFigure {key} {data} {spec} state={props.state.clone()} dispatch={props.dispatch.clone()} /> }
+                html! { <ChartFigure {key} {data} {spec} state={props.state.clone()} dispatch={props.dispatch.clone()} ready={props.ready} /> }
             }).collect::<Html>() }
             if !vague.is_empty() {
                 <section class="vague" aria-labelledby="vague-title">
@@ -43,7 +45,7 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
                         <div class="vague-figure" data-figure={f.id.clone()}>
                             <p>
                                 <strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong>
-                                { format!(" ({}, according to {}). ", f.period, f.source.credit()) }
+                                { format!(" ({}). ", format::context(f)) }
                                 { "The article gives no number, so no bar is drawn." }
                             </p>
                             <blockquote class="quote">{ &f.quotes[0] }</blockquote>
@@ -72,6 +74,7 @@ pub struct ChartFigureProps {
     pub spec: ChartSpec,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
+    pub ready: bool,
 }
 
 #[component]
@@ -81,6 +84,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         spec,
         state,
         dispatch,
+        ready,
     } = props;
     // The mark under the pointer or keyboard focus: view-only state, not part of the URL.
     let hovered = use_state(|| None::<String>);
@@ -185,7 +189,10 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         html! {
             <button key={m.id.as_str()} type="button" class="mark-button" data-mark={m.id.clone()}
                 aria-pressed={if pressed { "true" } else { "false" }} aria-controls={details_id.clone()}>
-                { format!("{} ({})", m.label, m.sublabel) }
+                { match &m.period {
+                    Some(period) => format!("{} ({} · {period})", m.label, m.sublabel),
+                    None => format!("{} ({})", m.label, m.sublabel),
+                } }
             </button>
         }
     });
@@ -201,27 +208,31 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         <figure class={classes!("chart", long.then_some("long"))} id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
             <h3 class="chart-title">{ spec.title }</h3>
             <div class="legend" aria-hidden="true">
-                <span class="key key-approximate">{ "~ about" }</span>
+                <span class="key key-approximate">{ "about, approximately" }</span>
                 <span class="key key-upper-bound">{ "up to: upper bound" }</span>
-                if spec.derived.is_some() { <span class="key key-derived">{ "derived" }</span> }
             </div>
             { panels.collect::<Html>() }
             <figcaption id={summary_id.clone()} class="summary">{ &spec.summary }</figcaption>
-            <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}
-                {onfocusin} onclick={onclick_mark}>{ for buttons }</div>
+            // The keyboard's and screen reader's way to the marks: out of sight until one has
+            // focus, so they take no row of their own; drawn only once they can act.
+            if *ready {
+                <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}
+                    {onfocusin} onclick={onclick_mark}>{ for buttons }</div>
+            }
             { mark_details(&MarkDetailsProps { data: *data, id: details_id, mark: active,
-                derived: spec.derived.clone(), state: state.clone(), dispatch: dispatch.clone() }) }
-            <p class="credit">
-                { chart_credit(data, spec) }{ " " }
-                if !state.embed {
-                    <span class="chart-downloads">
+                state: state.clone(), dispatch: dispatch.clone() }) }
+            <p class="credit">{ chart_credit(data, spec) }</p>
+            if !state.embed {
+                // Its line is kept (style.css) until the app runs and the buttons can act.
+                <p class="chart-downloads">
+                    if *ready {
                         { "Download this chart: " }
                         <button type="button" class="link-button" data-download="svg" onclick={download_svg}>{ "SVG" }</button>
                         { " · " }
                         <button type="button" class="link-button" data-download="png" onclick={download_png}>{ "PNG" }</button>
-                    </span>
-                }
-            </p>
+                    }
+                </p>
+            }
         </figure>
     }
 }

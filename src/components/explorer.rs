@@ -7,12 +7,12 @@ use super::DataRef;
 use super::article::{ArticleViewProps, article_view};
 use super::charts::{ChartsViewProps, charts_view};
 use super::filters::FilterPanel;
-use super::link::state_link;
 use super::notice::{UrlNoticeProps, url_notice};
 use super::share::ShareBar;
 use super::table::{TableViewProps, table_view};
 use super::tabs::{TabsProps, tabs};
 use super::timeline::{TimelineViewProps, timeline_view};
+use crate::dataset::{Choice, Dataset, Source};
 use crate::view_state::{Action, Ignored, Theme, View, ViewState};
 
 pub struct ExplorerProps {
@@ -21,7 +21,10 @@ pub struct ExplorerProps {
     pub ignored: Vec<Ignored>,
     pub dispatch: Callback<Action>,
     pub ondismiss: Callback<()>,
-    /// True once running in a browser (tests wait for `data-ready`).
+    /// True once running in a browser (tests wait for `data-ready`). Until then (and in the
+    /// prerendered page, which is all a reader without JavaScript gets) no control is drawn:
+    /// a control that cannot act is a dead end in a text browser. Where a control will appear,
+    /// the stylesheet keeps its room, so nothing moves when it does.
     pub ready: bool,
 }
 
@@ -34,7 +37,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         ondismiss,
         ready,
     } = props;
-    let ready = ready.then_some("true");
+    let ready_attr = ready.then_some("true");
     let theme = match state.theme {
         Theme::Auto => None,
         Theme::Light => Some("theme-light"),
@@ -52,11 +55,11 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             ..state.clone()
         };
         return html! {
-            <div {class} data-ready={ready}>
+            <div {class} data-ready={ready_attr}>
                 { notice }
-                { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone() }) }
+                { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready }) }
                 <p class="embed-credit">
-                    { "Figures from an article of 18 November 2024 citing Bloomberg, the New York Post and media reports. " }
+                    { crate::format::credit(&embed_sources(data, state), &data.article.dateline) }{ " " }
                     <a href={full.href()} target="_blank" rel="noopener">{ "Open in the full explorer" }</a>
                 </p>
             </div>
@@ -68,6 +71,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             data: *data,
             state: state.clone(),
             dispatch: dispatch.clone(),
+            ready: *ready,
         }),
         View::Table => table_view(&TableViewProps {
             data: *data,
@@ -81,9 +85,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         }),
         View::Timeline => timeline_view(&TimelineViewProps { data: *data }),
     };
-    let article_view = state.apply(Action::SetView(View::Article));
     html! {
-        <div {class} data-ready={ready}>
+        <div {class} data-ready={ready_attr}>
             <header class="masthead">
                 <p class="brand">{ "Frontline Figures" }</p>
                 <h1>{ &data.article.title }</h1>
@@ -91,28 +94,38 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     { "Article of " }
                     <time datetime="2024-11-18T06:04">{ &data.article.dateline }</time>
                     { " · every number below is quoted from it, with its hedge and its source · " }
-                    { state_link(article_view, dispatch, None, html! { "Read the article" }) }
-                    { " · " }
-                    <a href="article.txt">{ "plain text" }</a>
+                    <a href="article.txt">{ "the article as plain text" }</a>
                 </p>
             </header>
             { notice }
             <main class="layout">
-                <FilterPanel {data} state={state.clone()} dispatch={dispatch.clone()} />
+                <FilterPanel {data} state={state.clone()} dispatch={dispatch.clone()} ready={*ready} />
                 <div class="views">
-                    <ShareBar {data} state={state.clone()} />
-                    { tabs(&TabsProps { current: state.view, state: state.clone(), dispatch: dispatch.clone() }) }
-                    <section class="panel" role="tabpanel" id="view-panel" aria-labelledby={format!("tab-{}", crate::dataset::Choice::slug(state.view))} tabindex="0">
+                    { tabs(&TabsProps { state: state.clone(), dispatch: dispatch.clone(), ready: *ready }) }
+                    // A tab panel only once there are tabs.
+                    <section class="panel" id="view-panel" role={ready.then_some("tabpanel")}
+                        aria-labelledby={ready.then(|| format!("tab-{}", state.view.slug()))} tabindex={ready.then_some("0")}>
                         { panel }
                     </section>
+                    <ShareBar {data} state={state.clone()} ready={*ready} />
                 </div>
             </main>
             <footer class="footer">
                 <p>
-                    { "Sources as the article names them: Bloomberg, citing intelligence data; the New York Post; unnamed media reports. " }
-                    { "Figures marked “up to” are upper bounds, not counts; “~” means about. Derived values say so." }
+                    { crate::format::credit(Source::ALL, &data.article.dateline) }{ " " }
+                    { "Figures marked “up to” are upper bounds, not counts, drawn hatched and open-ended." }
                 </p>
             </footer>
         </div>
     }
+}
+
+/// The sources of the figures an embed shows, for its credit line.
+fn embed_sources(data: &Dataset, state: &ViewState) -> Vec<Source> {
+    let shown = crate::select::select_figures(data, &state.filters);
+    Source::ALL
+        .iter()
+        .copied()
+        .filter(|s| shown.iter().any(|f| f.source == *s))
+        .collect()
 }

@@ -14,6 +14,8 @@ pub struct FilterPanelProps {
     pub data: DataRef,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
+    /// Without the app the filters could not act: the panel stays empty, its room kept.
+    pub ready: bool,
 }
 
 #[component]
@@ -42,6 +44,9 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         "Showing {shown} of {}",
         format::plural(props.data.figures.len(), "figure", "figures")
     );
+    if !props.ready {
+        return html! { <aside class="filters" aria-label="Filters"></aside> };
+    }
     html! {
         <aside class={classes!("filters", (!*expanded).then_some("collapsed"))} aria-label="Filters">
             <div class="filters-head">

@@ -28,3 +28,47 @@ pub fn url_notice(props: &UrlNoticeProps) -> Html {
         </div>
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::view_state::ViewState;
+
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        query: &'static str,
+    }
+
+    #[component]
+    fn Notice(props: &Props) -> Html {
+        let ignored = ViewState::from_query(props.query, Dataset::bundled()).ignored;
+        url_notice(&UrlNoticeProps {
+            ignored,
+            ondismiss: Callback::noop(),
+        })
+    }
+
+    fn render(query: &'static str) -> String {
+        futures::executor::block_on(
+            yew::LocalServerRenderer::<Notice>::with_props(Props { query }).render(),
+        )
+    }
+
+    #[test]
+    fn what_the_url_held_is_shown_as_escaped_text() {
+        let html = render(
+            "?actors=%3Cscript%3Ealert(1)%3C/script%3E&view=%22%3E%3Cimg%20src=x%20onerror=alert(2)%3E",
+        );
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(2)&gt;"),
+            "{html}"
+        );
+    }
+}

@@ -13,6 +13,8 @@ use crate::view_state::ViewState;
 pub struct ShareBarProps {
     pub data: DataRef,
     pub state: ViewState,
+    /// Without the app nothing here could act, so nothing is drawn.
+    pub ready: bool,
 }
 
 const TITLE: &str =
@@ -20,7 +22,7 @@ const TITLE: &str =
 
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let ShareBarProps { data, state } = props;
+    let ShareBarProps { data, state, ready } = props;
     // What happened last, for the live region; and which fallbacks are open.
     let status = use_state(String::new);
     let manual_link = use_state(|| false);
@@ -39,6 +41,9 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 crate::browser::select_text("share-url");
             }
         });
+    }
+    if !ready {
+        return html! { <div class="share"></div> };
     }
     let query = state.to_query();
 

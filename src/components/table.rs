@@ -56,10 +56,10 @@ pub fn table_view(props: &TableViewProps) -> Html {
                             <tr id={format!("row-{}", f.id)} data-figure={f.id.clone()} class={classes!(selected.then_some("selected"))}>
                                 <td>{ f.actor.label() }</td>
                                 <td>{ f.measure.label() }</td>
-                                <td class="value">{ format::value_with_unit(f) }</td>
+                                <td class="value">{ format::statement(f) }</td>
                                 <td>{ f.qualifier.certainty().label() }{ format!(" (“{}”)", f.qualifier.label()) }</td>
-                                <td>{ &f.period }</td>
-                                <td>{ f.source.label() }</td>
+                                <td>{ format::period(f).unwrap_or_else(|| "none given".into()) }</td>
+                                <td>{ f.source.credit() }</td>
                                 <td class="quote-cell">
                                     <q>{ &f.quotes[0] }</q>
                                     if f.value.is_some() {

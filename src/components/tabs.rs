@@ -7,14 +7,19 @@ use crate::dataset::Choice;
 use crate::view_state::{Action, View, ViewState};
 
 pub struct TabsProps {
-    pub current: View,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
+    /// Without the app the tabs could not switch anything: an empty row keeps their room.
+    pub ready: bool,
 }
 
 pub fn tabs(props: &TabsProps) -> Html {
+    if !props.ready {
+        return html! { <div class="tabs"></div> };
+    }
+    let current = props.state.view;
     let onkeydown = {
-        let (current, dispatch) = (props.current, props.dispatch.clone());
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let all = View::ALL;
             let i = current.index();
@@ -33,7 +38,7 @@ pub fn tabs(props: &TabsProps) -> Html {
     html! {
         <div class="tabs" role="tablist" aria-label="Views" {onkeydown}>
             { for View::ALL.iter().map(|&view| {
-                let selected = view == props.current;
+                let selected = view == current;
                 let onclick = {
                     let dispatch = props.dispatch.clone();
                     Callback::from(move |e: MouseEvent| {

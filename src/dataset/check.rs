@@ -1,10 +1,11 @@
 //! Holds the data to the article: every quote is verbatim, every value sits in its own quote,
 //! every numeral of the article is a figure, a date or listed with a reason, and nothing is said
-//! twice. These checks run in `cargo test`, in the prerender step of the build, and in the browser.
+//! twice. These checks run in `build.rs` (broken data fails the build) and in `cargo test`; the
+//! loader (`load.rs`) has already rejected what is malformed, such as a vague amount with a value.
 
 use std::collections::HashMap;
 
-use super::{Choice, DataError, DataErrors, Dataset, Qualifier, occurrences};
+use super::{Choice, DataError, DataErrors, Dataset, Event, Figure, Source, occurrences};
 
 /// A run of digits in the text ("100,000", "20%", "06:04") with its byte span.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,13 +136,11 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
                 );
             }
         }
-        if f.qualifier == Qualifier::Vague && f.value.is_some() {
-            err(
-                item(),
-                Some("value".into()),
-                "a vague amount has no value".into(),
-            );
-        }
+    }
+
+    // Each figure's period, hedge, source and reading note are the article's own words.
+    for f in &data.figures {
+        check_reading(f, text, &mut err);
     }
 
     // One figure per thing the article says: the same actor and measure twice is a duplicate.
@@ -171,6 +170,7 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
                 missing("the quote"),
             );
         }
+        check_event_words(e, &mut err);
     }
     for (i, n) in data.not_figures.iter().enumerate() {
         if !text.contains(n.text.as_str()) {
@@ -216,5 +216,176 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
         Ok(())
     } else {
         Err(DataErrors(errors))
+    }
+}
+
+/// `needle` in `hay`, letter case aside.
+fn has(hay: &str, needle: &str) -> bool {
+    hay.to_lowercase().contains(&needle.to_lowercase())
+}
+
+/// `word` in `text` as a whole word or phrase, letter case aside.
+fn has_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), word.to_lowercase());
+    text.match_indices(&word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The words that hedge a statement in the article and must not be dropped from, or added to,
+/// a title written from it.
+pub const HEDGE_WORDS: &[&str] = &[
+    "about",
+    "approximately",
+    "up to",
+    "may",
+    "could",
+    "reportedly",
+    "allegedly",
+    "claims",
+    "suggests",
+];
+
+type Report<'e> = dyn FnMut(Option<String>, Option<String>, String) + 'e;
+
+/// A figure's period is in its quotes; its first quote carries its hedge and its source; its
+/// reading note is the article's words.
+fn check_reading(f: &Figure, text: &str, err: &mut Report<'_>) {
+    let item = || Some(format!("figure \"{}\"", f.id));
+    let field = |name: &str| Some(name.to_string());
+    let first = f.quotes.first().map(String::as_str).unwrap_or_default();
+    if let Some(period) = &f.period
+        && !f.quotes.iter().any(|q| has(q, period))
+    {
+        err(
+            item(),
+            field("period"),
+            format!(
+                "\"{period}\" is not in the figure's quotes: a period is the article's own words; put a date worked out from them in \"worked_out\", and what the article does not say in \"outside\""
+            ),
+        );
+    }
+    for word in f.qualifier.words() {
+        if !has(first, word) {
+            err(
+                item(),
+                field("quotes[0]"),
+                format!(
+                    "does not carry the hedge \"{word}\"; the first quote is the one shown first, so it must"
+                ),
+            );
+        }
+    }
+    let r = &f.reading;
+    let stated = match (f.value, &f.value_text) {
+        (Some(v), _) => numerals(&r.value).iter().any(|n| n.value == Some(v)),
+        (None, Some(words)) => r.value == *words,
+        (None, None) => true,
+    };
+    if !has(first, &r.value) || !stated {
+        err(
+            item(),
+            field("reading.value"),
+            format!(
+                "\"{}\" must be the first quote's words for the figure's value",
+                r.value
+            ),
+        );
+    }
+    if let Some(hedge) = &r.hedge
+        && !has(first, hedge)
+    {
+        err(
+            item(),
+            field("reading.hedge"),
+            format!("\"{hedge}\" is not in the first quote"),
+        );
+    }
+    match (&r.source, f.source) {
+        (Some(words), Source::Unattributed) => err(
+            item(),
+            field("reading.source"),
+            format!("\"{words}\" names a source, but the figure's source is \"unattributed\""),
+        ),
+        (None, named) if named != Source::Unattributed => err(
+            item(),
+            field("reading.source"),
+            format!(
+                "is missing: give the article's words that name {}",
+                named.credit()
+            ),
+        ),
+        (Some(words), _) if !text.contains(words.as_str()) => err(
+            item(),
+            field("reading.source"),
+            format!("\"{words}\" is not in the article verbatim"),
+        ),
+        (Some(words), _) if !has(first, words) => err(
+            item(),
+            field("quotes[0]"),
+            format!(
+                "does not carry the source's words \"{words}\"; the first quote is the one shown first, so it must"
+            ),
+        ),
+        _ => {}
+    }
+    let same_period = match (&r.period, &f.period) {
+        (Some(a), Some(b)) => a.to_lowercase() == b.to_lowercase(),
+        (None, None) => true,
+        _ => false,
+    };
+    if !same_period {
+        err(
+            item(),
+            field("reading.period"),
+            "must be the figure's period, in the article's words (or absent with it)".into(),
+        );
+    }
+}
+
+/// An event's date is the article's words, or labelled as worked out or as outside knowledge;
+/// its title keeps its quote's hedges and adds none.
+fn check_event_words(e: &Event, err: &mut Report<'_>) {
+    let item = || Some(format!("event \"{}\"", e.id));
+    const BASES: [&str; 2] = ["Worked out: ", "Not in the article: "];
+    let basis_ok = match &e.date_basis {
+        Some(basis) if BASES.iter().any(|b| basis.starts_with(b)) => true,
+        Some(_) => {
+            err(
+                item(),
+                Some("date_basis".into()),
+                format!("must start with \"{}\" or \"{}\"", BASES[0], BASES[1]),
+            );
+            true
+        }
+        None => false,
+    };
+    let undated = e.when == "undated" && e.start.is_none();
+    if !basis_ok && !undated && !has(&e.quote, &e.when) {
+        err(
+            item(),
+            Some("when".into()),
+            format!(
+                "\"{}\" is not in the event's quote: use the article's words, \"undated\", or a date_basis that starts \"{}\" or \"{}\"",
+                e.when, BASES[0], BASES[1]
+            ),
+        );
+    }
+    for word in HEDGE_WORDS {
+        match (has_word(&e.quote, word), has_word(&e.title, word)) {
+            (true, false) => err(
+                item(),
+                Some("title".into()),
+                format!("drops the hedge \"{word}\" of its quote"),
+            ),
+            (false, true) => err(
+                item(),
+                Some("title".into()),
+                format!("adds the hedge \"{word}\", which its quote does not have"),
+            ),
+            _ => {}
+        }
     }
 }

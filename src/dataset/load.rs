@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::{
     Actor, ArticleMeta, Choice, DataError, DataErrors, Dataset, Day, Event, Figure, Measure,
-    NotFigure, Qualifier, Source, Unit,
+    NotFigure, Qualifier, Reading, Source, Unit, WorkedOut,
 };
 
 /// Collects errors for one object (the article block, a figure, an event) while reading it.
@@ -109,6 +109,36 @@ impl<'a> Reader<'a> {
                     field,
                     format!("must be a number or null, found {}", kind(other)),
                 );
+                None
+            }
+        }
+    }
+
+    /// An optional nested object, read by `read`; its errors name `field.inner`.
+    fn object<T>(
+        &mut self,
+        field: &str,
+        read: impl FnOnce(&mut Reader<'_>) -> Option<T>,
+    ) -> Option<T> {
+        let obj = self.obj;
+        match obj.get(field) {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(inner)) => {
+                let mut errors = Vec::new();
+                let value = read(&mut Reader {
+                    file: self.file,
+                    item: self.item.clone(),
+                    obj: inner,
+                    errors: &mut errors,
+                });
+                for mut e in errors {
+                    e.field = Some(format!("{field}.{}", e.field.unwrap_or_default()));
+                    self.errors.push(e);
+                }
+                value
+            }
+            Some(other) => {
+                self.error(field, format!("must be an object, found {}", kind(other)));
                 None
             }
         }
@@ -361,8 +391,10 @@ const FIGURE_FIELDS: &[&str] = &[
     "qualifier",
     "source",
     "period",
+    "worked_out",
+    "outside",
     "quotes",
-    "note",
+    "reading",
 ];
 
 fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
@@ -375,9 +407,39 @@ fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
     let measure = r.choice::<Measure>("measure", "measure");
     let qualifier = r.choice::<Qualifier>("qualifier", "qualifier");
     let source = r.choice::<Source>("source", "source");
-    let period = r.string("period");
+    let period = r.optional_string("period");
+    let worked_out = r.object("worked_out", |r| {
+        r.reject_unknown(&["date", "how"]);
+        Some(WorkedOut {
+            date: r.string("date")?,
+            how: r.string("how")?,
+        })
+    });
+    if worked_out.is_some() && period.is_none() {
+        r.error(
+            "worked_out",
+            "needs the article's own words for the period it is worked out from (\"period\")",
+        );
+    }
+    let outside = r.optional_string("outside");
     let quotes = r.strings("quotes");
-    let note = r.optional_string("note");
+    let reading = if r.obj.contains_key("reading") {
+        r.object("reading", |r| {
+            r.reject_unknown(&["value", "hedge", "source", "period"]);
+            Some(Reading {
+                value: r.string("value")?,
+                hedge: r.optional_string("hedge"),
+                source: r.optional_string("source"),
+                period: r.optional_string("period"),
+            })
+        })
+    } else {
+        r.error(
+            "reading",
+            "is missing: give the article's words for the value, hedge, source and period",
+        );
+        None
+    };
 
     if let Some(q) = qualifier {
         let vague = q == Qualifier::Vague;
@@ -437,9 +499,11 @@ fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
         measure: measure?,
         qualifier: qualifier?,
         source: source?,
-        period: period?,
+        period,
+        worked_out,
+        outside,
         quotes,
-        note,
+        reading: reading?,
     })
 }
 

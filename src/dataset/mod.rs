@@ -193,7 +193,7 @@ choice!(
         BloombergIntelligence => "bloomberg", "Bloomberg (citing intelligence)";
         NewYorkPost => "new-york-post", "New York Post";
         MediaReports => "media-reports", "Media reports";
-        Unattributed => "unattributed", "Unattributed";
+        Unattributed => "unattributed", "No source named";
     }
 );
 
@@ -204,7 +204,16 @@ impl Source {
             Source::BloombergIntelligence => "Bloomberg, citing intelligence data",
             Source::NewYorkPost => "the New York Post",
             Source::MediaReports => "unnamed media reports",
-            Source::Unattributed => "the article, without a source",
+            Source::Unattributed => "no source named in the article",
+        }
+    }
+
+    /// The attribution after a figure: "according to the New York Post", or that the article
+    /// names none (the article is where the figure is, not its source).
+    pub fn attribution(self) -> String {
+        match self {
+            Source::Unattributed => "the article names no source".into(),
+            named => format!("according to {}", named.credit()),
         }
     }
 }
@@ -222,10 +231,48 @@ pub struct Figure {
     pub measure: Measure,
     pub qualifier: Qualifier,
     pub source: Source,
-    pub period: String,
-    /// Every sentence of the article that states this figure, verbatim.
+    /// The article's own words for when ("so far", "this past weekend"), verbatim from one of
+    /// its quotes; `None` where the article gives no period.
+    pub period: Option<String>,
+    /// A date worked out from the period's words, labelled as such wherever it is shown.
+    pub worked_out: Option<WorkedOut>,
+    /// Something the article does not say that a reader needs (24 February 2022), shown only
+    /// as a note labelled "Not in the article".
+    pub outside: Option<String>,
+    /// Every sentence of the article that states this figure, verbatim; the first one carries
+    /// the figure's hedge and its source where the article names one.
     pub quotes: Vec<String>,
-    pub note: Option<String>,
+    pub reading: Reading,
+}
+
+/// A date worked out from the article's words, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkedOut {
+    pub date: String,
+    pub how: String,
+}
+
+/// How we read the article for one figure: its own words for the value, the hedge, the source
+/// and the period, each checked verbatim against the article at build time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub value: String,
+    pub hedge: Option<String>,
+    pub source: Option<String>,
+    pub period: Option<String>,
+}
+
+impl Qualifier {
+    /// The words every surface that shows the value must carry (case aside).
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            Qualifier::About => &["about"],
+            Qualifier::Approximately => &["approximately"],
+            Qualifier::UpTo => &["up to"],
+            Qualifier::UpToMayHave => &["up to", "may have been"],
+            Qualifier::Vague => &[],
+        }
+    }
 }
 
 /// A calendar day, checked on load.

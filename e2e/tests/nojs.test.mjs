@@ -1,0 +1,71 @@
+// Without JavaScript (Chromium with it off, and the text browser w3m), the page reads as a clean
+// article of figures: every figure with its hedge and its attribution, and no control that could
+// not act. With JavaScript, the controls appear once the app runs, in room kept for them from the
+// first frame: nothing moves (CLS 0).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { useSite, closeClean } from "./helpers.mjs";
+import { openPage } from "../browser.mjs";
+
+const site = useSite();
+const EXPECTED = JSON.parse(await readFile(new URL("../../tests/fixtures/expected-statements.json", import.meta.url), "utf8")).figures;
+// What a control of the app says; none of it may be offered where the app does not run.
+const CONTROL_WORDS = ["Copy link", "Share", "Embed", "Download", "Show filters", "Hide filters", "Reset filters", "SVG", "PNG", "Timeline", "figures)"];
+
+test("with JavaScript off in Chromium: every figure, and no control", async () => {
+  const page = await site.open("", { javaScriptEnabled: false });
+  const text = await page.locator("body").innerText();
+  for (const [id, [statement, attribution]] of Object.entries(EXPECTED)) {
+    assert.ok(text.includes(statement), `${id}: "${statement}" is missing`);
+    assert.ok(text.includes(attribution), `${id}: "${attribution}" is missing`);
+  }
+  const controls = await page.locator("button, input, select, textarea, [role=tab], [tabindex], a[href^='?']").evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(controls, [], "no control without JavaScript");
+  for (const words of CONTROL_WORDS) assert.ok(!text.includes(words), `"${words}" is offered without JavaScript`);
+  assert.equal(await page.locator("svg[role=img]").count(), 4, "the charts are there");
+  assert.match(text, /need JavaScript/, "the page says what would need JavaScript");
+  await closeClean(page);
+});
+
+test("w3m's dump of the page: every figure, and no dead control", async () => {
+  const { stdout } = await promisify(execFile)("w3m", ["-dump", "-cols", "100", site.url], { encoding: "utf8" });
+  // w3m wraps lines; a phrase may break across two.
+  const text = stdout.replace(/\s+/g, " ");
+  for (const [id, [statement, attribution]] of Object.entries(EXPECTED)) {
+    assert.ok(text.includes(statement), `${id}: "${statement}" is missing from w3m's dump`);
+    assert.ok(text.includes(attribution), `${id}: "${attribution}" is missing from w3m's dump`);
+  }
+  assert.doesNotMatch(text, /\[\s*[^\]]{1,40}\]/, "w3m shows no [button] (it draws a button as its name in brackets)");
+  for (const words of CONTROL_WORDS) assert.ok(!text.includes(words), `w3m shows "${words}"`);
+});
+
+for (const [width, height] of [[375, 740], [1280, 900]]) {
+  test(`at ${width} px, the controls appear without moving anything (CLS 0)`, async () => {
+    const page = await openPage(site.browser, {
+      width,
+      height,
+      initScript: () => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__shifts.push({ value: e.value, sources: (e.sources || []).map((s) => s.node?.className || s.node?.nodeName || "?") });
+        }).observe({ type: "layout-shift", buffered: true });
+      },
+    });
+    // Slow the app's start a little, so the page paints before it runs.
+    await page.route("**/*_bg.wasm", async (route) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await route.continue();
+    });
+    await page.goto(site.url);
+    await page.waitForSelector(".app[data-ready='true']");
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.ok((await page.locator("[role=tab]").count()) === 4 && (await page.getByRole("button", { name: "Copy link" }).count()) === 1, "the controls are there");
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.deepEqual(shifts, [], "no layout shift while the page starts");
+    await closeClean(page);
+  });
+}
