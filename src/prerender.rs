@@ -1,7 +1,9 @@
 //! Finishing the page Trunk built: the server-rendered view goes into `#app`, two of Trunk's
 //! tags are adjusted, and a strict Content-Security-Policy goes in front of every script, with
-//! the hash of each inline script. Pure string work, so it is tested natively; the `prerender`
-//! binary does the file I/O.
+//! the hash of each inline script. Built with a site address (`SITE_URL`), the page also gets
+//! the absolute addresses the web needs (canonical link, link-preview images, oEmbed discovery)
+//! and an `oembed.json`. Pure string work, so it is tested natively; the `prerender` binary
+//! does the file I/O.
 
 /// The empty mount point in index.html that the rendered view goes into, as written in
 /// index.html and as Trunk's minifier writes it.
@@ -110,7 +112,7 @@ fn add_csp(page: &str) -> Result<String, String> {
 }
 
 /// Apply `edit` to every tag that starts with `start`.
-fn edit_tags(page: &str, start: &str, edit: impl Fn(&str) -> String) -> String {
+fn edit_tags(page: &str, start: &str, mut edit: impl FnMut(&str) -> String) -> String {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
     while let Some(i) = rest.find(start) {
@@ -174,4 +176,101 @@ fn remove_attr(tag: &str, name: &str) -> String {
         Some((whole, _)) => format!("{}{}", &tag[..whole.start], &tag[whole.end..]),
         None => tag.to_string(),
     }
+}
+
+/// The address the site is published at, as `SITE_URL` gives it: absolute http(s), no query or
+/// fragment, ending in `/` (one is added).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteUrl(String);
+
+impl SiteUrl {
+    pub fn parse(raw: &str) -> Result<SiteUrl, String> {
+        let raw = raw.trim();
+        let rest = raw
+            .strip_prefix("https://")
+            .or_else(|| raw.strip_prefix("http://"));
+        let host = rest.and_then(|r| r.split('/').next()).unwrap_or_default();
+        if rest.is_none() || host.is_empty() {
+            return Err(format!(
+                "SITE_URL \"{raw}\" must be an absolute http:// or https:// address, such as https://example.org/frontline/"
+            ));
+        }
+        if raw.contains(['?', '#', '"', '<', '>', ' ', '\'', '\\']) {
+            return Err(format!(
+                "SITE_URL \"{raw}\" must be a plain folder address, without a query, a fragment, quotes or spaces"
+            ));
+        }
+        let mut url = raw.to_string();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        Ok(SiteUrl(url))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The width and the first height of the frame `oembed.json` offers.
+pub const OEMBED_WIDTH: i32 = 600;
+
+/// The page with the absolute addresses a published site needs: a canonical link, `og:url`,
+/// absolute `og:image` and `twitter:image`, and the oEmbed discovery link.
+pub fn with_site_url(page: &str, site: &SiteUrl, title: &str) -> Result<String, String> {
+    let url = site.as_str();
+    // Written as index.html has them, or as Trunk's minifier does (`content=preview.png
+    // property=og:image`): each image tag is written anew with its address made absolute.
+    let mut made_absolute = Vec::new();
+    let mut page = edit_tags(page, "<meta ", |tag| {
+        let name = attr(tag, "property").or_else(|| attr(tag, "name"));
+        match (name, attr(tag, "content")) {
+            (Some(name @ ("og:image" | "twitter:image")), Some(content)) => {
+                made_absolute.push(name.to_string());
+                let key = if name == "og:image" {
+                    "property"
+                } else {
+                    "name"
+                };
+                format!(
+                    r#"<meta {key}="{name}" content="{url}{}">"#,
+                    content.trim_start_matches("./")
+                )
+            }
+            _ => tag.to_string(),
+        }
+    });
+    if made_absolute.len() != 2 {
+        return Err(format!(
+            "index.html should have one og:image and one twitter:image to make absolute; found {made_absolute:?}"
+        ));
+    }
+    let links = format!(
+        r#"<link rel="canonical" href="{url}"><meta property="og:url" content="{url}"><link rel="alternate" type="application/json+oembed" href="{url}oembed.json" title="{}">"#,
+        crate::export::xml(title)
+    );
+    let Some(at) = page.find("</head>") else {
+        return Err("index.html has no </head> to put the canonical link before".into());
+    };
+    page.insert_str(at, &links);
+    Ok(page)
+}
+
+/// `oembed.json` for the site: a `rich` embed (oEmbed 1.0, section 2.3.4.4) of the embed view,
+/// with every field the spec requires for that type (`version`, `type`, `html`, `width`,
+/// `height`) and the optional ones it can honestly fill.
+pub fn oembed_json(site: &SiteUrl, title: &str, height: i32) -> String {
+    let url = site.as_str();
+    let iframe = format!(
+        r#"<iframe src="{url}?embed=1" title="{}" width="{OEMBED_WIDTH}" height="{height}" loading="lazy" frameborder="0" data-frontline-figures></iframe>"#,
+        crate::export::xml(title)
+    );
+    let s = crate::export::json_str;
+    format!(
+        "{{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n  \"title\": {},\n  \"provider_name\": \"Frontline Figures\",\n  \"provider_url\": {},\n  \"html\": {},\n  \"width\": {OEMBED_WIDTH},\n  \"height\": {height},\n  \"thumbnail_url\": {},\n  \"thumbnail_width\": 1200,\n  \"thumbnail_height\": 630\n}}\n",
+        s(title),
+        s(url),
+        s(&iframe),
+        s(&format!("{url}preview.png"))
+    )
 }

@@ -220,3 +220,77 @@ go()
             .contains("meta charset")
     );
 }
+
+#[test]
+fn a_site_address_must_be_absolute_and_plain() {
+    use frontline_figures::prerender::SiteUrl;
+    assert_eq!(
+        SiteUrl::parse("https://example.org/frontline")
+            .unwrap()
+            .as_str(),
+        "https://example.org/frontline/"
+    );
+    for bad in [
+        "example.org/frontline/",
+        "/frontline/",
+        "ftp://example.org/",
+        "https://",
+        "https://example.org/?x=1",
+        "https://example.org/#top",
+        "https://example.org/\"><script>",
+    ] {
+        let err = SiteUrl::parse(bad).unwrap_err();
+        assert!(err.contains("SITE_URL"), "{bad}: {err}");
+    }
+}
+
+#[test]
+fn with_a_site_address_the_page_gets_absolute_addresses_in_both_forms() {
+    use frontline_figures::prerender::{SiteUrl, with_site_url};
+    let site = SiteUrl::parse("https://example.org/frontline/").unwrap();
+    for page in [
+        r#"<html><head><meta property="og:image" content="preview.png" /><meta name="twitter:image" content="preview.png" /></head><body></body></html>"#,
+        "<html><head><meta content=preview.png property=og:image><meta content=preview.png name=twitter:image></head><body></body></html>",
+    ] {
+        let done = with_site_url(page, &site, "A \"title\"").unwrap();
+        assert!(
+            done.contains(
+                r#"<meta property="og:image" content="https://example.org/frontline/preview.png">"#
+            ),
+            "{done}"
+        );
+        assert!(
+            done.contains(
+                r#"<meta name="twitter:image" content="https://example.org/frontline/preview.png">"#
+            ),
+            "{done}"
+        );
+        assert!(done.contains(r#"<link rel="canonical" href="https://example.org/frontline/">"#));
+        assert!(done.contains(r#"<link rel="alternate" type="application/json+oembed" href="https://example.org/frontline/oembed.json" title="A &quot;title&quot;">"#), "{done}");
+        assert!(!done.contains("content=preview.png") && !done.contains("content=\"preview.png\""));
+    }
+    assert!(
+        with_site_url("<html><head></head></html>", &site, "t").is_err(),
+        "no image to make absolute"
+    );
+}
+
+#[test]
+fn oembed_json_has_every_field_the_spec_requires_for_rich() {
+    use frontline_figures::prerender::{SiteUrl, oembed_json};
+    let site = SiteUrl::parse("https://example.org/frontline/").unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&oembed_json(&site, "Frontline Figures: a <b> title", 812)).unwrap();
+    // oEmbed 1.0, 2.3.4 and 2.3.4.4: version and type always; html, width and height for rich.
+    assert_eq!(doc["version"], "1.0");
+    assert_eq!(doc["type"], "rich");
+    assert_eq!(doc["width"], 600);
+    assert_eq!(doc["height"], 812);
+    let html = doc["html"].as_str().unwrap();
+    assert!(html.starts_with(r#"<iframe src="https://example.org/frontline/?embed=1" title="Frontline Figures: a &lt;b&gt; title" width="600" height="812""#), "{html}");
+    assert_eq!(doc["provider_url"], "https://example.org/frontline/");
+    assert_eq!(
+        doc["thumbnail_url"],
+        "https://example.org/frontline/preview.png"
+    );
+}

@@ -1,17 +1,19 @@
 //! Build step (Trunk `post_build` hook): render the default view with Yew's server renderer and
 //! write it into the staged index.html, inside `<div id="app">`, so readers see every figure
-//! before (or without) the WebAssembly. (The data itself is checked by build.rs.)
+//! before (or without) the WebAssembly. (The data itself is checked by build.rs.) With
+//! `SITE_URL` set, the page gets absolute addresses and the site an `oembed.json`.
 
 use std::process::ExitCode;
 
 use frontline_figures::App;
+use frontline_figures::prerender::{self, SiteUrl};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::var_os("TRUNK_STAGING_DIR") else {
         eprintln!("prerender: TRUNK_STAGING_DIR is not set; run me as Trunk's post_build hook");
         return ExitCode::FAILURE;
     };
-    let path = std::path::Path::new(&dir).join("index.html");
+    let path = dir_path(&dir, "index.html");
     let html = match std::fs::read_to_string(&path) {
         Ok(html) => html,
         Err(e) => {
@@ -19,7 +21,37 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match frontline_figures::prerender::finish_page(&html, &render()) {
+    let site = match std::env::var("SITE_URL") {
+        Ok(raw) if !raw.trim().is_empty() => match SiteUrl::parse(&raw) {
+            Ok(site) => Some(site),
+            Err(e) => {
+                eprintln!("prerender: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        _ => None,
+    };
+    let page = prerender::finish_page(&html, &render()).and_then(|page| match &site {
+        Some(site) => prerender::with_site_url(&page, site, &title()),
+        None => Ok(page),
+    });
+    if let Some(site) = &site {
+        let oembed = dir_path(&dir, "oembed.json");
+        let height = frontline_figures::export::embed_height(&frontline_figures::select::charts(
+            frontline_figures::dataset::Dataset::bundled(),
+            &Default::default(),
+        ));
+        if let Err(e) = std::fs::write(&oembed, prerender::oembed_json(site, &title(), height)) {
+            eprintln!("prerender: cannot write {}: {e}", oembed.display());
+            return ExitCode::FAILURE;
+        }
+        println!(
+            "prerender: absolute addresses for {}, and {}",
+            site.as_str(),
+            oembed.display()
+        );
+    }
+    match page {
         Ok(page) => {
             if let Err(e) = std::fs::write(&path, page) {
                 eprintln!("prerender: cannot write {}: {e}", path.display());
@@ -40,5 +72,17 @@ fn render() -> String {
         yew::LocalServerRenderer::<App>::new()
             .hydratable(true)
             .render(),
+    )
+}
+
+fn dir_path(dir: &std::ffi::OsStr, file: &str) -> std::path::PathBuf {
+    std::path::Path::new(dir).join(file)
+}
+
+/// The title of the site's embed, for oEmbed.
+fn title() -> String {
+    format!(
+        "Frontline Figures: {}",
+        frontline_figures::dataset::Dataset::bundled().article.title
     )
 }
