@@ -115,6 +115,12 @@ pub fn page_url(query: &str) -> String {
     format!("{origin}{}", url_with(query))
 }
 
+/// Today in the reader's time zone, as "1 December 2026".
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    crate::export::day_month_year(now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
 /// Save `content` as a file named `name`.
 pub fn download(name: &str, mime: &str, content: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));

@@ -84,7 +84,7 @@ pub fn csv(figures: &[&Figure]) -> String {
 }
 
 /// A JSON string literal.
-fn json_str(s: &str) -> String {
+pub fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -150,7 +150,7 @@ pub fn json(data: &Dataset, figures: &[&Figure], view_url: &str) -> String {
 }
 
 /// XML text or attribute content.
-fn xml(s: &str) -> String {
+pub fn xml(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -367,6 +367,36 @@ pub fn embed_height(specs: &[ChartSpec]) -> i32 {
         })
         .sum();
     (charts + 60).clamp(200, 4000)
+}
+
+/// A citation of a view, ready to paste: the article (its title and dateline; the text this
+/// explorer quotes names no outlet, so none is given), this explorer, the view's canonical
+/// address and the day it was read.
+pub fn citation(data: &Dataset, view_url: &str, accessed: &str) -> String {
+    format!(
+        "“{}”, news article of {} (the text quoted here names no outlet). Figures as quoted and charted by Frontline Figures: {view_url} (accessed {accessed}).",
+        data.article.title, data.article.dateline
+    )
+}
+
+/// "1 December 2026".
+pub fn day_month_year(year: u32, month: u32, day: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS.get(month.saturating_sub(1) as usize).unwrap_or(&"");
+    format!("{day} {month} {year}")
 }
 
 /// The resize script for the host page: it matches the iframe by `event.source` (a sandboxed

@@ -155,3 +155,24 @@ fn the_embed_snippet_escapes_its_url_and_carries_the_resize_script_on_request() 
     let h = embed_height(&charts(data(), &Filters::default()));
     assert!((1000..4000).contains(&h), "{h}");
 }
+
+#[test]
+fn a_citation_names_the_article_the_explorer_and_the_view_and_invents_no_outlet() {
+    let text = frontline_figures::export::citation(
+        data(),
+        "https://example.org/?view=table",
+        "1 December 2026",
+    );
+    assert_eq!(
+        text,
+        "“North Korea bolsters Russia: Plans to send 100,000 troops to Ukraine front”, news article of 18 November 2024 06:04 (the text quoted here names no outlet). Figures as quoted and charted by Frontline Figures: https://example.org/?view=table (accessed 1 December 2026)."
+    );
+    assert_eq!(
+        frontline_figures::export::day_month_year(2026, 12, 1),
+        "1 December 2026"
+    );
+    assert_eq!(
+        frontline_figures::export::day_month_year(2024, 2, 29),
+        "29 February 2024"
+    );
+}

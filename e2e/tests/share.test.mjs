@@ -426,6 +426,33 @@ test("Copy link puts the canonical URL on the clipboard", async () => {
   await closeClean(page);
 });
 
+test("Cite copies a citation of the view: the article, this explorer, the clean URL and the day", async () => {
+  const page = await site.open("?actors=ukraine&fbclid=abc&utm_source=x", { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.getByRole("button", { name: "Cite" }).click();
+  await page.getByText("Citation copied.").waitFor();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const today = await page.evaluate(() => new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }));
+  assert.equal(
+    text,
+    `“${DATA.article.title}”, news article of ${DATA.article.dateline} (the text quoted here names no outlet). Figures as quoted and charted by Frontline Figures: ${site.url}?actors=ukraine (accessed ${today}).`,
+  );
+  await closeClean(page);
+});
+
+test("where copying is refused, the citation is shown selected for copying by hand", async () => {
+  const refuse = () => {
+    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => ({ writeText: () => Promise.reject(new Error("denied")) }) });
+  };
+  const page = await site.open("?view=table", { initScript: refuse });
+  await page.getByRole("button", { name: "Cite" }).click();
+  const field = page.getByLabel("Citation of this view");
+  await field.waitFor();
+  assert.match(await field.inputValue(), new RegExp(`Frontline Figures: ${site.url.replace(/[.?]/g, "\\$&")}\\?view=table \\(accessed `));
+  assert.equal(await page.evaluate(() => document.activeElement.id), "share-citation");
+  assert.match(await page.locator(".share-status").innerText(), /the citation is selected below; press Ctrl\+C/);
+  await closeClean(page);
+});
+
 test("where copying is refused, the link is shown selected for copying by hand", async () => {
   const refuse = () => {
     Object.defineProperty(Navigator.prototype, "clipboard", { get: () => ({ writeText: () => Promise.reject(new Error("denied")) }) });

@@ -1,6 +1,8 @@
-//! Share, embed and download the current view: "Copy link" (with a fallback that selects the
-//! link), the system share sheet where the browser has one, the embed code, and the selected
-//! figures as CSV and JSON. Every URL here is the canonical URL of the current state.
+//! Share, embed and download the current view: "Copy link" and "Cite" (each with a fallback
+//! that shows its text selected where the browser refuses the clipboard), the system share
+//! sheet where the browser has one, the embed code, and the selected figures as CSV and JSON.
+//! Every URL here is the canonical URL of the current state, without the parameters that are
+//! not ours (a click identifier such as fbclid names the reader who clicked).
 
 use yew::prelude::*;
 
@@ -25,7 +27,8 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let ShareBarProps { data, state, ready } = props;
     // What happened last, for the live region; and which fallbacks are open.
     let status = use_state(String::new);
-    let manual_link = use_state(|| false);
+    // What the browser would not copy, shown selected for copying by hand.
+    let manual = use_state(|| None::<Manual>);
     let embed_open = use_state(|| false);
     let with_script = use_state(|| true);
     // `_eq`: where there is no share sheet, finding that out does not render the bar again.
@@ -35,10 +38,10 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         use_effect_with((), move |_| can_share.set(crate::browser::can_share()));
     }
     {
-        // Once the manual link field is shown, select it so Ctrl+C copies it.
-        use_effect_with(*manual_link, |shown| {
-            if *shown {
-                crate::browser::select_text("share-url");
+        // Once a field for copying by hand is shown, select it so Ctrl+C copies it.
+        use_effect_with(*manual, |shown| {
+            if let Some(m) = shown {
+                crate::browser::select_text(m.id());
             }
         });
     }
@@ -47,20 +50,25 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     }
     let query = state.to_query();
 
-    let copy_link = {
-        let (status, manual_link, query) = (status.clone(), manual_link.clone(), query.clone());
+    let copy = |what: Manual, text: String, done: &'static str| {
+        let (status, manual) = (status.clone(), manual.clone());
         Callback::from(move |_: MouseEvent| {
-            let (status, manual_link) = (status.clone(), manual_link.clone());
-            crate::browser::copy_text(&crate::browser::page_url(&query), move |ok| {
+            let (status, manual) = (status.clone(), manual.clone());
+            crate::browser::copy_text(&text, move |ok| {
                 if ok {
-                    status.set("Link copied.".into());
+                    manual.set(None);
+                    status.set(done.into());
                 } else {
-                    manual_link.set(true);
-                    status.set("Copying was not allowed here: the link is selected below; press Ctrl+C (⌘C on a Mac).".into());
+                    manual.set(Some(what));
+                    status.set(format!("Copying was not allowed here: the {} is selected below; press Ctrl+C (⌘C on a Mac).", what.noun()));
                 }
             });
         })
     };
+    let url = crate::browser::page_url(&query);
+    let citation = export::citation(data, &url, &crate::browser::today());
+    let copy_link = copy(Manual::Link, url.clone(), "Link copied.");
+    let cite = copy(Manual::Citation, citation.clone(), "Citation copied.");
     let share = {
         let query = query.clone();
         Callback::from(move |_: MouseEvent| {
@@ -101,6 +109,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         <div class="share">
             <div class="toolbar" role="group" aria-label="Share and download this view">
                 <button type="button" class="button" onclick={copy_link}>{ "Copy link" }</button>
+                <button type="button" class="button" onclick={cite}>{ "Cite" }</button>
                 if *can_share {
                     <button type="button" class="button" onclick={share}>{ "Share…" }</button>
                 }
@@ -109,16 +118,44 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <button type="button" class="button" onclick={download_json} disabled={nothing}>{ "Download JSON" }</button>
             </div>
             <p class="share-status" role="status">{ (*status).clone() }</p>
-            if *manual_link {
+            if *manual == Some(Manual::Link) {
                 <p class="manual-link">
                     <label for="share-url">{ "Link to this view" }</label>
-                    <input id="share-url" type="text" readonly=true value={crate::browser::page_url(&query)} />
+                    <input id="share-url" type="text" readonly=true value={url} />
+                </p>
+            }
+            if *manual == Some(Manual::Citation) {
+                <p class="manual-link">
+                    <label for="share-citation">{ "Citation of this view" }</label>
+                    <textarea id="share-citation" readonly=true rows="4" value={citation} />
                 </p>
             }
             if *embed_open {
                 { embed_panel(&EmbedPanelProps { data: *data, state: state.clone(), with_script, status }) }
             }
         </div>
+    }
+}
+
+/// A text the browser would not copy, shown for copying by hand.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Manual {
+    Link,
+    Citation,
+}
+
+impl Manual {
+    fn id(self) -> &'static str {
+        match self {
+            Manual::Link => "share-url",
+            Manual::Citation => "share-citation",
+        }
+    }
+    fn noun(self) -> &'static str {
+        match self {
+            Manual::Link => "link",
+            Manual::Citation => "citation",
+        }
     }
 }
 
