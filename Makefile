@@ -8,24 +8,39 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # sets its own and unsets the others.
 ONLY = env -u GECKODRIVER -u SAFARIDRIVER -u CHROMEDRIVER
 PORT ?= 8080
+# The site's wasm is built with the nightly in tools/wasm-toolchain, its standard library
+# rebuilt for size and panics aborting at once (-13.7 KiB brotli, BENCHMARKS.md): a panic then
+# traps, and index.html's first script shows the failure panel. Everything else (clippy, the
+# tests, the prerender hook) uses the toolchain of rust-toolchain.toml.
+WASM_TOOLCHAIN := $(shell cat tools/wasm-toolchain)
+WASM_BUILD = RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
-.PHONY: check fuzz serve build test bench setup-build setup-test setup-bench fmt-check clippy unit wasm-test size e2e e2e-cross
+.PHONY: check fuzz serve build build-site-url test bench setup-build setup-test setup-bench fmt-check clippy unit wasm-test size e2e e2e-cross
 
 ## make serve: build the release site and serve it at http://127.0.0.1:$(PORT)/
 serve: build
 	node e2e/serve.mjs --root dist --port $(PORT) --host 127.0.0.1 --base /
 
-## make build: the release site in dist/ (prerendered, hydrating)
+## make build: the release site in dist/ (prerendered, hydrating). With SITE_URL set (e.g.
+## SITE_URL=https://example.org/frontline/ make build) the page gets absolute addresses
+## (canonical, link-preview images, oEmbed discovery) and the site an oembed.json.
 build: setup-build
 	cargo fetch --locked
-	trunk build --release --offline
+	$(WASM_BUILD) trunk build --release --offline
+
+# The same site built for an address, for the tests (the wasm is already built: only the
+# bindings, wasm-opt and the prerender step run again).
+SITE_URL_DIST = target/dist-site-url
+build-site-url: setup-build
+	SITE_URL=https://example.org/frontline/ $(WASM_BUILD) trunk build --release --offline --dist $(SITE_URL_DIST)
 
 ## make check: the fast loop for everyday work: formatting, clippy (native and wasm32) and the
 ## native tests; no browser, no release build
 check: setup-build fmt-check clippy unit
 
 ## make test: every check, in order, failing fast
-test: setup-test fmt-check clippy unit wasm-test build size e2e e2e-cross
+test: setup-test fmt-check clippy unit wasm-test build build-site-url size e2e e2e-cross
 
 ## make fuzz: the URL parser against a million hostile query strings (make test runs 2,000)
 fuzz: setup-build

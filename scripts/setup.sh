@@ -28,6 +28,16 @@ if ! rustup run "$channel" rustc --version >/dev/null 2>&1 ||
   rustup toolchain install "$channel" --profile minimal --target wasm32-unknown-unknown --component rustfmt,clippy
 fi
 
+# 1b. The nightly the site's wasm is built with (tools/wasm-toolchain), with the standard
+# library's source and the crates it needs (build-std), fetched now so builds run offline.
+wasm_toolchain="$(cat tools/wasm-toolchain)"
+if ! rustup component list --installed --toolchain "$wasm_toolchain" 2>/dev/null | grep -q '^rust-src'; then
+  say "installing Rust $wasm_toolchain with rust-src (tools/wasm-toolchain: the site's wasm build)"
+  rustup toolchain install "$wasm_toolchain" --profile minimal --component rust-src
+fi
+library="$(rustup run "$wasm_toolchain" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+rustup run "$wasm_toolchain" cargo fetch --quiet --manifest-path "$library"
+
 # 2. Trunk.
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"

@@ -135,3 +135,17 @@ test("soak: 5,000 random interactions leave no error and no memory growth", asyn
   assert.equal(await page.locator(".failure-panel").count(), 0, "no panic");
   await closeClean(page);
 });
+
+test("a panic in the release build (which traps: it aborts at once) shows the failure panel", async () => {
+  const page = await site.open("", {
+    initScript: () => addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; }),
+  });
+  // A real abort of the release build: an allocation it cannot make aborts, and the abort traps.
+  // Called from a timer, so that the trap is uncaught, as one from an event handler would be.
+  await page.evaluate(() => setTimeout(() => window.__wasm.__wbindgen_malloc(0xfffffff0, 8)));
+  const panel = page.locator(".failure-panel[role=alert]");
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /Something went wrong\s+The explorer stopped: \S+/);
+  assert.equal(await panel.getByRole("link", { name: "Open the default view" }).getAttribute("href"), new URL(site.url).pathname);
+  await page.context().close(); // the trap is in the console; that is expected here
+});
