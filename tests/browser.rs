@@ -14,6 +14,7 @@ mod synthetic;
 
 use frontline_figures::chart::layout::ROW_H;
 use frontline_figures::components::{DataRef, ExplorerProps, explorer};
+use frontline_figures::dataset::Dataset;
 use frontline_figures::view_state::ViewState;
 
 async fn mount() -> Element {
@@ -71,9 +72,20 @@ async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
         1,
         "the app started"
     );
-    // 6 soldiers marks, North Korea's 2 + the stated and the derived share, and 2 strike marks.
-    assert_eq!(count(&root, "g.mark"), 12);
-    assert_eq!(count(&root, "g.mark[data-encoding='upper-bound']"), 4);
+    // Every mark the selection's charts hold, computed from the data.
+    let specs = frontline_figures::select::charts(Dataset::bundled(), &Default::default());
+    let marks: Vec<_> = specs
+        .iter()
+        .flat_map(|c| &c.panels)
+        .flat_map(|p| &p.marks)
+        .collect();
+    let all = marks.len() as u32;
+    assert_eq!(count(&root, "g.mark"), all);
+    let bounds = marks
+        .iter()
+        .filter(|m| m.style == frontline_figures::select::MarkStyle::UpperBound)
+        .count() as u32;
+    assert_eq!(count(&root, "g.mark[data-encoding='upper-bound']"), bounds);
     assert_eq!(count(&root, "g.mark[data-mark^='ua-']"), 2);
     assert_eq!(
         count(&root, ".chart.long"),
@@ -103,8 +115,8 @@ async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
     assert_eq!(search(), "?actors=russia,north-korea");
 
     click(&root, "button.reset");
-    until(|| search().is_empty() && count(&root, "g.mark") == 12).await;
-    assert_eq!(count(&root, "g.mark"), 12);
+    until(|| search().is_empty() && count(&root, "g.mark") == all).await;
+    assert_eq!(count(&root, "g.mark"), all);
     assert_eq!(search(), "");
     root.remove();
 }
