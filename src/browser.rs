@@ -152,36 +152,116 @@ fn click_download(name: &str, href: &str) {
 
 /// Draw `svg` (of `width` x `height` px) on a canvas at twice the size and save it as a PNG.
 pub fn download_png(name: &str, svg: &str, width: i32, height: i32) {
+    let name = name.to_string();
+    draw_svg(svg, width, height, move |canvas| {
+        if let Some(url) = canvas.and_then(|c| c.to_data_url_with_type("image/png").ok()) {
+            click_download(&name, &url);
+        }
+    });
+}
+
+/// `then` gets a canvas with `svg` (of `width` x `height` px) drawn at twice its size, or
+/// `None` where the browser would not draw it.
+fn draw_svg(
+    svg: &str,
+    width: i32,
+    height: i32,
+    then: impl FnOnce(Option<web_sys::HtmlCanvasElement>) + 'static,
+) {
     use wasm_bindgen::JsCast;
     let Ok(img) = web_sys::HtmlImageElement::new() else {
+        then(None);
         return;
     };
-    let name = name.to_string();
     let image = img.clone();
     EventListener::once(&img, "load", move |_| {
-        let document = gloo::utils::document();
-        let canvas = document
+        let canvas = gloo::utils::document()
             .create_element("canvas")
             .ok()
             .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-        let Some(canvas) = canvas else { return };
-        canvas.set_width((width * 2) as u32);
-        canvas.set_height((height * 2) as u32);
-        let context = canvas.get_context("2d").ok().flatten();
-        let Some(context) =
-            context.and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
-        let _ = context.scale(2.0, 2.0);
-        let _ = context.draw_image_with_html_image_element(&image, 0.0, 0.0);
-        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            click_download(&name, &url);
-        }
+        let drawn = canvas.filter(|canvas| {
+            canvas.set_width((width * 2) as u32);
+            canvas.set_height((height * 2) as u32);
+            let context = canvas.get_context("2d").ok().flatten();
+            context
+                .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+                .is_some_and(|context| {
+                    let _ = context.scale(2.0, 2.0);
+                    context
+                        .draw_image_with_html_image_element(&image, 0.0, 0.0)
+                        .is_ok()
+                })
+        });
+        then(drawn);
     })
     .forget();
     let encoded: String = js_sys::encode_uri_component(svg).into();
     img.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+}
+
+/// Copy `svg` as a 2x PNG image to the clipboard; `done(false)` where the browser cannot or
+/// will not (no `ClipboardItem`, no permission), so the caller can point to the download. The
+/// clipboard is written at once, in the click, with the image still being drawn (a promise),
+/// as Safari requires.
+pub fn copy_png(svg: &str, width: i32, height: i32, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::JsCast;
+    let window = gloo::utils::window();
+    let clipboard = window.navigator().clipboard();
+    let get = |object: &JsValue, name: &str| js_sys::Reflect::get(object, &JsValue::from_str(name));
+    let (Ok(item_class), Ok(write)) = (get(&window, "ClipboardItem"), get(&clipboard, "write"))
+    else {
+        done(false);
+        return;
+    };
+    let (Some(item_class), Some(write)) = (
+        item_class.dyn_ref::<js_sys::Function>(),
+        write.dyn_ref::<js_sys::Function>(),
+    ) else {
+        done(false);
+        return;
+    };
+    let svg = svg.to_string();
+    let png = js_sys::Promise::new(&mut |resolve, reject| {
+        draw_svg(&svg, width, height, move |canvas| {
+            let Some(canvas) = canvas else {
+                let _ = reject.call0(&JsValue::NULL);
+                return;
+            };
+            let got = wasm_bindgen::closure::Closure::once_into_js(move |blob: JsValue| {
+                let _ = if blob.is_null() {
+                    reject.call0(&JsValue::NULL)
+                } else {
+                    resolve.call1(&JsValue::NULL, &blob)
+                };
+            });
+            let _ = canvas.to_blob(got.unchecked_ref());
+        });
+    });
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("image/png"), &png);
+    let written = js_sys::Reflect::construct(item_class, &js_sys::Array::of1(&data))
+        .and_then(|item| write.call1(&clipboard, &js_sys::Array::of1(&item)))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(written) = written else {
+        done(false);
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(written).await.is_ok());
+    });
+}
+
+/// Open `url` in a new tab, cut off from this page; false where this page may not open one
+/// (an embed in a sandbox without `allow-popups`).
+pub fn open_new_tab(url: &str) -> bool {
+    match gloo::utils::window().open_with_url_and_target(url, "_blank") {
+        Ok(Some(tab)) => {
+            let _ = js_sys::Reflect::set(&tab, &JsValue::from_str("opener"), &JsValue::NULL);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Copy `text` to the clipboard; `done(true)` on success, `done(false)` where the browser
@@ -231,11 +311,42 @@ pub fn share(title: &str, url: &str) {
     });
 }
 
+/// Calls `f` with the height an embedded frame (the iframe `frame`) reports in our own message,
+/// until the returned listener is dropped. Only that frame's messages count.
+pub fn on_frame_height(frame: yew::NodeRef, f: impl Fn(i32) + 'static) -> EventListener {
+    use wasm_bindgen::JsCast;
+    EventListener::new(&gloo::utils::window(), "message", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let Some(frame) = frame.cast::<web_sys::HtmlIFrameElement>() else {
+            return;
+        };
+        let from_frame = match (e.source(), frame.content_window()) {
+            (Some(source), Some(window)) => JsValue::from(source) == JsValue::from(window),
+            _ => false,
+        };
+        let data = e.data();
+        let kind = js_sys::Reflect::get(&data, &JsValue::from_str("type")).ok();
+        let height = js_sys::Reflect::get(&data, &JsValue::from_str("height"))
+            .ok()
+            .and_then(|h| h.as_f64());
+        if from_frame
+            && kind.and_then(|k| k.as_string()).as_deref() == Some("frontline-figures:height")
+            && let Some(h) = height.filter(|h| h.is_finite() && *h > 0.0 && *h < 100_000.0)
+        {
+            f(h.ceil() as i32);
+        }
+    })
+}
+
 /// While alive, tells the parent window (when embedded) the height of the element with this
-/// id after every size change, as Datawrapper's embeds do and in our own message.
+/// id after every size change, in every protocol of `resize`, and answers a Pym.js parent's
+/// width messages with the height.
 pub struct HeightReporter {
     observer: web_sys::ResizeObserver,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _pym: Option<EventListener>,
 }
 
 impl Drop for HeightReporter {
@@ -245,6 +356,7 @@ impl Drop for HeightReporter {
 }
 
 pub fn report_height(element_id: &str) -> Option<HeightReporter> {
+    use std::rc::Rc;
     use wasm_bindgen::JsCast;
     let window = gloo::utils::window();
     let parent = window.parent().ok().flatten()?;
@@ -252,23 +364,49 @@ pub fn report_height(element_id: &str) -> Option<HeightReporter> {
         return None; // not in a frame
     }
     let element = gloo::utils::document().get_element_by_id(element_id)?;
-    let measured = element.clone();
-    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let height = measured.get_bounding_client_rect().height().ceil() as i64;
-        for message in [
-            format!(r#"{{"datawrapper-height": {{"frontline-figures": {height}}}}}"#),
-            format!(r#"{{"type": "frontline-figures:height", "height": {height}}}"#),
-        ] {
-            if let Ok(value) = js_sys::JSON::parse(&message) {
-                let _ = parent.post_message(&value, "*");
+    let pym_child = crate::resize::pym_child(&query());
+    let send = {
+        let (parent, pym_child) = (parent.clone(), pym_child.clone());
+        Rc::new(move || {
+            let height = element.get_bounding_client_rect().height().ceil() as i64;
+            let src = window.location().href().unwrap_or_default();
+            for message in crate::resize::height_messages(height, pym_child.as_deref(), &src) {
+                let value = match message {
+                    crate::resize::Message::Json(text) => js_sys::JSON::parse(&text).ok(),
+                    crate::resize::Message::Text(text) => Some(JsValue::from_str(&text)),
+                };
+                if let Some(value) = value {
+                    let _ = parent.post_message(&value, "*");
+                }
             }
-        }
-    });
+        })
+    };
+    let on_resize = send.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || on_resize());
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&element);
+    observer.observe(&gloo::utils::document().get_element_by_id(element_id)?);
+    let pym = pym_child.map(|id| {
+        EventListener::new(&gloo::utils::window(), "message", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
+            let from_parent = e
+                .source()
+                .and_then(|s| s.dyn_into::<web_sys::Window>().ok())
+                .is_some_and(|s| s == parent);
+            if from_parent
+                && e.data()
+                    .as_string()
+                    .is_some_and(|m| crate::resize::asks_for_height(&m, &id))
+            {
+                send();
+            }
+        })
+    });
     Some(HeightReporter {
         observer,
         _callback: callback,
+        _pym: pym,
     })
 }
 

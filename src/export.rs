@@ -363,10 +363,10 @@ pub fn embed_height(specs: &[ChartSpec]) -> i32 {
                 .filter_map(layout_panel)
                 .map(|l| l.height + 8)
                 .sum();
-            panels + 300 // title, legend, summary, mark buttons, details and credit
+            panels + 110 // title, legend, the Description disclosure and the gap below
         })
         .sum();
-    (charts + 60).clamp(200, 4000)
+    (charts + 70).clamp(200, 4000) // the credit line, the link back and the padding
 }
 
 /// A citation of a view, ready to paste: the article (its title and dateline; the text this

@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod resize;
 pub mod select;
 pub mod view_state;
 

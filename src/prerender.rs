@@ -52,12 +52,13 @@ pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
 }
 
 /// The policy, for the `'sha256-…'` sources of the page's inline scripts and styles (the page
-/// has no inline style, so styles come only from its own origin). `frame-ancestors` cannot be
-/// set from a meta tag; hosts send it as a header (see README).
+/// has no inline style, so styles come only from its own origin). Frames only of the page's own
+/// origin: the Embed dialog's preview. `frame-ancestors` cannot be set from a meta tag; hosts
+/// send it as a header (see README).
 pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     let sources = |hashes: &[String]| hashes.iter().map(|h| format!(" {h}")).collect::<String>();
     format!(
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'",
         sources(script_hashes),
         sources(style_hashes)
     )

@@ -4,11 +4,22 @@
 
 use std::cmp::Ordering;
 
+use crate::dataset::choice;
 use crate::dataset::{
     Actor, Axis, Certainty, Choice, Dataset, Figure, MeasureGroup, Qualifier, Source,
 };
 use crate::format;
 use crate::view_state::{Column, Filter, Filters, Sort};
+
+choice!(
+    /// The charts, by the name a URL gives one (`chart=strength`, to embed it alone), with
+    /// their titles.
+    ChartId {
+        Strength => "strength", "Troop strength and losses by country";
+        NorthKorea => "north-korea", "North Korea's deployment";
+        Strike => "strike", "Russia's attacks this past weekend";
+    }
+);
 
 pub fn matches(f: &Figure, filters: &Filters) -> bool {
     filters.actors.contains(f.actor)
@@ -173,6 +184,15 @@ fn panel(axis: Axis, figures: &[&Figure]) -> Option<PanelSpec> {
     (!marks.is_empty()).then_some(PanelSpec { axis, marks })
 }
 
+/// The charts a view shows: those its filters fill, or of those only the one it names.
+pub fn charts_shown(data: &Dataset, filters: &Filters, chart: Option<ChartId>) -> Vec<ChartSpec> {
+    let mut specs = charts(data, filters);
+    if let Some(kind) = chart {
+        specs.retain(|c| c.id == kind.slug());
+    }
+    specs
+}
+
 /// The charts the selection fills, in order; a chart with nothing selected is left out.
 pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
     let selected = select_figures(data, filters);
@@ -185,12 +205,7 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
         .collect();
     sort_stable(&mut strength, |a, b| a.actor.cmp(&b.actor)); // the data's order within a country
     if let Some(p) = panel(Axis::Soldiers, &strength) {
-        out.push(chart(
-            "strength",
-            "Troop strength and losses by country",
-            vec![p],
-            &strength,
-        ));
+        out.push(chart(ChartId::Strength, vec![p], &strength));
     }
 
     let deployment: Vec<&Figure> = selected
@@ -209,12 +224,7 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
         .filter_map(|axis| panel(axis, &deployment))
         .collect();
     if !panels.is_empty() {
-        out.push(chart(
-            "north-korea",
-            "North Korea's deployment",
-            panels,
-            &deployment,
-        ));
+        out.push(chart(ChartId::NorthKorea, panels, &deployment));
     }
 
     let strike: Vec<&Figure> = selected
@@ -223,30 +233,20 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
         .filter(|f| f.unit.axis() == Axis::Munitions)
         .collect();
     if let Some(p) = panel(Axis::Munitions, &strike) {
-        out.push(chart(
-            "strike",
-            "Russia's attacks this past weekend",
-            vec![p],
-            &strike,
-        ));
+        out.push(chart(ChartId::Strike, vec![p], &strike));
     }
     out
 }
 
-fn chart(
-    id: &'static str,
-    title: &'static str,
-    panels: Vec<PanelSpec>,
-    figures: &[&Figure],
-) -> ChartSpec {
+fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpec {
     let sources = Source::ALL
         .iter()
         .copied()
         .filter(|s| figures.iter().any(|f| f.source == *s))
         .collect();
     ChartSpec {
-        id,
-        title,
+        id: kind.slug(),
+        title: kind.label(),
         panels,
         sources,
         summary: describe(figures),

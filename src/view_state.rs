@@ -6,6 +6,7 @@
 use std::marker::PhantomData;
 
 use crate::dataset::{Actor, Certainty, Choice, Dataset, MeasureGroup, Source, choice};
+use crate::select::ChartId;
 
 /// A subset of a `Choice` enum, stored as bits in `Choice::ALL` order.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -150,6 +151,8 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     /// The selected figure's id.
     pub mark: Option<String>,
+    /// One chart alone (what an embed of one chart shows); `None` for every chart.
+    pub chart: Option<ChartId>,
     pub embed: bool,
     pub theme: Theme,
 }
@@ -208,6 +211,9 @@ impl ViewState {
         }
         if let Some(mark) = &self.mark {
             parts.push(format!("mark={}", encode(mark)));
+        }
+        if let Some(chart) = self.chart {
+            parts.push(format!("chart={}", chart.slug()));
         }
         if self.theme != Theme::default() {
             parts.push(format!("theme={}", self.theme.slug()));
@@ -311,6 +317,13 @@ impl ViewState {
                         None => bad("there is no figure with that id"),
                     }
                 }
+                Param::Chart => match ChartId::from_slug(&slug) {
+                    Some(c) => state.chart = Some(c),
+                    None => bad(&format!(
+                        "there is no such chart; the charts are {}",
+                        ChartId::expected().trim_start_matches("one of ")
+                    )),
+                },
                 Param::Embed => match slug.as_str() {
                     "1" | "true" => state.embed = true,
                     "0" | "false" => state.embed = false,
@@ -396,6 +409,7 @@ enum Param {
     View,
     Sort,
     Mark,
+    Chart,
     Embed,
     Theme,
 }
@@ -407,7 +421,7 @@ pub fn param_keys() -> impl Iterator<Item = &'static str> {
 }
 
 impl Param {
-    const ALL: [(&'static str, Param); 9] = [
+    const ALL: [(&'static str, Param); 10] = [
         ("actors", Param::Actors),
         ("measures", Param::Measures),
         ("sources", Param::Sources),
@@ -415,6 +429,7 @@ impl Param {
         ("view", Param::View),
         ("sort", Param::Sort),
         ("mark", Param::Mark),
+        ("chart", Param::Chart),
         ("embed", Param::Embed),
         ("theme", Param::Theme),
     ];

@@ -108,13 +108,13 @@ fn the_first_script_gets_the_apps_query_keys() {
     );
     let done = finish_page(&page, "<p>view</p>").unwrap();
     assert!(
-        done.contains("/^(actors|measures|sources|certainty|view|sort|mark|embed|theme)$/i"),
+        done.contains("/^(actors|measures|sources|certainty|view|sort|mark|chart|embed|theme)$/i"),
         "{done}"
     );
     assert!(!done.contains(frontline_figures::prerender::PARAM_KEYS));
     // Every key the URL codec reads is one the script knows.
     let state = frontline_figures::view_state::ViewState::from_query(
-        "?actors=russia&measures=strength&sources=new-york-post&certainty=approximate&view=table&sort=actor&mark=ru-active&embed=1&theme=dark",
+        "?actors=russia&measures=strength&sources=new-york-post&certainty=approximate&view=table&sort=actor&mark=ru-active&chart=strength&embed=1&theme=dark",
         Dataset::bundled(),
     );
     assert!(

@@ -2,6 +2,7 @@
 //! and property tests that parsing is total and round-trips every state.
 
 use frontline_figures::dataset::{Actor, Certainty, Choice, Dataset, MeasureGroup, Source};
+use frontline_figures::select::ChartId;
 use frontline_figures::view_state::{
     Action, Column, Filter, Filters, Selection, Sort, Theme, View, ViewState, decode, encode,
 };
@@ -58,15 +59,48 @@ fn every_parameter_round_trips() {
             descending: true,
         }),
         mark: None,
+        chart: Some(ChartId::Strike),
         embed: true,
         theme: Theme::Dark,
     };
     let q = s.to_query();
     assert_eq!(
         q,
-        "?actors=ukraine&measures=strength,losses,deployment,share,supplies&sources=none&certainty=upper-bound&view=article&sort=value-desc&theme=dark&embed=1"
+        "?actors=ukraine&measures=strength,losses,deployment,share,supplies&sources=none&certainty=upper-bound&view=article&sort=value-desc&chart=strike&theme=dark&embed=1"
     );
     assert_eq!(parse(&q), (s, vec![]));
+}
+
+/// One chart alone, for an embed: canonical, any letter case, and a visible reason for a name
+/// that is no chart's.
+#[test]
+fn a_chart_of_its_own_round_trips_and_an_unknown_one_says_so() {
+    for c in ChartId::ALL {
+        let s = ViewState {
+            chart: Some(*c),
+            embed: true,
+            ..ViewState::default()
+        };
+        assert_eq!(s.to_query(), format!("?chart={}&embed=1", c.slug()));
+        assert_eq!(parse(&s.to_query()), (s, vec![]));
+    }
+    let (state, _) = parse("?embed=1&CHART=North+Korea");
+    assert_eq!(state.chart, Some(ChartId::NorthKorea));
+    let (state, ignored) = parse("?chart=pie&embed=1");
+    assert_eq!(state.chart, None);
+    assert_eq!(
+        ignored,
+        ["chart=pie: there is no such chart; the charts are strength, north-korea, strike"]
+    );
+    // Every chart the selection can draw has a name, and every name is a chart.
+    let drawn: Vec<&str> = frontline_figures::select::charts(data(), &Filters::default())
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(
+        drawn,
+        ChartId::ALL.iter().map(|c| c.slug()).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -330,11 +364,11 @@ fn any_state() -> impl Strategy<Value = ViewState> {
         pick::<View>(),
         proptest::option::of((pick::<Column>(), any::<bool>())),
         proptest::option::of(proptest::sample::select(figure_ids)),
-        any::<bool>(),
+        (proptest::option::of(pick::<ChartId>()), any::<bool>()),
         pick::<Theme>(),
     )
         .prop_map(
-            |((actors, measures, sources, certainty), view, sort, mark, embed, theme)| {
+            |((actors, measures, sources, certainty), view, sort, mark, (chart, embed), theme)| {
                 let filters = Filters {
                     actors,
                     measures,
@@ -350,6 +384,7 @@ fn any_state() -> impl Strategy<Value = ViewState> {
                     view,
                     sort: sort.map(|(column, descending)| Sort { column, descending }),
                     mark,
+                    chart,
                     embed,
                     theme,
                 }
@@ -380,6 +415,8 @@ fn hostile_query() -> impl Strategy<Value = String> {
             "mark",
             "embed",
             "theme",
+            "chart",
+            "strike",
             "utm_source",
             "fbclid",
             "gclid",

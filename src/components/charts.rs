@@ -12,7 +12,7 @@ use crate::chart::svg::{PanelSvgProps, panel_svg};
 use crate::dataset::Choice;
 use crate::export;
 use crate::format;
-use crate::select::{ChartSpec, chart_credit, charts, select_figures, vague_figures};
+use crate::select::{ChartSpec, chart_credit, charts_shown, select_figures, vague_figures};
 use crate::view_state::{Action, ViewState};
 
 pub struct ChartsViewProps {
@@ -29,8 +29,15 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
     if select_figures(&data, filters).is_empty() {
         return empty_selection(&props.dispatch);
     }
-    let specs = charts(&data, filters);
-    let vague = vague_figures(&data, filters);
+    let specs = charts_shown(&data, filters, props.state.chart);
+    if specs.is_empty() && props.state.chart.is_some() {
+        return empty_selection(&props.dispatch);
+    }
+    // One chart alone is that chart: the amounts told in words belong to the whole view.
+    let vague = match props.state.chart {
+        None => vague_figures(&data, filters),
+        Some(_) => Vec::new(),
+    };
     html! {
         <div class="charts">
             // Keyed, and one child (see `panel_svg`): a chart that comes or goes leaves the others.
@@ -40,7 +47,7 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
             }).collect::<Html>() }
             if !vague.is_empty() {
                 <section class="vague" aria-labelledby="vague-title">
-                    <h3 id="vague-title">{ "Told in words, not drawn" }</h3>
+                    <@{if props.state.embed { "h2" } else { "h3" }} id="vague-title">{ "Told in words, not drawn" }</@>
                     { for vague.iter().map(|f| html! {
                         <div class="vague-figure" data-figure={f.id.clone()}>
                             <p>
@@ -159,6 +166,22 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         })
     };
     let (download_svg, download_png) = (download("svg"), download("png"));
+    // What became of "Copy image", said beside it.
+    let copied = use_state(String::new);
+    let copy_image = {
+        let (data, spec, copied) = (*data, spec.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let file = export::chart_svg(&data, &spec);
+            let copied = copied.clone();
+            crate::browser::copy_png(&file.svg, file.width, file.height, move |ok| {
+                copied.set(if ok {
+                    "Image copied.".into()
+                } else {
+                    "This browser does not let the page copy images: use Download PNG.".into()
+                });
+            });
+        })
+    };
     let summary_id = format!("summary-{}", spec.id);
     let panels = spec
         .panels
@@ -206,13 +229,25 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     };
     html! {
         <figure class={classes!("chart", long.then_some("long"))} id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
-            <h3 class="chart-title">{ spec.title }</h3>
+            // In an embed the charts are the page's sections, under its one heading.
+            <@{if state.embed { "h2" } else { "h3" }} class="chart-title">{ spec.title }</@>
             <div class="legend" aria-hidden="true">
                 <span class="key key-approximate">{ "about, approximately" }</span>
                 <span class="key key-upper-bound">{ "up to: upper bound" }</span>
             </div>
             { panels.collect::<Html>() }
-            <figcaption id={summary_id.clone()} class="summary">{ &spec.summary }</figcaption>
+            if state.embed {
+                // Compact: the written summary behind a disclosure (and still the charts'
+                // description for screen readers).
+                <figcaption class="summary">
+                    <details class="description">
+                        <summary>{ "Description" }</summary>
+                        <p id={summary_id.clone()}>{ &spec.summary }</p>
+                    </details>
+                </figcaption>
+            } else {
+                <figcaption id={summary_id.clone()} class="summary">{ &spec.summary }</figcaption>
+            }
             // The keyboard's and screen reader's way to the marks: out of sight until one has
             // focus, so they take no row of their own; drawn only once they can act.
             if *ready {
@@ -221,8 +256,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             }
             { mark_details(&MarkDetailsProps { data: *data, id: details_id, mark: active,
                 state: state.clone(), dispatch: dispatch.clone() }) }
-            <p class="credit">{ chart_credit(data, spec) }</p>
             if !state.embed {
+                <p class="credit">{ chart_credit(data, spec) }</p>
                 // Its line is kept (style.css) until the app runs and the buttons can act.
                 <p class="chart-downloads">
                     if *ready {
@@ -230,6 +265,9 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                         <button type="button" class="link-button" data-download="svg" onclick={download_svg}>{ "SVG" }</button>
                         { " · " }
                         <button type="button" class="link-button" data-download="png" onclick={download_png}>{ "PNG" }</button>
+                        { " · " }
+                        <button type="button" class="link-button" data-copy="png" onclick={copy_image}>{ "Copy image" }</button>
+                        <span class="copy-status" role="status">{ format!(" {}", *copied) }</span>
                     }
                 </p>
             }

@@ -50,18 +50,24 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     });
 
     if state.embed {
+        // The full explorer shows every chart of the same selection.
         let full = ViewState {
             embed: false,
+            chart: None,
             ..state.clone()
         };
         return html! {
             <div {class} data-ready={ready_attr}>
-                { notice }
-                { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready }) }
-                <p class="embed-credit">
-                    { crate::format::credit(&embed_sources(data, state), &data.article.dateline) }{ " " }
-                    <a href={full.href()} target="_blank" rel="noopener">{ "Open in the full explorer" }</a>
-                </p>
+                <main>
+                    // A page of its own in the frame: its heading says what it is.
+                    <h1 class="visually-hidden">{ format!("Frontline Figures: {}", data.article.title) }</h1>
+                    { notice }
+                    { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready }) }
+                    <p class="embed-credit">
+                        { crate::format::credit(&embed_sources(data, state), &data.article.dateline) }{ " " }
+                        <OpenFull href={full.href()} />
+                    </p>
+                </main>
             </div>
         };
     }
@@ -120,12 +126,55 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     }
 }
 
-/// The sources of the figures an embed shows, for its credit line.
+/// The sources of the figures an embed shows, for its credit line: those of its charts, and of
+/// the amounts told in words where it shows them (the whole view, not one chart).
 fn embed_sources(data: &Dataset, state: &ViewState) -> Vec<Source> {
-    let shown = crate::select::select_figures(data, &state.filters);
+    let charts = crate::select::charts_shown(data, &state.filters, state.chart);
+    let vague = match state.chart {
+        None => crate::select::vague_figures(data, &state.filters),
+        Some(_) => Vec::new(),
+    };
     Source::ALL
         .iter()
         .copied()
-        .filter(|s| shown.iter().any(|f| f.source == *s))
+        .filter(|s| {
+            charts.iter().any(|c| c.sources.contains(s)) || vague.iter().any(|f| f.source == *s)
+        })
         .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct OpenFullProps {
+    href: String,
+}
+
+/// The embed's way back to the full explorer, in a new tab. A host whose sandbox forbids new
+/// tabs (no `allow-popups`) would make the link fail silently: there, it says so and gives the
+/// address to open by hand.
+#[component]
+fn OpenFull(props: &OpenFullProps) -> Html {
+    let blocked = use_state(|| false);
+    let onclick = {
+        let (blocked, href) = (blocked.clone(), props.href.clone());
+        Callback::from(move |e: MouseEvent| {
+            if e.ctrl_key() || e.meta_key() || e.shift_key() {
+                return;
+            }
+            e.prevent_default();
+            if !crate::browser::open_new_tab(&crate::browser::page_url(&href)) {
+                blocked.set(true);
+            }
+        })
+    };
+    html! {
+        <>
+            <a href={props.href.clone()} target="_blank" rel="noopener" {onclick}>{ "Open in the full explorer" }</a>
+            if *blocked {
+                <span class="blocked" role="status">
+                    { " This page's host does not let it open a new tab. Open this address yourself: " }
+                    <input type="text" readonly=true aria-label="Address of the full explorer" value={crate::browser::page_url(&props.href)} />
+                </span>
+            }
+        </>
+    }
 }

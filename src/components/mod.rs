@@ -12,6 +12,7 @@
 mod article;
 mod charts;
 mod details;
+mod embed;
 mod explorer;
 mod filters;
 mod link;

@@ -7,8 +7,9 @@
 use yew::prelude::*;
 
 use super::DataRef;
+use super::embed::EmbedPanel;
 use crate::export;
-use crate::select::{charts, select_figures};
+use crate::select::select_figures;
 use crate::view_state::ViewState;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +20,7 @@ pub struct ShareBarProps {
     pub ready: bool,
 }
 
-const TITLE: &str =
+pub const TITLE: &str =
     "Frontline Figures: North Korea, Russia and Ukraine in the article's own numbers";
 
 #[component]
@@ -30,7 +31,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     // What the browser would not copy, shown selected for copying by hand.
     let manual = use_state(|| None::<Manual>);
     let embed_open = use_state(|| false);
-    let with_script = use_state(|| true);
     // `_eq`: where there is no share sheet, finding that out does not render the bar again.
     let can_share = use_state_eq(|| false);
     {
@@ -105,15 +105,28 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     };
     let nothing = selected.is_empty();
 
+    let onclose = {
+        let embed_open = embed_open.clone();
+        Callback::from(move |()| {
+            embed_open.set(false);
+            crate::browser::focus("embed-button");
+        })
+    };
+    // The embed panel comes right after its button, before the downloads, in the tab order.
     html! {
         <div class="share">
-            <div class="toolbar" role="group" aria-label="Share and download this view">
+            <div class="toolbar" role="group" aria-label="Share this view">
                 <button type="button" class="button" onclick={copy_link}>{ "Copy link" }</button>
                 <button type="button" class="button" onclick={cite}>{ "Cite" }</button>
                 if *can_share {
                     <button type="button" class="button" onclick={share}>{ "Share…" }</button>
                 }
-                <button type="button" class="button" aria-expanded={embed_open.to_string()} aria-controls="embed-panel" onclick={toggle_embed}>{ "Embed" }</button>
+                <button type="button" class="button" id="embed-button" aria-expanded={embed_open.to_string()} aria-controls="embed-panel" onclick={toggle_embed}>{ "Embed" }</button>
+            </div>
+            if *embed_open {
+                <EmbedPanel data={*data} state={state.clone()} status={status.clone()} {onclose} />
+            }
+            <div class="toolbar" role="group" aria-label="Download this view">
                 <button type="button" class="button" onclick={download_csv} disabled={nothing}>{ "Download CSV" }</button>
                 <button type="button" class="button" onclick={download_json} disabled={nothing}>{ "Download JSON" }</button>
             </div>
@@ -129,9 +142,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                     <label for="share-citation">{ "Citation of this view" }</label>
                     <textarea id="share-citation" readonly=true rows="4" value={citation} />
                 </p>
-            }
-            if *embed_open {
-                { embed_panel(&EmbedPanelProps { data: *data, state: state.clone(), with_script, status }) }
             }
         </div>
     }
@@ -156,55 +166,5 @@ impl Manual {
             Manual::Link => "link",
             Manual::Citation => "citation",
         }
-    }
-}
-
-pub struct EmbedPanelProps {
-    data: DataRef,
-    state: ViewState,
-    with_script: UseStateHandle<bool>,
-    status: UseStateHandle<String>,
-}
-
-/// The embed code for the current view (only rendered in the browser, after a click).
-pub fn embed_panel(props: &EmbedPanelProps) -> Html {
-    let embedded = ViewState {
-        embed: true,
-        ..props.state.clone()
-    };
-    let url = crate::browser::page_url(&embedded.to_query());
-    let height = export::embed_height(&charts(&props.data, &props.state.filters));
-    let code = export::embed_snippet(&url, TITLE, height, *props.with_script);
-    let toggle_script = {
-        let with_script = props.with_script.clone();
-        Callback::from(move |_: Event| with_script.set(!*with_script))
-    };
-    let copy = {
-        let (code, status) = (code.clone(), props.status.clone());
-        Callback::from(move |_: MouseEvent| {
-            let status = status.clone();
-            crate::browser::copy_text(&code, move |ok| {
-                if ok {
-                    status.set("Embed code copied.".into());
-                } else {
-                    crate::browser::select_text("embed-code");
-                    status.set("Copying was not allowed here: the code is selected; press Ctrl+C (⌘C on a Mac).".into());
-                }
-            });
-        })
-    };
-    html! {
-        <div class="embed-panel" id="embed-panel">
-            <label for="embed-code">{ "Embed code for this view" }</label>
-            <textarea id="embed-code" readonly=true rows="6" value={code} />
-            <p class="embed-options">
-                <label>
-                    <input type="checkbox" checked={*props.with_script} onchange={toggle_script} />
-                    { " Include the resize script, so the frame fits its content" }
-                </label>
-            </p>
-            <button type="button" class="button" onclick={copy}>{ "Copy embed code" }</button>
-            <p class="hint">{ "The frame shows the charts of this selection with a link back to the full explorer; add theme=light or theme=dark to its address to fix the colours." }</p>
-        </div>
     }
 }

@@ -1,0 +1,198 @@
+// Embeds as bloggers make them: one chart or the whole view, compact, in host pages on another
+// origin that carry nothing of ours but the frame, and resize it with the protocol they already
+// run: the real pym.js from npm, a Flourish/embed.ly-style iframe.resize listener, Datawrapper's
+// listener, or our own snippet. The frame ends exactly as tall as its content, at 375 and
+// 760 px, and again after a change inside the frame.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { useSite, closeClean, axeViolations } from "./helpers.mjs";
+import { startServer } from "../serve.mjs";
+import { openPage } from "../browser.mjs";
+
+const site = useSite();
+const PYM = await readFile(new URL("../node_modules/pym.js/dist/pym.v1.min.js", import.meta.url), "utf8");
+const CHARTS = ["strength", "north-korea", "strike"];
+
+/** A host page for `protocol`, with the embed of `src`: nothing of ours but the address. */
+function hostPage(protocol, src, sandbox = "") {
+  const frame = `<iframe id="frame" src="${src}" title="A chart" width="100%" height="150" frameborder="0" ${sandbox}></iframe>`;
+  const body = {
+    pym: `<div id="c"></div><script src="/pym.v1.min.js"></script><script>new pym.Parent("c", ${JSON.stringify(src)}, { title: "A chart" });</script>`,
+    "iframe.resize": `${frame}<script>
+      addEventListener("message", function (e) {
+        var d; try { d = typeof e.data === "string" ? JSON.parse(e.data) : null; } catch (x) { return; }
+        if (d && d.context === "iframe.resize" && e.source === document.getElementById("frame").contentWindow) document.getElementById("frame").height = d.height;
+      });</script>`,
+    datawrapper: `${frame.replace('id="frame"', 'id="datawrapper-chart-frontline-figures"')}<script>
+      window.addEventListener("message", function (a) {
+        if (void 0 !== a.data["datawrapper-height"]) for (var e in a.data["datawrapper-height"]) {
+          var t = document.getElementById("datawrapper-chart-" + e);
+          if (t) t.style.height = a.data["datawrapper-height"][e] + "px";
+        }
+      });</script>`,
+  }[protocol];
+  return `<!doctype html><html lang="en"><head><title>A blog</title>
+    <style>body { margin: 0 } iframe { display: block; border: 0; width: 100% }</style></head>
+    <body><h1>My post</h1>${body}</body></html>`;
+}
+
+async function withHost(protocol, src, width, run, sandbox = "") {
+  const host = await startServer({
+    root: "/nonexistent", port: 0, base: "/none/",
+    extraRoutes: {
+      "/blog.html": { type: "text/html", body: hostPage(protocol, src, sandbox) },
+      "/pym.v1.min.js": { type: "text/javascript", body: PYM },
+      "/favicon.ico": { type: "image/x-icon", body: "" },
+    },
+  });
+  const page = await openPage(site.browser, { width, height: 900 });
+  try {
+    const url = host.url.replace("/none/", "/blog.html");
+    assert.notEqual(new URL(url).origin, new URL(site.url).origin, "the blog is another origin");
+    await page.goto(url);
+    await run(page);
+  } finally {
+    await page.context().close();
+    await host.close();
+  }
+}
+
+/** Waits until the frame is as tall as the content inside it, and returns that height. */
+async function fits(page) {
+  const frame = page.locator("iframe");
+  const inside = page.frameLocator("iframe").locator("#app");
+  await inside.locator(".app[data-ready='true']").waitFor({ timeout: 20000 });
+  let last = "";
+  for (let i = 0; i < 100; i++) {
+    const outer = await frame.evaluate((f) => f.getBoundingClientRect().height);
+    const content = await inside.evaluate((a) => Math.ceil(a.getBoundingClientRect().height));
+    if (Math.round(outer) === content) return content;
+    last = `the frame is ${outer} px, its content ${content} px`;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(last);
+}
+
+for (const protocol of ["pym", "iframe.resize", "datawrapper"]) {
+  for (const width of [375, 760]) {
+    test(`a host running ${protocol} sizes one chart's frame to its content at ${width} px, and after a change inside`, async () => {
+      await withHost(protocol, `${site.url}?chart=strength&embed=1`, width, async (page) => {
+        const before = await fits(page);
+        assert.ok(before > 300 && before < 1000, `${before} px`);
+        // A change inside the frame: the reader opens the chart's written description.
+        await page.frameLocator("iframe").getByText("Description").click();
+        const after = await fits(page);
+        assert.ok(after > before, `the frame grew with its content: ${before} -> ${after}`);
+      });
+    });
+  }
+}
+
+test("a Pym.js parent's own parameters are accepted silently and stay out of the links", async () => {
+  await withHost("pym", `${site.url}?chart=strike&embed=1`, 600, async (page) => {
+    await fits(page);
+    const frame = page.frameLocator("iframe");
+    const src = await page.locator("iframe").getAttribute("src");
+    for (const key of ["initialWidth", "childId", "parentTitle", "parentUrl"]) assert.match(src, new RegExp(`[?&]${key}=`));
+    assert.equal(await frame.locator(".notice").count(), 0, "no notice");
+    assert.equal(await frame.getByRole("link", { name: "Open in the full explorer" }).getAttribute("href"), "?");
+  });
+});
+
+test("on a strict host (sandbox without allow-popups) the way back says how to open the explorer", async () => {
+  await withHost("iframe.resize", `${site.url}?chart=strength&embed=1`, 600, async (page) => {
+    await fits(page);
+    const frame = page.frameLocator("iframe");
+    await frame.getByRole("link", { name: "Open in the full explorer" }).click();
+    const blocked = frame.locator(".blocked[role=status]");
+    await blocked.waitFor();
+    assert.match(await blocked.innerText(), /does not let it open a new tab/);
+    assert.equal(await frame.getByLabel("Address of the full explorer").inputValue(), `${site.url}?`);
+  }, 'sandbox="allow-scripts"');
+});
+
+test("each chart embedded alone at 600 px is a compact chart: at most 700 px with its credit and link", async () => {
+  for (const chart of CHARTS) {
+    const page = await site.open(`?chart=${chart}&embed=1`, { width: 600, height: 800 });
+    const height = await page.locator("#app").evaluate((a) => a.getBoundingClientRect().height);
+    assert.ok(height <= 700, `${chart}: ${height} px`);
+    assert.deepEqual(await page.locator("figure.chart").evaluateAll((fs) => fs.map((f) => f.dataset.chart)), [chart]);
+    for (const part of ["h2.chart-title", ".legend", "svg.panel-svg", ".embed-credit", "details.description"]) {
+      assert.ok((await page.locator(part).count()) > 0, `${chart}: ${part}`);
+    }
+    assert.equal(await page.locator(".vague, .chart-downloads, .filters").count(), 0, `${chart}: nothing else`);
+    // The written summary is the charts' description and behind the disclosure.
+    const described = await page.locator("svg.panel-svg").first().evaluate((s) => document.getElementById(s.getAttribute("aria-describedby")).textContent);
+    assert.match(described, /^Showing \d+ figures? for /);
+    await closeClean(page);
+  }
+  const page = await site.open("?chart=pie&embed=1");
+  assert.match(await page.locator(".notice").innerText(), /chart=pie: there is no such chart; the charts are strength, north-korea, strike/);
+  await closeClean(page);
+});
+
+for (const width of [375, 760]) {
+  for (const colorScheme of ["light", "dark"]) {
+    test(`axe finds no violations in embeds at ${width} px, ${colorScheme}`, async () => {
+      for (const query of ["?embed=1", "?chart=strength&embed=1", "?chart=north-korea&embed=1&theme=dark"]) {
+        const page = await site.open(query, { width, height: 900, colorScheme });
+        assert.deepEqual(await axeViolations(page), [], `${query} at ${width} px, ${colorScheme}`);
+        await closeClean(page);
+      }
+    });
+  }
+}
+
+test("the Embed dialog: the whole view or one chart, a live preview at three widths with its height, Escape closes", async () => {
+  const page = await site.open("?actors=russia,north-korea");
+  const button = page.getByRole("button", { name: "Embed", exact: true });
+  await button.click();
+  // Right after its button in the tab order.
+  await button.focus();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("#embed-panel") !== null), true, "the panel comes next");
+  const code = () => page.locator("#embed-code").inputValue();
+  assert.match(await code(), /\?actors=russia,north-korea&amp;embed=1"/);
+  const choices = await page.locator("input[name=embed-what]").evaluateAll((is) => is.map((i) => i.dataset.chart || "whole"));
+  assert.deepEqual(choices, ["whole", ...CHARTS]);
+  await page.getByLabel("This chart: Russia's attacks this past weekend").check();
+  assert.match(await code(), /\?actors=russia,north-korea&amp;chart=strike&amp;embed=1"/);
+  for (const [name, width] of [["Phone (375 px)", 375], ["Wide (760 px)", 760], ["Column (600 px)", 600]]) {
+    await page.getByLabel(name).check();
+    const preview = page.locator(".embed-preview iframe");
+    assert.equal(await preview.getAttribute("width"), String(width));
+    assert.match(await preview.getAttribute("src"), /chart=strike&embed=1$/);
+    await page.getByText(`At ${width} px wide, the frame will be`).waitFor();
+    const said = Number((await page.locator(".embed-size").innerText()).match(/will be (\d+) px/)[1]);
+    const content = await page.frameLocator(".embed-preview iframe").locator("#app").evaluate((a) => Math.ceil(a.getBoundingClientRect().height));
+    assert.equal(said, content, `the height said at ${width} px is the preview's`);
+    assert.equal(await preview.getAttribute("height"), String(said));
+    assert.match(await code(), new RegExp(`height="${said}"`), "the snippet takes the measured height");
+  }
+  await page.locator("#embed-code").focus();
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#embed-panel").count(), 0, "Escape closes it");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "embed-button", "focus goes back to its button");
+  await closeClean(page);
+});
+
+test("Copy image puts the chart on the clipboard as a PNG, or says to download it", async () => {
+  const page = await site.open("", { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.locator("#chart-strike button[data-copy='png']").click();
+  await page.locator("#chart-strike .copy-status", { hasText: "Image copied." }).waitFor();
+  const png = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const blob = await item.getType("image/png");
+    return [...new Uint8Array(await blob.arrayBuffer()).slice(0, 24)];
+  });
+  assert.deepEqual(png.slice(0, 8), [137, 80, 78, 71, 13, 10, 26, 10], "a PNG");
+  assert.equal((png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19], 1440, "twice the chart file's width");
+  await closeClean(page);
+
+  const refused = await site.open("", { initScript: () => { delete window.ClipboardItem; } });
+  await refused.locator("#chart-strike button[data-copy='png']").click();
+  await refused.locator("#chart-strike .copy-status", { hasText: "use Download PNG" }).waitFor();
+  await closeClean(refused);
+});

@@ -1,0 +1,148 @@
+//! The Embed dialog: what to embed (the whole view, or one of its charts alone), a live preview
+//! of the embed at a phone's, a column's or a wide width with the height its frame will take
+//! (measured from the preview's own height messages), and the snippet, which follows every
+//! choice. Escape closes it. Its choices are view-only state.
+
+use yew::prelude::*;
+
+use super::DataRef;
+use crate::dataset::Choice;
+use crate::export;
+use crate::select::{ChartId, charts_shown};
+use crate::view_state::ViewState;
+
+/// The preview widths offered, in px, and their names.
+pub const WIDTHS: [(i32, &str); 3] = [(375, "Phone"), (600, "Column"), (760, "Wide")];
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedPanelProps {
+    pub data: DataRef,
+    pub state: ViewState,
+    pub status: UseStateHandle<String>,
+    pub onclose: Callback<()>,
+}
+
+#[component]
+pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
+    let EmbedPanelProps {
+        data,
+        state,
+        status,
+        onclose,
+    } = props;
+    let with_script = use_state(|| true);
+    let chart = use_state(|| None::<ChartId>);
+    let width = use_state(|| WIDTHS[1].0);
+    // The preview's height as it reports it: what a resizing host would set.
+    let measured = use_state(|| None::<i32>);
+    let preview = use_node_ref();
+    {
+        let (measured, preview) = (measured.clone(), preview.clone());
+        use_effect_with((), move |_| {
+            let listener = crate::browser::on_frame_height(preview, move |h| measured.set(Some(h)));
+            move || drop(listener)
+        });
+    }
+    let embedded = ViewState {
+        embed: true,
+        chart: *chart,
+        ..state.clone()
+    };
+    let url = crate::browser::page_url(&embedded.to_query());
+    let specs = charts_shown(data, &state.filters, *chart);
+    let height = measured.unwrap_or_else(|| export::embed_height(&specs));
+    let title = match *chart {
+        Some(c) => format!("{}: {}", c.label(), data.article.title),
+        None => super::share::TITLE.to_string(),
+    };
+    let code = export::embed_snippet(&url, &title, height, *with_script);
+    let choose_chart = |c: Option<ChartId>| {
+        let (chart, measured) = (chart.clone(), measured.clone());
+        Callback::from(move |_: Event| {
+            measured.set(None);
+            chart.set(c);
+        })
+    };
+    let choose_width = |w: i32| {
+        let (width, measured) = (width.clone(), measured.clone());
+        Callback::from(move |_: Event| {
+            measured.set(None);
+            width.set(w);
+        })
+    };
+    let toggle_script = {
+        let with_script = with_script.clone();
+        Callback::from(move |_: Event| with_script.set(!*with_script))
+    };
+    let copy = {
+        let (code, status) = (code.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            crate::browser::copy_text(&code, move |ok| {
+                if ok {
+                    status.set("Embed code copied.".into());
+                } else {
+                    crate::browser::select_text("embed-code");
+                    status.set("Copying was not allowed here: the code is selected; press Ctrl+C (⌘C on a Mac).".into());
+                }
+            });
+        })
+    };
+    let onkeydown = {
+        let onclose = onclose.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                onclose.emit(());
+            }
+        })
+    };
+    let shown = charts_shown(data, &state.filters, None);
+    let size = match *measured {
+        Some(h) => format!("At {} px wide, the frame will be {h} px tall.", *width),
+        None => format!(
+            "At {} px wide, the frame starts {height} px tall and fits its content once loaded.",
+            *width
+        ),
+    };
+    html! {
+        <div class="embed-panel" id="embed-panel" {onkeydown}>
+            <fieldset class="embed-choice">
+                <legend>{ "What to embed" }</legend>
+                <label>
+                    <input type="radio" name="embed-what" checked={chart.is_none()} onchange={choose_chart(None)} />
+                    { " The whole view" }
+                </label>
+                { for shown.iter().filter_map(|s| ChartId::from_slug(s.id)).map(|c| html! {
+                    <label>
+                        <input type="radio" name="embed-what" data-chart={c.slug()} checked={*chart == Some(c)} onchange={choose_chart(Some(c))} />
+                        { format!(" This chart: {}", c.label()) }
+                    </label>
+                }) }
+            </fieldset>
+            <fieldset class="embed-choice">
+                <legend>{ "Preview width" }</legend>
+                { for WIDTHS.iter().map(|&(w, name)| html! {
+                    <label>
+                        <input type="radio" name="embed-width" value={w.to_string()} checked={*width == w} onchange={choose_width(w)} />
+                        { format!(" {name} ({w} px)") }
+                    </label>
+                }) }
+            </fieldset>
+            <p class="embed-size" aria-live="polite">{ size }</p>
+            <div class="embed-preview">
+                <iframe ref={preview} src={url.clone()} title={format!("Preview: {title}")} width={width.to_string()} height={height.to_string()}></iframe>
+            </div>
+            <label for="embed-code">{ "Embed code" }</label>
+            <textarea id="embed-code" readonly=true rows="6" value={code} />
+            <p class="embed-options">
+                <label>
+                    <input type="checkbox" checked={*with_script} onchange={toggle_script} />
+                    { " Include the resize script, so the frame fits its content (hosts that run Pym.js or listen for iframe.resize need none)" }
+                </label>
+            </p>
+            <button type="button" class="button" onclick={copy}>{ "Copy embed code" }</button>
+            <p class="hint">{ "Add theme=light or theme=dark to the frame's address to fix the colours. Escape closes this panel." }</p>
+        </div>
+    }
+}
