@@ -33,6 +33,9 @@ pub fn App() -> Html {
     // Set in a task of its own after hydration: the render it causes then does not lengthen
     // the page's one long task (Lighthouse's total blocking time).
     let ready = use_state(|| false);
+    // Which chart the reader selected a mark in: a figure drawn in two charts opens its details
+    // in that one. View-only; read on the render the selection itself causes.
+    let selected_in = use_mut_ref(|| None::<&'static str>);
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
@@ -80,7 +83,7 @@ pub fn App() -> Html {
         Callback::from(move |_| ignored.set(Vec::new()))
     };
     html! {
-        { explorer(&ExplorerProps { data, state: (*state).clone(), ignored: (*ignored).clone(), dispatch, ondismiss, ready: *ready }) }
+        { explorer(&ExplorerProps { data, state: (*state).clone(), ignored: (*ignored).clone(), dispatch, ondismiss, ready: *ready, selected_in }) }
     }
 }
 

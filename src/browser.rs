@@ -85,6 +85,23 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Scroll the element with this id into view, as little as it takes.
+pub fn scroll_into_view(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// The id of the element with the keyboard focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    gloo::utils::document()
+        .active_element()
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty())
+}
+
 /// Whether a `focusout` moves focus out of `container` (not just to another element inside it).
 pub fn focus_leaves(e: &web_sys::FocusEvent, container: &yew::NodeRef) -> bool {
     use wasm_bindgen::JsCast;

@@ -78,16 +78,20 @@ pub fn sorted(mut figures: Vec<&Figure>, sort: Option<Sort>) -> Vec<&Figure> {
     let Some(sort) = sort else { return figures };
     sort_stable(&mut figures, |a, b| {
         let ord = match sort.column {
-            Column::Actor => a.actor.cmp(&b.actor),
+            // A to Z, as the column reads.
+            Column::Actor => a.actor.label().cmp(b.actor.label()),
             Column::Measure => a.measure.label().cmp(b.measure.label()),
+            // Within each unit's axis, grouped in the axis order: soldiers are never ranked
+            // against percentages or drones.
             Column::Value => {
-                return match (a.value, b.value) {
+                let axis = |f: &Figure| f.unit.axis() as u8;
+                return axis(a).cmp(&axis(b)).then(match (a.value, b.value) {
                     (Some(x), Some(y)) if sort.descending => y.cmp(&x),
                     (Some(x), Some(y)) => x.cmp(&y),
                     (Some(_), None) => Ordering::Less,
                     (None, Some(_)) => Ordering::Greater,
                     (None, None) => Ordering::Equal,
-                };
+                });
             }
             Column::Certainty => a.qualifier.certainty().cmp(&b.qualifier.certainty()),
             Column::Period => a.period.cmp(&b.period),

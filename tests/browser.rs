@@ -196,6 +196,7 @@ fn ExplorerOf(props: &ExplorerOfProps) -> yew::Html {
         dispatch: yew::Callback::noop(),
         ondismiss: yew::Callback::noop(),
         ready: true,
+        selected_in: Default::default(),
     })
 }
 

@@ -42,6 +42,7 @@ fn Harness(props: &HarnessProps) -> Html {
         dispatch,
         ondismiss: Callback::noop(),
         ready: true,
+        selected_in: Default::default(),
     })
 }
 

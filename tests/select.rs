@@ -96,7 +96,7 @@ fn facet_counts_ignore_their_own_dimension() {
 }
 
 #[test]
-fn sorting_by_value_puts_vague_amounts_last_both_ways() {
+fn sorting_by_value_groups_units_and_puts_vague_amounts_last_both_ways() {
     let all = select_figures(data(), &Filters::default());
     let up = sorted(
         all.clone(),
@@ -105,11 +105,22 @@ fn sorting_by_value_puts_vague_amounts_last_both_ways() {
             descending: false,
         }),
     );
+    // Soldiers, then percentages, then missiles and drones: never "up to 20%" below 90 drones.
     assert_eq!(
-        ids(up.clone())[..3],
-        ["ru-force-increase", "ru-drones", "ru-missiles"]
+        ids(up.clone()),
+        [
+            "nk-front",
+            "ru-killed",
+            "ua-losses",
+            "nk-planned",
+            "ua-soldiers",
+            "ru-active",
+            "ru-force-increase",
+            "ru-drones",
+            "ru-missiles",
+            "nk-ammunition"
+        ]
     );
-    assert_eq!(ids(up).last(), Some(&"nk-ammunition"));
     let down = sorted(
         all.clone(),
         Some(Sort {
@@ -118,6 +129,8 @@ fn sorting_by_value_puts_vague_amounts_last_both_ways() {
         }),
     );
     assert_eq!(ids(down.clone())[0], "ru-active");
+    let axes: Vec<u8> = down.iter().map(|f| f.unit.axis() as u8).collect();
+    assert!(axes.is_sorted(), "units stay grouped: {axes:?}");
     assert_eq!(ids(down).last(), Some(&"nk-ammunition"));
     assert_eq!(ids(sorted(all.clone(), None)), ids(all));
 }

@@ -83,7 +83,10 @@ fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
         "strength, two North Korea panels, strike"
     );
     assert_eq!(html.matches(r#"role="img""#).count(), 4);
-    assert!(html.contains(r#"aria-describedby="summary-strength""#));
+    // The summary is the figure's own text, read once: the drawing does not repeat it as its
+    // description, and the figure is named by its title.
+    assert!(!html.contains(r#"aria-describedby="summary-strength""#));
+    assert!(html.contains(r#"aria-labelledby="chart-title-strength""#));
     assert!(html.contains("<title"), "each SVG has a title");
     assert!(
         !html.contains(" style="),

@@ -92,13 +92,18 @@ test("the three charts draw the article's figures on separate axes", async () =>
   assert.deepEqual(await page.locator("#chart-strike g.mark").evaluateAll((gs) => gs.map((g) => g.dataset.mark)), ["ru-missiles", "ru-drones"]);
   const axes = await page.locator(".axis-title").allTextContents();
   assert.deepEqual(axes, ["soldiers", "soldiers", "percent increase of Russia's combat forces", "missiles and drones launched"]);
-  // Each SVG is an image with a title and the written summary as its description.
+  // Each SVG is an image with a title; each figure is named by its chart's title, and its
+  // written summary is its caption, read once (not again as the drawing's description).
   for (const svg of await page.locator("svg.panel-svg").all()) {
     assert.equal(await svg.getAttribute("role"), "img");
     const title = await svg.evaluate((s) => document.getElementById(s.getAttribute("aria-labelledby")).textContent);
     assert.ok(title.length > 10, title);
-    const summary = await svg.evaluate((s) => document.getElementById(s.getAttribute("aria-describedby")).textContent);
-    assert.match(summary, /^Showing \d+ figures? for /);
+    assert.equal(await svg.getAttribute("aria-describedby"), null);
+  }
+  for (const figure of await page.locator("figure.chart").all()) {
+    const name = await figure.evaluate((f) => document.getElementById(f.getAttribute("aria-labelledby")).textContent);
+    assert.equal(name, await figure.locator(".chart-title").innerText());
+    assert.match(await figure.locator("figcaption").innerText(), /^Showing \d+ figures? for /);
   }
   assert.match(await page.locator("#summary-strength").innerText(), /^Showing 6 figures for Russia, Ukraine and North Korea\./);
   await closeClean(page);
@@ -246,21 +251,77 @@ test("the timeline runs from 24 Feb 2022 to 18 Nov 2024 and lists undated events
   await closeClean(page);
 });
 
-test("tabs are a tablist: arrows move between views and each view has its own URL", async () => {
+test("tabs are a tablist: arrows move the focus, Enter or Space opens, and only an opened view adds history", async () => {
   const page = await site.open();
   const tab = (name) => page.getByRole("tab", { name });
+  const length = () => page.evaluate(() => history.length);
+  const start = await length();
   assert.equal(await tab("Charts").getAttribute("aria-selected"), "true");
   await tab("Charts").focus();
-  await page.keyboard.press("ArrowRight");
-  assert.equal(await tab("Table").getAttribute("aria-selected"), "true");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-table");
-  assert.equal(await search(page), "?view=table");
-  await page.keyboard.press("End");
-  assert.equal(await search(page), "?view=timeline");
+  for (const key of ["ArrowRight", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-timeline", "three arrows move the focus to Timeline");
+  assert.equal(await search(page), "", "moving through the tabs changes nothing yet");
+  assert.equal(await length(), start, "and adds no history entry");
   await page.keyboard.press("Home");
-  assert.equal(await search(page), "");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-charts");
   await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-timeline");
+  await page.keyboard.press("ArrowLeft");
+  const scroll = await page.evaluate(() => scrollY);
+  await page.keyboard.press("Space");
+  assert.equal(await search(page), "?view=article", "Space opens the focused tab");
+  assert.equal(await page.evaluate(() => scrollY), scroll, "and does not scroll the page");
+  assert.equal(await length(), start + 1, "one entry for the one view opened");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
   assert.equal(await search(page), "?view=timeline");
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?view=article");
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "");
+  assert.equal(await tab("Charts").getAttribute("aria-selected"), "true", "Back returns to the view the reader came from");
+  await closeClean(page);
+});
+
+test("a selection's details open once, under its chart, in view, and the pointer's way to them does not change them", async () => {
+  const page = await site.open("", { width: 375, height: 700 });
+  // nk-planned is drawn in two charts; selected in the second, its details open there alone.
+  const bar = page.locator("#chart-north-korea g.mark[data-mark='nk-planned'] rect.hit");
+  await bar.scrollIntoViewIfNeeded();
+  await bar.click();
+  assert.equal(await search(page), "?mark=nk-planned");
+  const filled = () => page.locator(".details").evaluateAll((ds) => ds.filter((d) => d.textContent.trim()).map((d) => d.id));
+  assert.deepEqual(await filled(), ["details-north-korea"]);
+  const box = await page.locator("#details-north-korea").boundingBox();
+  assert.ok(box.y >= 0 && box.y + Math.min(box.height, 200) <= 700, `the details are in view: ${JSON.stringify(box)}`);
+  // On the way down to "Show it in the article", the pointer crosses another bar.
+  await page.locator("#chart-north-korea g.mark[data-mark='ru-force-increase'] rect.hit").hover();
+  assert.match(await page.locator("#details-north-korea").innerText(), /up to 100,000 soldiers may be sent/);
+  await page.locator("#details-north-korea").getByRole("link", { name: "Show it in the article" }).click();
+  assert.equal(await search(page), "?view=article&mark=nk-planned");
+  await closeClean(page);
+});
+
+test("sorting means something: actors A to Z, values within their unit", async () => {
+  const page = await site.open("?view=table&sort=actor");
+  const actors = await page.locator("tbody tr td:first-child").allTextContents();
+  assert.deepEqual(actors, [...actors].sort(), "A to Z");
+  await page.goto(`${site.url}?view=table&sort=value`);
+  await page.waitForSelector(".app[data-ready='true']");
+  const units = await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure));
+  assert.deepEqual(units.slice(-4), ["ru-force-increase", "ru-drones", "ru-missiles", "nk-ammunition"], "no percent among the drones");
+  await closeClean(page);
+});
+
+test("every control has a name of its own, and filter counts are said once", async () => {
+  const page = await site.open();
+  const names = await page.locator("button, a[href], [role=tab]").evaluateAll((els) =>
+    els.map((e) => (e.getAttribute("aria-label") || e.textContent).replace(/\s+/g, " ").trim()),
+  );
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  assert.deepEqual(twice, [], "names given to more than one control");
+  // The count is the chip's description only: hidden text, not read again on its own.
+  assert.equal(await page.locator("[id^=count-]:not([hidden])").count(), 0);
   await closeClean(page);
 });
 

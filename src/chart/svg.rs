@@ -13,7 +13,8 @@ pub struct PanelSvgProps {
     /// and the hatch pattern ids.
     pub id: AttrValue,
     pub title: AttrValue,
-    pub describedby: AttrValue,
+    /// The written summary's id, where the drawing must carry it as its description.
+    pub describedby: Option<AttrValue>,
     pub active: Option<String>,
     pub selected: Option<String>,
     pub onhover: Callback<Option<String>>,

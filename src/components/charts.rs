@@ -21,7 +21,11 @@ pub struct ChartsViewProps {
     pub dispatch: Callback<Action>,
     /// Whether the app runs: the mark buttons and downloads are drawn only then.
     pub ready: bool,
+    pub selected_in: SelectedIn,
 }
+
+/// The chart (by id) the reader last selected a mark in, shared by the charts of a view.
+pub type SelectedIn = std::rc::Rc<std::cell::RefCell<Option<&'static str>>>;
 
 pub fn charts_view(props: &ChartsViewProps) -> Html {
     let data = props.data;
@@ -33,6 +37,21 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
     if specs.is_empty() && props.state.chart.is_some() {
         return empty_selection(&props.dispatch);
     }
+    // A selected figure drawn in two charts has its details (and its announcement) in one: the
+    // chart it was selected in, else the first that draws it.
+    let draws = |spec: &ChartSpec, id: &str| {
+        spec.panels
+            .iter()
+            .any(|p| p.marks.iter().any(|m| m.id == id))
+    };
+    let owner = props.state.mark.as_deref().and_then(|id| {
+        let claimed = *props.selected_in.borrow();
+        let drawing = || specs.iter().filter(|s| draws(s, id));
+        drawing()
+            .find(|s| Some(s.id) == claimed)
+            .or_else(|| drawing().next())
+            .map(|s| s.id)
+    });
     // One chart alone is that chart: the amounts told in words belong to the whole view.
     let vague = match props.state.chart {
         None => vague_figures(&data, filters),
@@ -43,7 +62,9 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
             // Keyed, and one child (see `panel_svg`): a chart that comes or goes leaves the others.
             { specs.into_iter().map(|spec| {
                 let key = spec.id;
-                html! { <ChartFigure {key} {data} {spec} state={props.state.clone()} dispatch={props.dispatch.clone()} ready={props.ready} /> }
+                let owns_selection = owner == Some(spec.id);
+                html! { <ChartFigure {key} {data} {spec} state={props.state.clone()} dispatch={props.dispatch.clone()}
+                    ready={props.ready} {owns_selection} selected_in={props.selected_in.clone()} /> }
             }).collect::<Html>() }
             if !vague.is_empty() {
                 <section class="vague" aria-labelledby="vague-title">
@@ -82,6 +103,9 @@ pub struct ChartFigureProps {
     pub state: ViewState,
     pub dispatch: Callback<Action>,
     pub ready: bool,
+    /// Whether this chart shows the selected figure's details.
+    pub owns_selection: bool,
+    pub selected_in: SelectedIn,
 }
 
 #[component]
@@ -92,6 +116,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         state,
         dispatch,
         ready,
+        owns_selection,
+        selected_in,
     } = props;
     // The mark under the pointer or keyboard focus: view-only state, not part of the URL.
     let hovered = use_state(|| None::<String>);
@@ -122,7 +148,26 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             .any(|p| p.marks.iter().any(|m| m.id == id))
     };
     let selected = state.mark.clone().filter(|id| in_chart(id));
+    // The pointer highlights what it is over; the details show the selection, which the
+    // pointer's path to them cannot change, or, with nothing selected, what the pointer is over.
     let active = (*hovered).clone().or_else(|| selected.clone());
+    let detailed = match &selected {
+        Some(id) if *owns_selection => Some(id.clone()),
+        Some(_) => None,
+        None => (*hovered).clone(),
+    };
+    // After a click selects a mark here, its details are scrolled into view.
+    let scroll_pending = use_mut_ref(|| false);
+    {
+        let (scroll_pending, details) = (scroll_pending.clone(), format!("details-{}", spec.id));
+        // The selection as a dependency too: a click often selects what the pointer is already
+        // showing.
+        use_effect_with((detailed.clone(), selected.clone()), move |(shown, _)| {
+            if shown.is_some() && std::mem::take(&mut *scroll_pending.borrow_mut()) {
+                crate::browser::scroll_into_view(&details);
+            }
+        });
+    }
     let onhover = {
         let hovered = hovered.clone();
         Callback::from(move |id: Option<String>| hovered.set(id))
@@ -131,10 +176,14 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     // already is). One callback for both: it finds the mark from the event.
     let onclick_mark = {
         let (dispatch, current) = (dispatch.clone(), state.mark.clone());
+        let (selected_in, scroll_pending, chart) =
+            (selected_in.clone(), scroll_pending.clone(), spec.id);
         Callback::from(move |e: MouseEvent| {
             let Some(id) = crate::browser::mark_at(&e) else {
                 return;
             };
+            *selected_in.borrow_mut() = Some(chart);
+            *scroll_pending.borrow_mut() = true;
             let next = if current.as_deref() == Some(id.as_str()) {
                 None
             } else {
@@ -183,6 +232,14 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         })
     };
     let summary_id = format!("summary-{}", spec.id);
+    let title_id = format!("chart-title-{}", spec.id);
+    // Said when a selection is made (not on every hover or focus), by the one chart that shows it.
+    let announcement = detailed
+        .as_deref()
+        .filter(|_| selected.is_some())
+        .and_then(|id| data.figure(id))
+        .map(|f| format!("Selected: {}: {}", f.actor.label(), format::statement(f)))
+        .unwrap_or_default();
     let panels = spec
         .panels
         .iter()
@@ -197,7 +254,9 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             scene,
             id: format!("{}-{}", spec.id, axis.slug()).into(),
             title: title.into(),
-            describedby: summary_id.clone().into(),
+            // In the page the summary is the figure's own text, read once; in an embed it is
+            // behind a disclosure, so the drawing keeps it as its description.
+            describedby: state.embed.then(|| summary_id.clone().into()),
             active: active.clone(),
             selected: selected.clone(),
             onhover: onhover.clone(),
@@ -216,6 +275,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                     Some(period) => format!("{} ({} · {period})", m.label, m.sublabel),
                     None => format!("{} ({})", m.label, m.sublabel),
                 } }
+                // A figure drawn in two charts has a button in each: the names say which.
+                <span class="visually-hidden">{ format!(", in {}", spec.title) }</span>
             </button>
         }
     });
@@ -228,14 +289,19 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         }
     };
     html! {
-        <figure class={classes!("chart", long.then_some("long"))} id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}>
+        <figure class={classes!("chart", long.then_some("long"))} id={format!("chart-{}", spec.id)} data-chart={spec.id} ref={figure_ref} {onfocusout}
+            aria-labelledby={title_id.clone()}>
             // In an embed the charts are the page's sections, under its one heading.
-            <@{if state.embed { "h2" } else { "h3" }} class="chart-title">{ spec.title }</@>
+            <@{if state.embed { "h2" } else { "h3" }} class="chart-title" id={title_id}>{ spec.title }</@>
             <div class="legend" aria-hidden="true">
                 <span class="key key-approximate">{ "about, approximately" }</span>
                 <span class="key key-upper-bound">{ "up to: upper bound" }</span>
             </div>
             { panels.collect::<Html>() }
+            // Right under the drawing: where the eye is after a click.
+            { mark_details(&MarkDetailsProps { data: *data, id: details_id.clone(), mark: detailed,
+                state: state.clone(), dispatch: dispatch.clone() }) }
+            <p class="visually-hidden" role="status">{ announcement }</p>
             if state.embed {
                 // Compact: the written summary behind a disclosure (and still the charts'
                 // description for screen readers).
@@ -254,19 +320,17 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}
                     {onfocusin} onclick={onclick_mark}>{ for buttons }</div>
             }
-            { mark_details(&MarkDetailsProps { data: *data, id: details_id, mark: active,
-                state: state.clone(), dispatch: dispatch.clone() }) }
             if !state.embed {
                 <p class="credit">{ chart_credit(data, spec) }</p>
                 // Its line is kept (style.css) until the app runs and the buttons can act.
                 <p class="chart-downloads">
                     if *ready {
                         { "Download this chart: " }
-                        <button type="button" class="link-button" data-download="svg" onclick={download_svg}>{ "SVG" }</button>
+                        <button type="button" class="link-button" data-download="svg" onclick={download_svg} aria-label={format!("Download {} as SVG", spec.title)}>{ "SVG" }</button>
                         { " · " }
-                        <button type="button" class="link-button" data-download="png" onclick={download_png}>{ "PNG" }</button>
+                        <button type="button" class="link-button" data-download="png" onclick={download_png} aria-label={format!("Download {} as PNG", spec.title)}>{ "PNG" }</button>
                         { " · " }
-                        <button type="button" class="link-button" data-copy="png" onclick={copy_image}>{ "Copy image" }</button>
+                        <button type="button" class="link-button" data-copy="png" onclick={copy_image} aria-label={format!("Copy image of {}", spec.title)}>{ "Copy image" }</button>
                         <span class="copy-status" role="status">{ format!(" {}", *copied) }</span>
                     }
                 </p>

@@ -27,8 +27,7 @@ fn hedge(c: Certainty) -> &'static str {
 
 pub fn mark_details(props: &MarkDetailsProps) -> Html {
     let body = match props.mark.as_deref() {
-        // Nothing to show: the region stays, empty and out of sight, so that a screen reader
-        // announces it when it fills.
+        // Nothing to show: the box stays, empty and out of sight.
         None => html! {},
         Some(id) => match props.data.figure(id) {
             Some(f) => {
@@ -55,7 +54,7 @@ pub fn mark_details(props: &MarkDetailsProps) -> Html {
         },
     };
     html! {
-        <div class="details" id={props.id.clone()} aria-live="polite">
+        <div class="details" id={props.id.clone()}>
             { body }
         </div>
     }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::DataRef;
 use super::article::{ArticleViewProps, article_view};
-use super::charts::{ChartsViewProps, charts_view};
+use super::charts::{ChartsViewProps, SelectedIn, charts_view};
 use super::filters::FilterPanel;
 use super::notice::{UrlNoticeProps, url_notice};
 use super::share::ShareBar;
@@ -26,6 +26,8 @@ pub struct ExplorerProps {
     /// a control that cannot act is a dead end in a text browser. Where a control will appear,
     /// the stylesheet keeps its room, so nothing moves when it does.
     pub ready: bool,
+    /// The chart the reader selected a mark in (see `charts_view`).
+    pub selected_in: SelectedIn,
 }
 
 pub fn explorer(props: &ExplorerProps) -> Html {
@@ -36,6 +38,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         dispatch,
         ondismiss,
         ready,
+        selected_in,
     } = props;
     let ready_attr = ready.then_some("true");
     let theme = match state.theme {
@@ -62,7 +65,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     // A page of its own in the frame: its heading says what it is.
                     <h1 class="visually-hidden">{ format!("Frontline Figures: {}", data.article.title) }</h1>
                     { notice }
-                    { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready }) }
+                    { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready, selected_in: selected_in.clone() }) }
                     <p class="embed-credit">
                         { crate::format::credit(&embed_sources(data, state), &data.article.dateline) }{ " " }
                         <OpenFull href={full.href()} />
@@ -78,6 +81,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             state: state.clone(),
             dispatch: dispatch.clone(),
             ready: *ready,
+            selected_in: selected_in.clone(),
         }),
         View::Table => table_view(&TableViewProps {
             data: *data,

@@ -91,7 +91,8 @@ fn chip(props: &FilterPanelProps, key: &str, filter: Filter, label: &'static str
                 { label }
                 <span class="chip-count" aria-hidden="true">{ count }</span>
             </button>
-            <span id={count_id} class="visually-hidden">{ format!("{count} {noun}") }</span>
+            // Read only as the button's description, not again as text of its own.
+            <span id={count_id} hidden=true>{ format!("{count} {noun}") }</span>
         </span>
     }
 }

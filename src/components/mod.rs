@@ -24,6 +24,7 @@ mod timeline;
 
 use std::ops::Deref;
 
+pub use charts::SelectedIn;
 pub use explorer::{ExplorerProps, explorer};
 
 use crate::dataset::Dataset;

@@ -1,5 +1,7 @@
-//! The view tabs, following the WAI-ARIA tabs pattern: one tab stop, arrows move between tabs,
-//! Home and End jump. Each tab is also a real link to its view's URL.
+//! The view tabs, following the WAI-ARIA tabs pattern with manual activation: one tab stop;
+//! arrows, Home and End move the focus between tabs, and Enter or Space opens the focused one.
+//! Moving through the tabs adds no history entry: only the view opened does, so Back returns to
+//! the view the reader came from. Each tab is also a real link to its view's URL.
 
 use yew::prelude::*;
 
@@ -22,16 +24,25 @@ pub fn tabs(props: &TabsProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let all = View::ALL;
-            let i = current.index();
+            // The tab with the focus, from its id ("tab-table").
+            let focused = crate::browser::focused_id()
+                .and_then(|id| id.strip_prefix("tab-").and_then(View::from_slug))
+                .unwrap_or(current);
+            let i = focused.index();
             let next = match e.key().as_str() {
                 "ArrowRight" => all[(i + 1) % all.len()],
                 "ArrowLeft" => all[(i + all.len() - 1) % all.len()],
                 "Home" => all[0],
                 "End" => all[all.len() - 1],
+                // Space opens the tab (a link does not, and the page would scroll).
+                " " => {
+                    e.prevent_default();
+                    dispatch.emit(Action::SetView(focused));
+                    return;
+                }
                 _ => return,
             };
             e.prevent_default();
-            dispatch.emit(Action::SetView(next));
             crate::browser::focus(&format!("tab-{}", next.slug()));
         })
     };
