@@ -80,7 +80,11 @@ pub fn App() -> Html {
     };
     let ondismiss = {
         let ignored = ignored.clone();
-        Callback::from(move |_| ignored.set(Vec::new()))
+        Callback::from(move |_| {
+            ignored.set(Vec::new());
+            // The button goes with the notice: the focus goes to the view.
+            crate::browser::focus_after_render("view-panel".into());
+        })
     };
     html! {
         { explorer(&ExplorerProps { data, state: (*state).clone(), ignored: (*ignored).clone(), dispatch, ondismiss, ready: *ready, selected_in }) }

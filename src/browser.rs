@@ -85,6 +85,12 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Move the keyboard focus to the element with this id once the render that the current input
+/// causes is done (it may be what that render draws).
+pub fn focus_after_render(id: String) {
+    after_this_task(move || focus(&id));
+}
+
 /// Scroll the element with this id into view, as little as it takes.
 pub fn scroll_into_view(id: &str) {
     if let Some(el) = gloo::utils::document().get_element_by_id(id) {

@@ -262,6 +262,36 @@ pub fn chart_credit(data: &Dataset, spec: &ChartSpec) -> String {
     format::credit(&spec.sources, &data.article.dateline)
 }
 
+/// The filters in words, for the printed page: "every figure", or each narrowed dimension and
+/// what it keeps ("Country: Russia and Ukraine. Source: no source at all").
+pub fn filters_in_words(filters: &Filters) -> String {
+    fn part<T: Choice>(name: &str, sel: crate::view_state::Selection<T>) -> Option<String> {
+        if sel.is_all() {
+            return None;
+        }
+        let kept: Vec<&str> = sel.iter().map(|t| t.label()).collect();
+        Some(if kept.is_empty() {
+            format!("{name}: none")
+        } else {
+            format!("{name}: {}", format::and_list(&kept))
+        })
+    }
+    let parts: Vec<String> = [
+        part("Country", filters.actors),
+        part("Measure", filters.measures),
+        part("Source", filters.sources),
+        part("Certainty", filters.certainty),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        "every figure, no filter".into()
+    } else {
+        parts.join(". ")
+    }
+}
+
 /// The vague amounts, which are told in words and never drawn.
 pub fn vague_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure> {
     select_figures(data, filters)

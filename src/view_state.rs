@@ -339,10 +339,10 @@ impl ViewState {
         if let Some(id) = state.mark.clone()
             && crate::select::mark_visible(data, &state.filters, &id) != Some(true)
         {
-            ignored.push(Ignored::new(
-                &format!("mark={id}"),
-                "the filters hide that figure",
-            ));
+            ignored.push(Ignored {
+                hidden_mark: Some(id.clone()),
+                ..Ignored::new(&format!("mark={id}"), "the filters hide that figure")
+            });
             state.mark = None;
         }
         Parsed {
@@ -380,6 +380,8 @@ pub struct Ignored {
     /// The offending text, shortened and with control characters replaced; shown as text only.
     pub what: String,
     pub why: String,
+    /// A figure the link named that its filters hide: the notice offers to show it.
+    pub hidden_mark: Option<String>,
 }
 
 impl Ignored {
@@ -396,6 +398,7 @@ impl Ignored {
         Ignored {
             what: shown,
             why: why.to_string(),
+            hidden_mark: None,
         }
     }
 }

@@ -482,3 +482,23 @@ fn a_long_panel_keeps_the_rows_near_the_screen_in_their_places() {
         "the panel keeps its size and axis"
     );
 }
+
+#[test]
+fn the_filters_are_said_in_words_for_the_printed_page() {
+    use frontline_figures::select::filters_in_words;
+    assert_eq!(
+        filters_in_words(&Filters::default()),
+        "every figure, no filter"
+    );
+    let f = Filters {
+        actors: Selection::none()
+            .with(Actor::Russia, true)
+            .with(Actor::Ukraine, true),
+        sources: Selection::none(),
+        ..Filters::default()
+    };
+    assert_eq!(
+        filters_in_words(&f),
+        "Country: Russia and Ukraine. Source: none"
+    );
+}

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::DataRef;
 use super::link::state_link;
 use crate::dataset::Choice;
+use crate::format;
 use crate::select::article_segments;
 use crate::view_state::{Action, View, ViewState};
 
@@ -21,6 +22,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let data = props.data;
     let state = &props.state;
     let paragraphs = article_segments(&data);
+    // The filters apply here too: a figure they hide keeps its place in the text, marked as
+    // hidden, without highlight or links.
+    let shown: Vec<&str> = crate::select::select_figures(&data, &state.filters)
+        .into_iter()
+        .map(|f| f.id.as_str())
+        .collect();
     let links = |id: &str| {
         let mark = Action::SelectMark(Some(id.to_string()));
         let Some(f) = data.figure(id) else {
@@ -32,9 +39,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let chart = state.apply(Action::SetView(View::Charts)).apply(mark);
         html! {
             <span class="figure-links">
-                { "[" }{ state_link(row, &props.dispatch, None, html! { format!("row: {}", f.measure.label()) }) }
+                { "[" }{ state_link(row, &props.dispatch, None, format!("row-{}", f.id), html! { format!("row: {}", f.measure.label()) }) }
                 if f.value.is_some() {
-                    { " · " }{ state_link(chart, &props.dispatch, None, html! { "mark" }) }
+                    { " · " }{ state_link(chart, &props.dispatch, None, "selected-mark".into(), html! { <>{ "mark" }<span class="visually-hidden">{ format!(": {} on the chart", format::statement(f)) }</span></> }) }
                 }
                 { "]" }
             </span>
@@ -48,14 +55,31 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     if s.figures.is_empty() {
                         return html! { { s.text.clone() } };
                     }
+                    if !s.figures.iter().any(|id| shown.contains(&id.as_str())) {
+                        let ends = segments.get(j + 1).is_none_or(|n| n.figures != s.figures);
+                        return html! {
+                            <>
+                                <span class="figure-quote hidden-by-filters" data-figures={s.figures.join(" ")}>{ s.text.clone() }</span>
+                                if ends { <span class="hidden-note">{ " (hidden by the filters)" }</span> }
+                            </>
+                        };
+                    }
                     let selected = state.mark.as_ref().is_some_and(|m| s.figures.contains(m));
+                    // The first stretch of the selected figure's quote: where "Show it in the
+                    // article" puts the focus.
+                    let first = selected
+                        && !segments[..j].iter().any(|p| state.mark.as_ref().is_some_and(|m| p.figures.contains(m)));
                     // A figure's links come once, where its quote ends (a quote can span several
                     // segments when it overlaps another's).
                     let next = segments.get(j + 1).map(|n| n.figures.as_slice()).unwrap_or_default();
-                    let ending = s.figures.iter().filter(|id| !next.contains(id));
+                    let ending = s
+                        .figures
+                        .iter()
+                        .filter(|id| !next.contains(id) && shown.contains(&id.as_str()));
                     html! {
                         <>
-                            <mark class={classes!("figure-quote", selected.then_some("selected"))} data-figures={s.figures.join(" ")}>{ s.text.clone() }</mark>
+                            <mark class={classes!("figure-quote", selected.then_some("selected"))} data-figures={s.figures.join(" ")}
+                                id={first.then_some("selected-quote")} tabindex={first.then_some("-1")}>{ s.text.clone() }</mark>
                             { for ending.map(|id| links(id)) }
                         </>
                     }

@@ -87,7 +87,10 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
 
 /// Said in words, with the way out, instead of an empty frame.
 pub fn empty_selection(dispatch: &Callback<Action>) -> Html {
-    let onclick = dispatch.reform(|_: MouseEvent| Action::ResetFilters);
+    let onclick = dispatch.reform(|_: MouseEvent| {
+        crate::browser::focus_after_render("view-panel".into());
+        Action::ResetFilters
+    });
     html! {
         <div class="empty">
             <p>{ "No figure matches all of these filters. Turn a filter back on, or reset them all." }</p>
@@ -268,8 +271,10 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let details_id = AttrValue::from(format!("details-{}", spec.id));
     let buttons = spec.panels.iter().flat_map(|p| p.marks.iter()).map(|m| {
         let pressed = selected.as_deref() == Some(m.id.as_str());
+        // The selection's button in the chart that shows it: where "Show on chart" puts the focus.
+        let target = (pressed && *owns_selection).then_some("selected-mark");
         html! {
-            <button key={m.id.as_str()} type="button" class="mark-button" data-mark={m.id.clone()}
+            <button key={m.id.as_str()} type="button" class="mark-button" data-mark={m.id.clone()} id={target}
                 aria-pressed={if pressed { "true" } else { "false" }} aria-controls={details_id.clone()}>
                 { match &m.period {
                     Some(period) => format!("{} ({} · {period})", m.label, m.sublabel),

@@ -46,7 +46,7 @@ pub fn mark_details(props: &MarkDetailsProps) -> Html {
                             if let Some(note) = &f.outside { <dt>{ "Not in the article" }</dt><dd>{ note }</dd> }
                         </dl>
                         { for f.quotes.iter().map(|q| html! { <blockquote class="quote">{ q }</blockquote> }) }
-                        { state_link(to_article, &props.dispatch, None, html! { "Show it in the article" }) }
+                        { state_link(to_article, &props.dispatch, None, "selected-quote".into(), html! { "Show it in the article" }) }
                     </>
                 }
             }

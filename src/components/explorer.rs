@@ -47,9 +47,21 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         Theme::Dark => Some("theme-dark"),
     };
     let class = classes!("app", theme, state.embed.then_some("embed"));
+    let onshow = {
+        let (state, dispatch, ondismiss) = (state.clone(), dispatch.clone(), ondismiss.clone());
+        Callback::from(move |id: String| {
+            ondismiss.emit(());
+            dispatch.emit(Action::Load(ViewState {
+                filters: Default::default(),
+                mark: Some(id),
+                ..state.clone()
+            }));
+        })
+    };
     let notice = url_notice(&UrlNoticeProps {
         ignored: ignored.clone(),
         ondismiss: ondismiss.clone(),
+        onshow,
     });
 
     if state.embed {
@@ -108,6 +120,13 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 </p>
             </header>
             { notice }
+            // Only on paper: what this view is and where to find it again.
+            if *ready {
+                <p class="print-only">
+                    { format!("Filters: {}. View: {}. ", crate::select::filters_in_words(&state.filters), state.view.label()) }
+                    { crate::browser::page_url(&state.to_query()) }
+                </p>
+            }
             <main class="layout">
                 <FilterPanel {data} state={state.clone()} dispatch={dispatch.clone()} ready={*ready} />
                 <div class="views">

@@ -31,7 +31,11 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         }
     };
     let opts = |f: fn(usize) -> (Filter, &'static str), n: usize| (0..n).map(f).collect::<Vec<_>>();
-    let reset = props.dispatch.reform(|_: MouseEvent| Action::ResetFilters);
+    // The button is disabled once the filters are reset: the focus goes to the view.
+    let reset = props.dispatch.reform(|_: MouseEvent| {
+        crate::browser::focus_after_render("view-panel".into());
+        Action::ResetFilters
+    });
     let is_default = props.state.filters.is_default();
     // On narrow screens the filters fold away so the charts come first; view-only state.
     let expanded = use_state(|| false);

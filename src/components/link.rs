@@ -5,11 +5,14 @@ use yew::prelude::*;
 
 use crate::view_state::{Action, ViewState};
 
-/// `<a href>` to the view `to`, with `children` as its text.
+/// `<a href>` to the view `to`, with `children` as its text. Once that view is drawn, the
+/// keyboard focus goes to the element with the id `focus`: what the link leads to, never the
+/// page's body.
 pub fn state_link(
     to: ViewState,
     dispatch: &Callback<Action>,
     class: Option<&'static str>,
+    focus: String,
     children: Html,
 ) -> Html {
     let href = to.href();
@@ -19,6 +22,7 @@ pub fn state_link(
         if !new_tab {
             e.prevent_default();
             dispatch.emit(Action::Load(to.clone()));
+            crate::browser::focus_after_render(focus.clone());
         }
     };
     html! {

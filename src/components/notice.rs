@@ -7,6 +7,8 @@ use crate::view_state::Ignored;
 pub struct UrlNoticeProps {
     pub ignored: Vec<Ignored>,
     pub ondismiss: Callback<()>,
+    /// Shows a figure the link named but its filters hide, by clearing the filters.
+    pub onshow: Callback<String>,
 }
 
 /// Always present as a live region, so screen readers announce it when it fills.
@@ -19,7 +21,15 @@ pub fn url_notice(props: &UrlNoticeProps) -> Html {
                     <p>{ "Some of this link could not be used, so it was left out; the rest of the view is as shared:" }</p>
                     <ul>
                         { for props.ignored.iter().map(|i| html! {
-                            <li><code>{ &i.what }</code>{ ": " }{ &i.why }</li>
+                            <li>
+                                <code>{ &i.what }</code>{ ": " }{ &i.why }
+                                if let Some(id) = i.hidden_mark.clone() {
+                                    { " " }
+                                    <button type="button" class="link-button" onclick={props.onshow.reform(move |_: MouseEvent| id.clone())}>
+                                        { "Show it, with every filter off" }
+                                    </button>
+                                }
+                            </li>
                         }) }
                     </ul>
                     <button type="button" class="button" {onclick}>{ "Dismiss" }</button>
@@ -46,6 +56,7 @@ mod tests {
         url_notice(&UrlNoticeProps {
             ignored,
             ondismiss: Callback::noop(),
+            onshow: Callback::noop(),
         })
     }
 

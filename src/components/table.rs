@@ -53,7 +53,8 @@ pub fn table_view(props: &TableViewProps) -> Html {
                         let selected = state.mark.as_deref() == Some(f.id.as_str());
                         let to_chart = state.apply(Action::SetView(View::Charts)).apply(Action::SelectMark(Some(f.id.clone())));
                         html! {
-                            <tr id={format!("row-{}", f.id)} data-figure={f.id.clone()} class={classes!(selected.then_some("selected"))}>
+                            <tr id={format!("row-{}", f.id)} data-figure={f.id.clone()} class={classes!(selected.then_some("selected"))}
+                                tabindex={selected.then_some("-1")}>
                                 <td>{ f.actor.label() }</td>
                                 <td>{ f.measure.label() }</td>
                                 <td class="value">{ format::statement(f) }</td>
@@ -63,7 +64,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
                                 <td class="quote-cell">
                                     <q>{ &f.quotes[0] }</q>
                                     if f.value.is_some() {
-                                        { " " }{ state_link(to_chart, &props.dispatch, Some("to-chart"), html! { "Show on chart" }) }
+                                        { " " }{ state_link(to_chart, &props.dispatch, Some("to-chart"), "selected-mark".into(), html! { <>{ "Show on chart" }<span class="visually-hidden">{ format!(": {}", format::statement(f)) }</span></> }) }
                                     }
                                 </td>
                             </tr>
