@@ -30,7 +30,7 @@ try {
   const server2 = await startServer({ root: "dist", port: 0, base: "/explorer/" });
   const browser2 = await launch();
   const page = await openPage(browser2, { width: 1200, height: 630 });
-  await page.goto(server2.url + "?embed=1&theme=light");
+  await page.goto(server2.url + "?chart=strength&embed=1&theme=light");
   await waitForApp(page);
   await page.screenshot({ path: "assets/preview.png", clip: { x: 0, y: 0, width: 1200, height: 630 } });
   console.log("assets/preview.png");
