@@ -65,13 +65,13 @@ fmt-check:
 clippy:
 	cargo fetch --locked
 	cargo clippy --offline --features ssr --all-targets -- -D warnings
-	cargo clippy --offline --target wasm32-unknown-unknown --features hydration --lib --bins --test browser --test scale_browser -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown --features hydration --lib --bins --test browser --test panic_browser --test scale_browser -- -D warnings
 
 unit:
 	cargo test --offline --features ssr
 
 # The component tests in the three engines (WebKit's MiniBrowser needs a display: Xvfb).
-WASM_TEST = cargo test --offline --target wasm32-unknown-unknown --features hydration --test browser
+WASM_TEST = cargo test --offline --target wasm32-unknown-unknown --features hydration --test browser --test panic_browser
 wasm-test:
 	$(ONLY) CHROMEDRIVER=/usr/bin/chromedriver $(WASM_TEST)
 	$(ONLY) GECKODRIVER=$(HOME)/.cargo/bin/geckodriver $(WASM_TEST)

@@ -2,7 +2,6 @@
 //! draws every mark, and a filter click changes the marks and the URL.
 #![cfg(target_arch = "wasm32")]
 
-use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -17,44 +16,9 @@ use frontline_figures::components::{DataRef, ExplorerProps, explorer};
 use frontline_figures::dataset::Dataset;
 use frontline_figures::view_state::ViewState;
 
-async fn mount() -> Element {
-    // Every test starts from the default view, whatever an earlier one left in the URL.
-    frontline_figures::browser::replace_query("");
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<frontline_figures::App>::with_root(root.clone()).render();
-    until(|| count(&root, ".app[data-ready='true']") == 1).await;
-    root
-}
-
-/// Wait (up to 10 s by the clock) until `done` holds: renders are scheduled, a loaded machine
-/// is slow, and a browser may throttle the timers of a window it thinks is hidden (WebKit under
-/// Xvfb). The assertions after it say what was expected if it never does.
-async fn until(done: impl Fn() -> bool) {
-    let start = js_sys::Date::now();
-    while !done() && js_sys::Date::now() - start < 10_000.0 {
-        TimeoutFuture::new(10).await;
-    }
-}
-
-fn search() -> String {
-    gloo::utils::window().location().search().unwrap()
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-/// The failure panel whose message contains `text` (tests may share the page).
-fn failure_panel(text: &str) -> Option<Element> {
-    let panels = gloo::utils::document()
-        .query_selector_all(".failure-panel[role='alert']")
-        .unwrap();
-    (0..panels.length())
-        .filter_map(|i| panels.item(i)?.dyn_into::<Element>().ok())
-        .find(|p| p.text_content().unwrap_or_default().contains(text))
-}
+#[path = "support/page.rs"]
+mod page;
+use page::{count, failure_panel, mount, search, until};
 
 fn click(root: &Element, selector: &str) {
     let el = root
@@ -284,29 +248,4 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
     app.destroy();
     root.remove();
     window.scroll_to_with_x_and_y(0.0, 0.0);
-}
-
-/// Runs last (the panic ends this wasm instance's usefulness): a real panic inside the running
-/// app shows the panel. The app is started with the hook installed, then a panic is raised in
-/// a timer callback, as one raised by an event handler would be.
-#[wasm_bindgen_test]
-async fn zz_a_real_panic_shows_the_panel() {
-    frontline_figures::browser::install_panic_hook();
-    let root = mount().await;
-    let forced = std::hint::black_box(true);
-    let panic_later = wasm_bindgen::closure::Closure::once_into_js(move || {
-        // Returns () to JS, so the closure has a type wasm-bindgen can call.
-        if forced {
-            panic!("forced by the test");
-        }
-    });
-    gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(panic_later.unchecked_ref(), 0)
-        .unwrap();
-    until(|| failure_panel("forced by the test").is_some()).await;
-    let panel = failure_panel("forced by the test").expect("the panel is shown");
-    let text = panel.text_content().unwrap();
-    assert!(text.starts_with("Something went wrong"), "{text}");
-    panel.remove();
-    root.remove();
 }

@@ -1,0 +1,51 @@
+//! What the wasm-bindgen component tests share: mounting the app in the test page, waiting for
+//! a render, and reading the page.
+#![allow(dead_code)]
+
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+pub async fn mount() -> Element {
+    // Every test starts from the default view, whatever an earlier one left in the URL.
+    frontline_figures::browser::replace_query("");
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<frontline_figures::App>::with_root(root.clone()).render();
+    // Ready, and its controls drawn: the filter panel is a component of its own, whose render
+    // can come after the root's in a slow browser.
+    until(|| {
+        count(&root, ".app[data-ready='true']") == 1 && count(&root, "button[data-filter]") > 0
+    })
+    .await;
+    root
+}
+
+/// Wait (up to 10 s by the clock) until `done` holds: renders are scheduled, a loaded machine
+/// is slow, and a browser may throttle the timers of a window it thinks is hidden (WebKit under
+/// Xvfb). The assertions after it say what was expected if it never does.
+pub async fn until(done: impl Fn() -> bool) {
+    let start = js_sys::Date::now();
+    while !done() && js_sys::Date::now() - start < 10_000.0 {
+        TimeoutFuture::new(10).await;
+    }
+}
+
+pub fn search() -> String {
+    gloo::utils::window().location().search().unwrap()
+}
+
+pub fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+/// The failure panel whose message contains `text` (tests may share the page).
+pub fn failure_panel(text: &str) -> Option<Element> {
+    let panels = gloo::utils::document()
+        .query_selector_all(".failure-panel[role='alert']")
+        .unwrap();
+    (0..panels.length())
+        .filter_map(|i| panels.item(i)?.dyn_into::<Element>().ok())
+        .find(|p| p.text_content().unwrap_or_default().contains(text))
+}
