@@ -34,6 +34,16 @@ test("focus goes somewhere useful after Reset, Dismiss and the in-app links", as
   await closeClean(page);
 });
 
+test("in an embed too, Dismiss and Reset leave the focus on the view", async () => {
+  const page = await site.open("?embed=1&actors=none&view=pie");
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await page.waitForFunction(() => document.activeElement.id === "view-panel");
+  await page.getByRole("button", { name: "Reset filters" }).click();
+  await page.waitForFunction(() => document.activeElement.id === "view-panel");
+  assert.ok((await page.locator("g.mark").count()) > 0);
+  await closeClean(page);
+});
+
 test("the Article view follows the filters: what they hide is marked hidden, not linked", async () => {
   const page = await site.open("?view=article&sources=new-york-post");
   const linked = await page.locator("mark.figure-quote").evaluateAll((ms) => [...new Set(ms.flatMap((m) => m.dataset.figures.split(" ")))]);

@@ -73,7 +73,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         };
         return html! {
             <div {class} data-ready={ready_attr}>
-                <main>
+                // The view, where the focus goes after Reset and Dismiss, as in the full page.
+                <main id="view-panel" tabindex="-1">
                     // A page of its own in the frame: its heading says what it is.
                     <h1 class="visually-hidden">{ format!("Frontline Figures: {}", data.article.title) }</h1>
                     { notice }
