@@ -257,6 +257,15 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpe
     }
 }
 
+impl ChartSpec {
+    /// Whether the figure `id` is a mark of this chart.
+    pub fn draws(&self, id: &str) -> bool {
+        self.panels
+            .iter()
+            .any(|p| p.marks.iter().any(|m| m.id == id))
+    }
+}
+
 /// The chart's credit line: who its figures come from, each named once, and the article.
 pub fn chart_credit(data: &Dataset, spec: &ChartSpec) -> String {
     format::credit(&spec.sources, &data.article.dateline)
@@ -289,6 +298,19 @@ pub fn filters_in_words(filters: &Filters) -> String {
         "every figure, no filter".into()
     } else {
         parts.join(". ")
+    }
+}
+
+/// The vague amounts a view tells in words: those of its selection, or none where it shows one
+/// chart alone (they belong to the whole view, not to a chart).
+pub fn vague_shown<'d>(
+    data: &'d Dataset,
+    filters: &Filters,
+    chart: Option<ChartId>,
+) -> Vec<&'d Figure> {
+    match chart {
+        None => vague_figures(data, filters),
+        Some(_) => Vec::new(),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::chart::svg::{PanelSvgProps, panel_svg};
 use crate::dataset::Choice;
 use crate::export;
 use crate::format;
-use crate::select::{ChartSpec, chart_credit, charts_shown, select_figures, vague_figures};
+use crate::select::{ChartSpec, chart_credit, charts_shown, select_figures, vague_shown};
 use crate::view_state::{Action, ViewState};
 
 pub struct ChartsViewProps {
@@ -39,24 +39,15 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
     }
     // A selected figure drawn in two charts has its details (and its announcement) in one: the
     // chart it was selected in, else the first that draws it.
-    let draws = |spec: &ChartSpec, id: &str| {
-        spec.panels
-            .iter()
-            .any(|p| p.marks.iter().any(|m| m.id == id))
-    };
     let owner = props.state.mark.as_deref().and_then(|id| {
         let claimed = *props.selected_in.borrow();
-        let drawing = || specs.iter().filter(|s| draws(s, id));
+        let drawing = || specs.iter().filter(|s| s.draws(id));
         drawing()
             .find(|s| Some(s.id) == claimed)
             .or_else(|| drawing().next())
             .map(|s| s.id)
     });
-    // One chart alone is that chart: the amounts told in words belong to the whole view.
-    let vague = match props.state.chart {
-        None => vague_figures(&data, filters),
-        Some(_) => Vec::new(),
-    };
+    let vague = vague_shown(&data, filters, props.state.chart);
     html! {
         <div class="charts">
             // Keyed, and one child (see `panel_svg`): a chart that comes or goes leaves the others.
@@ -145,12 +136,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             move || drop(listeners)
         });
     }
-    let in_chart = |id: &str| {
-        spec.panels
-            .iter()
-            .any(|p| p.marks.iter().any(|m| m.id == id))
-    };
-    let selected = state.mark.clone().filter(|id| in_chart(id));
+    let selected = state.mark.clone().filter(|id| spec.draws(id));
     // The pointer highlights what it is over; the details show the selection, which the
     // pointer's path to them cannot change, or, with nothing selected, what the pointer is over.
     let active = (*hovered).clone().or_else(|| selected.clone());

@@ -154,10 +154,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
 /// the amounts told in words where it shows them (the whole view, not one chart).
 fn embed_sources(data: &Dataset, state: &ViewState) -> Vec<Source> {
     let charts = crate::select::charts_shown(data, &state.filters, state.chart);
-    let vague = match state.chart {
-        None => crate::select::vague_figures(data, &state.filters),
-        Some(_) => Vec::new(),
-    };
+    let vague = crate::select::vague_shown(data, &state.filters, state.chart);
     Source::ALL
         .iter()
         .copied()
