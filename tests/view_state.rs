@@ -236,6 +236,10 @@ fn links_as_people_type_and_paste_them() {
     let (state, ignored) = parse("?actors=russia&amp;view=table&amp;sort=actor");
     assert!(ignored.is_empty(), "{ignored:?}");
     assert_eq!(state.to_query(), "?actors=russia&view=table&sort=actor");
+    // Escaped twice, and what is left of it reads the same again.
+    let twice = ViewState::from_query("?actors=russia&amp;amp;view=table&amp;amp;", data());
+    assert_eq!(twice.state.to_query(), "?actors=russia&view=table");
+    assert!(twice.foreign.is_empty(), "{:?}", twice.foreign);
     let (state, _) = parse("?actors=North%20Korea, Ukraine");
     assert_eq!(state.to_query(), "?actors=ukraine,north-korea");
 }
