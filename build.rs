@@ -69,9 +69,10 @@ fn rust(d: &dataset::Dataset) -> String {
     for f in &d.figures {
         let worked_out = f.worked_out.as_ref().map_or("None".into(), |w| {
             format!(
-                "Some(WorkedOut {{ date: {}, how: {} }})",
+                "Some(WorkedOut {{ date: {}, how: {}, as_of: {} }})",
                 string(&w.date),
-                string(&w.how)
+                string(&w.how),
+                day(&w.as_of)
             )
         });
         let r = &f.reading;
@@ -106,9 +107,15 @@ fn rust(d: &dataset::Dataset) -> String {
         };
         let _ = writeln!(
             out,
-            "            Event {{ id: {}, title: {}, start: {}, end: {}, when: {}, place: {}, quote: {}, date_basis: {} }},",
+            "            Event {{ id: {}, title: {}, actors: vec![{}], source: Source::{:?}, start: {}, end: {}, when: {}, place: {}, quote: {}, date_basis: {} }},",
             string(&e.id),
             string(&e.title),
+            e.actors
+                .iter()
+                .map(|a| format!("Actor::{a:?}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            e.source,
             opt_day(&e.start),
             opt_day(&e.end),
             string(&e.when),

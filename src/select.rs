@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use crate::dataset::choice;
 use crate::dataset::{
-    Actor, Axis, Certainty, Choice, Dataset, Figure, MeasureGroup, Qualifier, Source,
+    Actor, Axis, Certainty, Choice, Dataset, Event, Figure, MeasureGroup, Qualifier, Source,
 };
 use crate::format;
 use crate::view_state::{Column, Filter, Filters, Sort};
@@ -26,6 +26,13 @@ pub fn matches(f: &Figure, filters: &Filters) -> bool {
         && filters.measures.contains(f.measure.group())
         && filters.sources.contains(f.source)
         && filters.certainty.contains(f.qualifier.certainty())
+}
+
+/// Whether the filters keep an event: one of its actors is shown (an event that names none is
+/// kept), and its source is. Measures and certainty are about numbers; an event has neither.
+pub fn event_matches(e: &Event, filters: &Filters) -> bool {
+    (e.actors.is_empty() || e.actors.iter().any(|&a| filters.actors.contains(a)))
+        && filters.sources.contains(e.source)
 }
 
 pub fn select_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure> {
@@ -85,21 +92,33 @@ pub fn sorted(mut figures: Vec<&Figure>, sort: Option<Sort>) -> Vec<&Figure> {
             // against percentages or drones.
             Column::Value => {
                 let axis = |f: &Figure| f.unit.axis() as u8;
-                return axis(a).cmp(&axis(b)).then(match (a.value, b.value) {
-                    (Some(x), Some(y)) if sort.descending => y.cmp(&x),
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => Ordering::Less,
-                    (None, Some(_)) => Ordering::Greater,
-                    (None, None) => Ordering::Equal,
-                });
+                return axis(a)
+                    .cmp(&axis(b))
+                    .then(missing_last(a.value, b.value, sort.descending));
             }
             Column::Certainty => a.qualifier.certainty().cmp(&b.qualifier.certainty()),
-            Column::Period => a.period.cmp(&b.period),
+            // By time, as worked out from the article's words; undated periods last.
+            Column::Period => {
+                let day = |f: &Figure| f.worked_out.as_ref().map(|w| w.as_of);
+                return missing_last(day(a), day(b), sort.descending);
+            }
             Column::Source => a.source.label().cmp(b.source.label()),
         };
         if sort.descending { ord.reverse() } else { ord }
     });
     figures
+}
+
+/// `a` against `b` in the sort's direction, with a missing one (a vague amount, an undated
+/// period) after every present one either way.
+fn missing_last<T: Ord>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) if descending => y.cmp(&x),
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
 }
 
 /// How a mark is drawn. An upper bound must never look like a count.

@@ -257,6 +257,14 @@ fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
             "reading-names-a-source",
             "figure \"ru-missiles\", field \"reading.source\": \"Bloomberg reports\" names a source, but the figure's source is \"unattributed\"",
         ),
+        (
+            "event-actor-unlisted",
+            "event \"nk-deployed\", field \"actors\": does not list \"north-korea\", which its quote or title names",
+        ),
+        (
+            "as-of-after-article",
+            "figure \"nk-front\", field \"worked_out.as_of\": 2024-11-19 is after the article's date (2024-11-18)",
+        ),
     ];
     let mut files: Vec<String> = std::fs::read_dir("tests/fixtures/broken")
         .unwrap()

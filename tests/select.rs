@@ -4,11 +4,11 @@
 use frontline_figures::chart::layout::{Anchor, ROW_H, band_on_screen, layout_panel};
 use frontline_figures::chart::scale::nice_ticks;
 use frontline_figures::chart::scene::{Len, Shape, scene};
-use frontline_figures::dataset::{Actor, Axis, Certainty, Dataset, MeasureGroup, Source};
+use frontline_figures::dataset::{Actor, Axis, Certainty, Dataset, Figure, MeasureGroup, Source};
 use frontline_figures::format;
 use frontline_figures::select::{
-    MarkStyle, article_segments, charts, describe, facet_count, select_figures, sort_stable,
-    sorted, vague_figures,
+    MarkStyle, article_segments, charts, describe, event_matches, facet_count, select_figures,
+    sort_stable, sorted, vague_figures,
 };
 use frontline_figures::view_state::{Column, Filter, Filters, Selection, Sort};
 
@@ -133,6 +133,50 @@ fn sorting_by_value_groups_units_and_puts_vague_amounts_last_both_ways() {
     assert!(axes.is_sorted(), "units stay grouped: {axes:?}");
     assert_eq!(ids(down).last(), Some(&"nk-ammunition"));
     assert_eq!(ids(sorted(all.clone(), None)), ids(all));
+}
+
+/// "start of 2024" before "this past weekend" before "so far"; the figures the article gives no
+/// period for come last either way (they once sorted by the period's words: "at the beginning"
+/// before "currently" before "since", whatever the dates).
+#[test]
+fn sorting_by_period_goes_by_time_with_undated_periods_last_both_ways() {
+    let all = select_figures(data(), &Filters::default());
+    let by = |descending| {
+        sorted(
+            all.clone(),
+            Some(Sort {
+                column: Column::Period,
+                descending,
+            }),
+        )
+    };
+    let day = |f: &&Figure| f.worked_out.as_ref().map(|w| w.as_of);
+    for descending in [false, true] {
+        let order = by(descending);
+        let dated: Vec<_> = order.iter().map_while(day).collect();
+        let undated = &order[dated.len()..];
+        assert!(
+            dated.len() >= 3 && !undated.is_empty(),
+            "{:?}",
+            ids(order.clone())
+        );
+        assert!(
+            undated.iter().all(|f| day(f).is_none()),
+            "undated last: {:?}",
+            ids(order.clone())
+        );
+        let mut expected = dated.clone();
+        expected.sort();
+        if descending {
+            expected.reverse();
+        }
+        assert_eq!(dated, expected, "by time, descending {descending}");
+    }
+    // This article's known facts: the beginning of the year first, the weekend next.
+    assert_eq!(
+        ids(by(false))[..3],
+        ["ru-active", "ru-missiles", "ru-drones"]
+    );
 }
 
 #[test]
@@ -500,5 +544,57 @@ fn the_filters_are_said_in_words_for_the_printed_page() {
     assert_eq!(
         filters_in_words(&f),
         "Country: Russia and Ukraine. Source: none"
+    );
+}
+
+/// The Timeline follows the Country and Source filters: an event is kept when one of the
+/// actors it names is shown (one that names none is kept), and its source is shown.
+#[test]
+fn events_follow_the_country_and_source_filters() {
+    let data = data();
+    for &actor in <Actor as frontline_figures::dataset::Choice>::ALL {
+        let filters = Filters {
+            actors: Selection::none().with(actor, true),
+            ..Filters::default()
+        };
+        for e in &data.events {
+            let expected = e.actors.is_empty() || e.actors.contains(&actor);
+            assert_eq!(
+                event_matches(e, &filters),
+                expected,
+                "{} under {actor:?}",
+                e.id
+            );
+        }
+    }
+    let no_sources = Filters {
+        sources: Selection::none(),
+        ..Filters::default()
+    };
+    assert!(data.events.iter().all(|e| !event_matches(e, &no_sources)));
+    assert!(
+        data.events
+            .iter()
+            .all(|e| event_matches(e, &Filters::default()))
+    );
+    // This article's known facts: North Korea alone keeps its three events and the dateline.
+    let nk = Filters {
+        actors: Selection::none().with(Actor::NorthKorea, true),
+        ..Filters::default()
+    };
+    let kept: Vec<&str> = data
+        .events
+        .iter()
+        .filter(|e| event_matches(e, &nk))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            "putin-kim-meetings",
+            "nk-training",
+            "nk-deployed",
+            "published"
+        ]
     );
 }

@@ -83,9 +83,12 @@ fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
         "strength, two North Korea panels, strike"
     );
     assert_eq!(html.matches(r#"role="img""#).count(), 4);
-    // The summary is the figure's own text, read once: the drawing does not repeat it as its
-    // description, and the figure is named by its title.
-    assert!(!html.contains(r#"aria-describedby="summary-strength""#));
+    // The summary is the drawing's description, read once: on screen it waits behind a closed
+    // disclosure (a copy for paper is out of the screen's tree), and the figure is named by its
+    // title.
+    assert!(html.contains(r#"aria-describedby="summary-strength""#));
+    assert_eq!(html.matches(r#"<details class="description">"#).count(), 3);
+    assert!(!html.contains(r#"<details class="description" open"#));
     assert!(html.contains(r#"aria-labelledby="chart-title-strength""#));
     assert!(html.contains("<title"), "each SVG has a title");
     assert!(

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, axeViolations, search } from "./helpers.mjs";
+import { useSite, closeClean, axeViolations, search, DATA } from "./helpers.mjs";
 
 const site = useSite();
 
@@ -93,17 +93,21 @@ test("the three charts draw the article's figures on separate axes", async () =>
   const axes = await page.locator(".axis-title").allTextContents();
   assert.deepEqual(axes, ["soldiers", "soldiers", "percent increase of Russia's combat forces", "missiles and drones launched"]);
   // Each SVG is an image with a title; each figure is named by its chart's title, and its
-  // written summary is its caption, read once (not again as the drawing's description).
+  // written summary is the drawing's description, read once: on screen it waits behind a
+  // closed "Description" (once opened, a reader asked for it).
   for (const svg of await page.locator("svg.panel-svg").all()) {
     assert.equal(await svg.getAttribute("role"), "img");
     const title = await svg.evaluate((s) => document.getElementById(s.getAttribute("aria-labelledby")).textContent);
     assert.ok(title.length > 10, title);
-    assert.equal(await svg.getAttribute("aria-describedby"), null);
+    const chart = await svg.evaluate((s) => s.closest("figure").dataset.chart);
+    assert.equal(await svg.getAttribute("aria-describedby"), `summary-${chart}`);
   }
   for (const figure of await page.locator("figure.chart").all()) {
     const name = await figure.evaluate((f) => document.getElementById(f.getAttribute("aria-labelledby")).textContent);
     assert.equal(name, await figure.locator(".chart-title").innerText());
-    assert.match(await figure.locator("figcaption").innerText(), /^Showing \d+ figures? for /);
+    assert.equal(await figure.locator("figcaption").innerText(), "Description", "the summary is not told twice on screen");
+    await figure.locator("figcaption summary").click();
+    assert.match(await figure.locator("figcaption").innerText(), /^Description\s+Showing \d+ figures? for /);
   }
   assert.match(await page.locator("#summary-strength").innerText(), /^Showing 6 figures for Russia, Ukraine and North Korea\./);
   await closeClean(page);
@@ -302,7 +306,7 @@ test("a selection's details open once, under its chart, in view, and the pointer
   await closeClean(page);
 });
 
-test("sorting means something: actors A to Z, values within their unit", async () => {
+test("sorting means something: actors A to Z, values within their unit, periods by time", async () => {
   const page = await site.open("?view=table&sort=actor");
   const actors = await page.locator("tbody tr td:first-child").allTextContents();
   assert.deepEqual(actors, [...actors].sort(), "A to Z");
@@ -310,6 +314,17 @@ test("sorting means something: actors A to Z, values within their unit", async (
   await page.waitForSelector(".app[data-ready='true']");
   const units = await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure));
   assert.deepEqual(units.slice(-4), ["ru-force-increase", "ru-drones", "ru-missiles", "nk-ammunition"], "no percent among the drones");
+  // Periods by the day they are worked out to, both ways; those the article gives none last.
+  const asOf = Object.fromEntries(DATA.figures.map((f) => [f.id, f.worked_out?.as_of ?? null]));
+  for (const [sort, sign] of [["period", 1], ["period-desc", -1]]) {
+    await page.goto(`${site.url}?view=table&sort=${sort}`);
+    await page.waitForSelector(".app[data-ready='true']");
+    const days = (await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure))).map((id) => asOf[id]);
+    const dated = days.filter(Boolean);
+    assert.deepEqual(days, [...dated, ...days.filter((d) => !d)], `${sort}: undated last`);
+    assert.deepEqual(dated, [...dated].sort((a, b) => sign * a.localeCompare(b)), `${sort}: by time`);
+    assert.ok(dated.length >= 3 && dated.length < days.length);
+  }
   await closeClean(page);
 });
 

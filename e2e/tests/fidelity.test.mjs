@@ -41,7 +41,7 @@ test("every surface of the page carries each figure's hedge and source with its 
       await b.focus();
       const chart = await b.evaluate((el) => el.closest("figure").dataset.chart);
       carries(f, await page.locator(`#details-${chart}`).innerText(), "details");
-      carries(f, partWith(await page.locator(`#summary-${chart}`).innerText(), f, /(?<=\.)\s+/), "summary");
+      carries(f, partWith(await page.locator(`#summary-${chart}`).textContent(), f, /(?<=\.)\s+/), "summary");
     }
   }
   await closeClean(page);

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useSite, closeClean, DIST } from "./helpers.mjs";
+import { useSite, closeClean, DIST, openDescriptions } from "./helpers.mjs";
 
 const site = useSite();
 const FIGURES = JSON.parse(await readFile(new URL("../../data/figures.json", import.meta.url), "utf8")).figures;
@@ -18,6 +18,7 @@ test("every figure of the data is expected here", () => {
 
 test("the page shows every figure with its qualifier and source, with no console errors", async () => {
   const page = await site.open();
+  await openDescriptions(page);
   const text = await page.locator("main").innerText();
   for (const [id, [statement, attribution]] of Object.entries(EXPECTED)) {
     const f = FIGURES.find((f) => f.id === id);

@@ -2,11 +2,15 @@
 // URLs) with a real host's headers, and one Chromium per test file.
 
 import { after, before } from "node:test";
+import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../serve.mjs";
 import { launch, openPage, waitForApp } from "../browser.mjs";
 import AxeBuilder from "@axe-core/playwright";
+
+/// The bundled data, read from the repository: expectations come from it, not from the app.
+export const DATA = JSON.parse(readFileSync(fileURLToPath(new URL("../../data/figures.json", import.meta.url)), "utf8"));
 
 export const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
 export const BASE = "/some/sub/path/";
@@ -47,6 +51,13 @@ export async function axeViolations(page) {
 }
 
 /** The page's query string as the browser shows it. */
+/// Opens each chart's "Description" as a reader would (a click: it works without JavaScript too).
+export async function openDescriptions(page) {
+  for (const summary of await page.locator("details.description > summary").all()) {
+    if (!(await summary.evaluate((s) => s.parentElement.open))) await summary.click();
+  }
+}
+
 export const search = (page) => page.evaluate(() => location.search);
 
 export { waitForApp };

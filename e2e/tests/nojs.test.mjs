@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { useSite, closeClean } from "./helpers.mjs";
+import { useSite, closeClean, openDescriptions } from "./helpers.mjs";
 import { openPage } from "../browser.mjs";
 
 const site = useSite();
@@ -18,6 +18,8 @@ const CONTROL_WORDS = ["Copy link", "Share", "Embed", "Download", "Show filters"
 
 test("with JavaScript off in Chromium: every figure, and no control", async () => {
   const page = await site.open("", { javaScriptEnabled: false });
+  // A disclosure is the one control that works without JavaScript: each chart's Description.
+  await openDescriptions(page);
   const text = await page.locator("body").innerText();
   for (const [id, [statement, attribution]] of Object.entries(EXPECTED)) {
     assert.ok(text.includes(statement), `${id}: "${statement}" is missing`);

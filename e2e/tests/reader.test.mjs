@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, search } from "./helpers.mjs";
+import { useSite, closeClean, search, DATA } from "./helpers.mjs";
 
 const site = useSite();
 const focused = (page) => page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
@@ -53,6 +53,26 @@ test("the Article view follows the filters: what they hide is marked hidden, not
   assert.match(await page.locator("article").innerText(), /\(hidden by the filters\)/);
   assert.equal(await page.locator(".hidden-by-filters a, .hidden-by-filters + .figure-links").count(), 0);
   await closeClean(page);
+});
+
+test("the Timeline follows the Country and Source filters: what they hide is marked hidden", async () => {
+  for (const [query, keeps] of [
+    ["actors=north-korea", (e) => e.actors.length === 0 || e.actors.includes("north-korea")],
+    ["actors=ukraine", (e) => e.actors.length === 0 || e.actors.includes("ukraine")],
+    ["sources=new-york-post", (e) => e.source === "new-york-post"],
+  ]) {
+    const page = await site.open(`?view=timeline&${query}`);
+    const shown = await page.locator("li.event:not(.hidden-by-filters)").evaluateAll((ls) => ls.map((l) => l.dataset.event));
+    const expected = DATA.events.filter(keeps).map((e) => e.id);
+    assert.deepEqual([...shown].sort(), [...expected].sort(), query);
+    for (const e of DATA.events.filter((e) => !keeps(e))) {
+      const item = page.locator(`li.event[data-event='${e.id}']`);
+      assert.match(await item.innerText(), /Hidden by the filters/, `${query}: ${e.id}`);
+      assert.equal(await item.locator("q").count(), 0, `${query}: ${e.id} keeps its quote back`);
+    }
+    assert.match(await page.locator(".timeline-count").innerText(), new RegExp(`leave ${expected.length} of ${DATA.events.length} events`));
+    await closeClean(page);
+  }
 });
 
 test("a link to a figure its filters hide says why and offers to show it", async () => {

@@ -243,9 +243,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             scene,
             id: format!("{}-{}", spec.id, axis.slug()).into(),
             title: title.into(),
-            // In the page the summary is the figure's own text, read once; in an embed it is
-            // behind a disclosure, so the drawing keeps it as its description.
-            describedby: state.embed.then(|| summary_id.clone().into()),
+            // The summary is behind a disclosure, so the drawing keeps it as its description.
+            describedby: Some(summary_id.clone().into()),
             active: active.clone(),
             selected: selected.clone(),
             onhover: onhover.clone(),
@@ -295,18 +294,17 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             { mark_details(&MarkDetailsProps { data: *data, id: details_id.clone(), mark: detailed,
                 state: state.clone(), dispatch: dispatch.clone() }) }
             <p class="visually-hidden" role="status">{ announcement }</p>
-            if state.embed {
-                // Compact: the written summary behind a disclosure (and still the charts'
-                // description for screen readers).
-                <figcaption class="summary">
-                    <details class="description">
-                        <summary>{ "Description" }</summary>
-                        <p id={summary_id.clone()}>{ &spec.summary }</p>
-                    </details>
-                </figcaption>
-            } else {
-                <figcaption id={summary_id.clone()} class="summary">{ &spec.summary }</figcaption>
-            }
+            // Compact, on a phone as in an embed: the written summary behind a disclosure (and
+            // still the drawing's description for screen readers), so a chart is not told twice
+            // over on screen.
+            <figcaption class="summary">
+                <details class="description">
+                    <summary aria-label={format!("Description of {}", spec.title)}>{ "Description" }</summary>
+                    <p id={summary_id.clone()}>{ &spec.summary }</p>
+                </details>
+                // Paper cannot open a disclosure (out of the screen's tree, so read once).
+                <p class="print-only">{ &spec.summary }</p>
+            </figcaption>
             // The keyboard's and screen reader's way to the marks: out of sight until one has
             // focus, so they take no row of their own; drawn only once they can act.
             if *ready {

@@ -106,7 +106,10 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             state: state.clone(),
             dispatch: dispatch.clone(),
         }),
-        View::Timeline => timeline_view(&TimelineViewProps { data: *data }),
+        View::Timeline => timeline_view(&TimelineViewProps {
+            data: *data,
+            filters: state.filters.clone(),
+        }),
     };
     html! {
         <div {class} data-ready={ready_attr}>

@@ -1,12 +1,17 @@
 //! The Timeline view: dated events from 24 February 2022 to 18 November 2024 in order, each with
-//! how its date is known, and the undated ones listed apart.
+//! how its date is known, and the undated ones listed apart. The Country and Source filters
+//! apply: an event they hide keeps its place, marked as hidden.
 
 use yew::prelude::*;
 
 use super::DataRef;
+use crate::dataset::Choice;
+use crate::select::event_matches;
+use crate::view_state::Filters;
 
 pub struct TimelineViewProps {
     pub data: DataRef,
+    pub filters: Filters,
 }
 
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
@@ -23,24 +28,40 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         .iter()
         .filter(|e| e.start.is_none())
         .collect();
+    let events = &props.data.events;
+    let shown = events
+        .iter()
+        .filter(|e| event_matches(e, &props.filters))
+        .count();
     let item = |e: &crate::dataset::Event| {
+        let hidden = !event_matches(e, &props.filters);
+        let actors: Vec<&str> = e.actors.iter().map(|a| a.label()).collect();
         html! {
-            <li class="event" data-event={e.id.clone()}>
+            <li class={classes!("event", hidden.then_some("hidden-by-filters"))} data-event={e.id.clone()}>
                 if let Some(start) = e.start {
                     <time datetime={start.to_string()}>{ &e.when }</time>
                 } else {
                     <span class="when">{ &e.when }</span>
                 }
                 <h3>{ &e.title }</h3>
-                if let Some(place) = &e.place { <p class="place">{ place }</p> }
-                <q class="quote">{ &e.quote }</q>
-                if let Some(basis) = &e.date_basis { <p class="basis">{ basis }</p> }
+                if !actors.is_empty() { <p class="actors">{ crate::format::and_list(&actors) }</p> }
+                // A hidden event keeps its place and its name; its quote waits for the filters.
+                if hidden {
+                    <p class="hidden-note">{ "Hidden by the filters" }</p>
+                } else {
+                    if let Some(place) = &e.place { <p class="place">{ place }</p> }
+                    <q class="quote">{ &e.quote }</q>
+                    if let Some(basis) = &e.date_basis { <p class="basis">{ basis }</p> }
+                }
             </li>
         }
     };
     html! {
         <div class="timeline">
             <h2 class="visually-hidden">{ "Timeline" }</h2>
+            if shown < events.len() {
+                <p class="timeline-count">{ format!("The Country and Source filters leave {shown} of {} events; the others are marked as hidden. The Measure and Certainty filters apply to figures only.", events.len()) }</p>
+            }
             <ol class="events">{ for dated.into_iter().map(item) }</ol>
             <h3 class="undated-title">{ "Undated in the article" }</h3>
             <ul class="events undated">{ for undated.into_iter().map(item) }</ul>

@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::{Choice, DataError, DataErrors, Dataset, Event, Figure, Source, occurrences};
+use super::{
+    Actor, Choice, DataError, DataErrors, Dataset, Day, Event, Figure, Source, occurrences,
+};
 
 /// A run of digits in the text ("100,000", "20%", "06:04") with its byte span.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,7 +142,7 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
 
     // Each figure's period, hedge, source and reading note are the article's own words.
     for f in &data.figures {
-        check_reading(f, text, &mut err);
+        check_reading(f, text, data.article.published, &mut err);
     }
 
     // One figure per thing the article says: the same actor and measure twice is a duplicate.
@@ -171,6 +173,7 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
             );
         }
         check_event_words(e, &mut err);
+        check_event_actors(e, &mut err);
     }
     for (i, n) in data.not_figures.iter().enumerate() {
         if !text.contains(n.text.as_str()) {
@@ -248,13 +251,64 @@ pub const HEDGE_WORDS: &[&str] = &[
     "suggests",
 ];
 
+/// An event lists exactly the actors its quote or title names, so the Country filter neither
+/// hides an event about a country nor keeps one that is not; a named source is in its quote.
+fn check_event_actors(e: &Event, err: &mut Report<'_>) {
+    let item = || Some(format!("event \"{}\"", e.id));
+    let names = |a: Actor, text: &str| a.names().iter().any(|n| text.contains(n));
+    for &a in Actor::ALL {
+        let named = names(a, &e.quote) || names(a, &e.title);
+        let listed = e.actors.contains(&a);
+        if named && !listed {
+            err(
+                item(),
+                Some("actors".into()),
+                format!(
+                    "does not list \"{}\", which its quote or title names",
+                    a.slug()
+                ),
+            );
+        } else if listed && !named {
+            err(
+                item(),
+                Some("actors".into()),
+                format!(
+                    "lists \"{}\", which neither its quote nor its title names ({})",
+                    a.slug(),
+                    a.names().join(", ")
+                ),
+            );
+        }
+    }
+    let named_source = e.source.label().split(" (").next().unwrap_or_default();
+    if e.source != Source::Unattributed && !has(&e.quote, named_source) {
+        err(
+            item(),
+            Some("source".into()),
+            format!("is \"{}\", but the quote does not name it", e.source.slug()),
+        );
+    }
+}
+
 type Report<'e> = dyn FnMut(Option<String>, Option<String>, String) + 'e;
 
 /// A figure's period is in its quotes; its first quote carries its hedge and its source; its
 /// reading note is the article's words.
-fn check_reading(f: &Figure, text: &str, err: &mut Report<'_>) {
+fn check_reading(f: &Figure, text: &str, published: Day, err: &mut Report<'_>) {
     let item = || Some(format!("figure \"{}\"", f.id));
     let field = |name: &str| Some(name.to_string());
+    if let Some(w) = &f.worked_out
+        && w.as_of > published
+    {
+        err(
+            item(),
+            field("worked_out.as_of"),
+            format!(
+                "{} is after the article's date ({published}): an article cannot state a figure for a later day",
+                w.as_of
+            ),
+        );
+    }
     let first = f.quotes.first().map(String::as_str).unwrap_or_default();
     if let Some(period) = &f.period
         && !f.quotes.iter().any(|q| has(q, period))

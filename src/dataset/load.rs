@@ -77,6 +77,32 @@ impl<'a> Reader<'a> {
         found
     }
 
+    /// A list of slugs, each one of `C`, none twice; it may be empty but must be there.
+    fn choices<C: Choice>(&mut self, field: &str, what: &str) -> Option<Vec<C>> {
+        let Some(Value::Array(items)) = self.obj.get(field) else {
+            let message = match self.obj.get(field) {
+                None => "is missing".to_string(),
+                Some(other) => format!("must be a list, found {}", kind(other)),
+            };
+            self.error(field, message);
+            return None;
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{field}[{i}]");
+            match item.as_str().map(|slug| (slug, C::from_slug(slug))) {
+                Some((_, Some(c))) if out.contains(&c) => self.error(&at, "is listed twice"),
+                Some((_, Some(c))) => out.push(c),
+                Some((slug, None)) => self.error(
+                    &at,
+                    format!("unknown {what} \"{slug}\"; expected {}", C::expected()),
+                ),
+                None => self.error(&at, "must be a string"),
+            }
+        }
+        Some(out)
+    }
+
     fn day(&mut self, field: &str) -> Option<Day> {
         let text = self.optional_string(field)?;
         let parsed = parse_day(&text);
@@ -409,10 +435,19 @@ fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
     let source = r.choice::<Source>("source", "source");
     let period = r.optional_string("period");
     let worked_out = r.object("worked_out", |r| {
-        r.reject_unknown(&["date", "how"]);
+        r.reject_unknown(&["date", "how", "as_of"]);
+        let present = r.obj.contains_key("as_of");
+        let as_of = r.day("as_of");
+        if !present {
+            r.error(
+                "as_of",
+                "is missing: the last day the figure holds for, YYYY-MM-DD",
+            );
+        }
         Some(WorkedOut {
             date: r.string("date")?,
             how: r.string("how")?,
+            as_of: as_of?,
         })
     });
     if worked_out.is_some() && period.is_none() {
@@ -511,6 +546,8 @@ fn read_event(r: &mut Reader<'_>) -> Option<Event> {
     r.reject_unknown(&[
         "id",
         "title",
+        "actors",
+        "source",
         "start",
         "end",
         "when",
@@ -520,6 +557,8 @@ fn read_event(r: &mut Reader<'_>) -> Option<Event> {
     ]);
     let id = r.string("id");
     let title = r.string("title");
+    let actors = r.choices::<Actor>("actors", "actor");
+    let source = r.choice::<Source>("source", "source");
     let start = r.day("start");
     let end = r.day("end");
     if let (Some(s), Some(e)) = (start, end)
@@ -537,6 +576,8 @@ fn read_event(r: &mut Reader<'_>) -> Option<Event> {
     Some(Event {
         id: id?,
         title: title?,
+        actors: actors?,
+        source: source?,
         start,
         end,
         when: when?,

@@ -197,6 +197,18 @@ choice!(
     }
 );
 
+impl Actor {
+    /// The names by which the article speaks of an actor, its people and places included: an
+    /// event that uses one must list the actor.
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            Actor::Russia => &["Russia", "Kremlin", "Putin"],
+            Actor::Ukraine => &["Ukraine", "Ukrainian", "Kyiv"],
+            Actor::NorthKorea => &["North Korea", "Kim Jong Un"],
+        }
+    }
+}
+
 impl Source {
     /// The longer wording used next to a figure.
     pub fn credit(self) -> &'static str {
@@ -250,6 +262,8 @@ pub struct Figure {
 pub struct WorkedOut {
     pub date: String,
     pub how: String,
+    /// The last day the figure is stated for, worked out the same way: what "Period" sorts by.
+    pub as_of: Day,
 }
 
 /// How we read the article for one figure: its own words for the value, the hedge, the source
@@ -294,6 +308,11 @@ impl fmt::Display for Day {
 pub struct Event {
     pub id: String,
     pub title: String,
+    /// Every actor its quote or title names, so the Country filter applies to the Timeline;
+    /// empty for an event that names none (the article's own publication).
+    pub actors: Vec<Actor>,
+    /// Who the article says it comes from, so the Source filter applies too.
+    pub source: Source,
     pub start: Option<Day>,
     pub end: Option<Day>,
     /// The date as a reader should read it, or why there is none.
