@@ -76,6 +76,8 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   command -v xvfb-run >/dev/null || missing="$missing xvfb"
   # w3m: the text browser the no-JavaScript e2e test reads the page with.
   command -v w3m >/dev/null || missing="$missing w3m"
+  # pdftotext: the cross-browser reader test reads the PDF Firefox prints.
+  command -v pdftotext >/dev/null || missing="$missing poppler-utils"
   if [ -n "$missing" ]; then
     say "installing from apt:$missing"
     export DEBIAN_FRONTEND=noninteractive

@@ -113,6 +113,16 @@ for (const colorScheme of ["light", "dark"]) {
     const pdf = await page.pdf({ format: "A4" });
     assert.ok(pdf.length > 10000 && pdf.subarray(0, 5).toString() === "%PDF-", "a PDF");
     if (process.env.PRINT_DIR) await (await import("node:fs/promises")).writeFile(`${process.env.PRINT_DIR}/print-${colorScheme}.pdf`, pdf);
+    // The charts' summaries wait behind "Description" on screen; paper cannot open it, so each
+    // prints in full, and the disclosure does not.
+    await page.getByRole("tab", { name: "Charts" }).click();
+    const paper = await page.evaluate(() => ({
+      summaries: [...document.querySelectorAll("figcaption .print-only")].filter((e) => e.getClientRects().length > 0).map((e) => e.innerText),
+      disclosures: [...document.querySelectorAll("details.description")].filter((e) => e.getClientRects().length > 0).length,
+    }));
+    assert.equal(paper.summaries.length, 3);
+    assert.ok(paper.summaries.every((t) => /^Showing \d+ figures? for Russia and Ukraine\./.test(t)), paper.summaries.join(" | "));
+    assert.equal(paper.disclosures, 0);
     await closeClean(page);
   });
 }
