@@ -115,7 +115,8 @@ for (const colorScheme of ["light", "dark"]) {
     if (process.env.PRINT_DIR) await (await import("node:fs/promises")).writeFile(`${process.env.PRINT_DIR}/print-${colorScheme}.pdf`, pdf);
     // The charts' summaries wait behind "Description" on screen; paper cannot open it, so each
     // prints in full, and the disclosure does not.
-    await page.getByRole("tab", { name: "Charts" }).click();
+    await page.goto(`${site.url}?actors=russia,ukraine`);
+    await page.waitForSelector(".app[data-ready='true']");
     const paper = await page.evaluate(() => ({
       summaries: [...document.querySelectorAll("figcaption .print-only")].filter((e) => e.getClientRects().length > 0).map((e) => e.innerText),
       disclosures: [...document.querySelectorAll("details.description")].filter((e) => e.getClientRects().length > 0).length,
