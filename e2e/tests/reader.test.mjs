@@ -119,7 +119,7 @@ for (const colorScheme of ["light", "dark"]) {
     await page.waitForSelector(".app[data-ready='true']");
     const paper = await page.evaluate(() => ({
       summaries: [...document.querySelectorAll("figcaption .print-only")].filter((e) => e.getClientRects().length > 0).map((e) => e.innerText),
-      disclosures: [...document.querySelectorAll("details.description")].filter((e) => e.getClientRects().length > 0).length,
+      disclosures: [...document.querySelectorAll("details.description > summary")].filter((e) => e.getClientRects().length > 0).length,
     }));
     assert.equal(paper.summaries.length, 3);
     assert.ok(paper.summaries.every((t) => /^Showing \d+ figures? for (Russia|Ukraine)/.test(t) && !t.includes("North Korea:")), paper.summaries.join(" | "));
