@@ -1,6 +1,7 @@
-//! Checks `data/figures.json` against `data/article.txt` with the crate's own loader and checks
-//! (`src/dataset/`), failing the build with messages that name the file, figure and field; then
-//! writes the checked data as Rust (`$OUT_DIR/dataset.rs`), so the app carries it compiled in,
+//! Loads the article folder that `ARTICLE` names (`data/north-korea-troops` unless told; a path
+//! from the crate's root) with the crate's own loader and checks (`src/dataset/`), failing the
+//! build with messages that name the file, item and field; then writes the checked data and the
+//! article's vocabulary as Rust (`$OUT_DIR/dataset.rs`), so the app carries them compiled in,
 //! with no JSON parser in the WebAssembly.
 
 #[allow(dead_code, unused_imports)]
@@ -9,26 +10,172 @@ mod dataset;
 
 use std::fmt::Write as _;
 
-use dataset::{ARTICLE_TEXT, Day, FIGURES_FILE, FIGURES_JSON, load_checked};
+use dataset::{DEFAULT_ARTICLE, Day, Vocabulary, load_article};
 
 fn main() {
-    println!("cargo::rerun-if-changed=data/figures.json");
-    println!("cargo::rerun-if-changed=data/article.txt");
+    println!("cargo::rerun-if-env-changed=ARTICLE");
     println!("cargo::rerun-if-changed=src/dataset");
     println!("cargo::rustc-cfg=generated_data");
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let chosen = std::env::var("ARTICLE").unwrap_or_default();
+    let chosen = if chosen.trim().is_empty() {
+        DEFAULT_ARTICLE.to_string()
+    } else {
+        chosen
+    };
+    let dir = std::path::Path::new(&root).join(chosen.trim_end_matches('/'));
+    println!("cargo::rerun-if-changed={}", dir.display());
 
-    let data = match load_checked(FIGURES_FILE, FIGURES_JSON, ARTICLE_TEXT) {
+    let data = match load_article(&chosen) {
         Ok(data) => data,
         Err(errors) => {
-            eprintln!("The bundled data is broken; fix it and build again:\n{errors}");
+            eprintln!("The article's data is broken; fix it and build again:\n{errors}");
             for line in errors.to_string().lines() {
                 println!("cargo::warning={line}");
             }
             std::process::exit(1);
         }
     };
+    let dir = dir.canonicalize().expect("the folder was just read");
+    let id = dir
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("dataset.rs"), rust(&data)).expect("OUT_DIR is writable");
+    let code = format!(
+        "// Written by build.rs from {chosen}. Do not edit.\npub const ARTICLE_DIR: &str = {dir:?};\npub const ARTICLE_ID: &str = {id:?};\npub const ARTICLE_TEXT: &str = include_str!({text:?});\n{}{}",
+        vocabulary(&data.vocab),
+        rust(&data),
+        dir = dir.display().to_string(),
+        text = dir.join(dataset::ARTICLE_TXT).display().to_string(),
+    );
+    std::fs::write(out.join("dataset.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// `&["a", "b"]`.
+fn strs(items: &[&str]) -> String {
+    let items: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// The vocabulary as statics: each index type's `ALL` and the `VOCABULARY` they index.
+fn vocabulary(v: &Vocabulary) -> String {
+    let mut out = String::new();
+    let mut all = |name: &str, ty: &str, n: usize| {
+        let items: Vec<String> = (0..n).map(|i| format!("{ty}({i})")).collect();
+        let _ = writeln!(
+            out,
+            "pub const {name}: [{ty}; {n}] = [{}];",
+            items.join(", ")
+        );
+    };
+    all("ACTORS", "Actor", v.actors.len());
+    all("SOURCES", "Source", v.sources.len());
+    all("AXES", "Axis", v.axes.len());
+    all("UNITS", "Unit", v.units.len());
+    all("GROUPS", "MeasureGroup", v.groups.len());
+    all("MEASURES", "Measure", v.measures.len());
+    all("CHARTS", "ChartId", v.charts.len());
+    let p = &v.page;
+    let _ = writeln!(
+        out,
+        "pub static VOCABULARY: Vocabulary = Vocabulary {{\n    page: PageText {{ name: {:?}, title: {:?}, description: {:?}, social_description: {:?}, short_description: {:?}, image_alt: {:?} }},",
+        p.name, p.title, p.description, p.social_description, p.short_description, p.image_alt
+    );
+    let list = |items: Vec<String>| format!("&[\n        {},\n    ]", items.join(",\n        "));
+    let _ = writeln!(
+        out,
+        "    actors: {},",
+        list(
+            v.actors
+                .iter()
+                .map(|a| format!(
+                    "ActorDef {{ slug: {:?}, label: {:?}, names: {} }}",
+                    a.slug,
+                    a.label,
+                    strs(a.names)
+                ))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        out,
+        "    sources: {},",
+        list(
+            v.sources
+                .iter()
+                .map(|s| format!(
+                    "SourceDef {{ slug: {:?}, label: {:?}, credit: {:?}, named: {} }}",
+                    s.slug, s.label, s.credit, s.named
+                ))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        out,
+        "    axes: {},",
+        list(
+            v.axes
+                .iter()
+                .map(|a| format!(
+                    "AxisDef {{ slug: {:?}, title: {:?}, scale: Scale::{:?} }}",
+                    a.slug, a.title, a.scale
+                ))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        out,
+        "    units: {},",
+        list(
+            v.units
+                .iter()
+                .map(|u| format!(
+                    "UnitDef {{ slug: {:?}, label: {:?}, axis: {:?} }}",
+                    u.slug, u.label, u.axis
+                ))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        out,
+        "    groups: {},",
+        list(
+            v.groups
+                .iter()
+                .map(|g| format!("GroupDef {{ slug: {:?}, label: {:?} }}", g.slug, g.label))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        out,
+        "    measures: {},",
+        list(v.measures.iter().map(|m| {
+            let when: Vec<String> = m.sentence_when.iter().map(|(q, p)| format!("(Qualifier::{q:?}, {p:?})")).collect();
+            format!(
+                "MeasureDef {{ slug: {:?}, label: {:?}, group: {:?}, units: &{:?}, sentence: {:?}, sentence_when: &[{}] }}",
+                m.slug, m.label, m.group, m.units, m.sentence, when.join(", ")
+            )
+        }).collect())
+    );
+    let _ = writeln!(
+        out,
+        "    charts: {},",
+        list(v.charts.iter().map(|c| format!(
+            "ChartDef {{ slug: {:?}, title: {:?}, axes: &{:?}, groups: &{:?}, order: Order::{:?} }}",
+            c.slug, c.title, c.axes, c.groups, c.order
+        )).collect())
+    );
+    let migrations: Vec<String> = v
+        .mark_migrations
+        .iter()
+        .map(|(a, b)| format!("({a:?}, {b:?})"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "    mark_migrations: &[{}],\n}};",
+        migrations.join(", ")
+    );
+    out
 }
 
 fn string(s: &str) -> String {
@@ -54,9 +201,8 @@ fn strings(items: &[String]) -> String {
 
 /// The dataset as a Rust function body. Enum values print as their variant names.
 fn rust(d: &dataset::Dataset) -> String {
-    let mut out = String::from(
-        "// Written by build.rs from data/figures.json. Do not edit.\npub fn dataset() -> Dataset {\n    Dataset {\n",
-    );
+    let mut out =
+        String::from("pub fn dataset() -> Dataset {\n    Dataset {\n        vocab: VOCABULARY,\n");
     let a = &d.article;
     let _ = writeln!(
         out,
@@ -85,7 +231,7 @@ fn rust(d: &dataset::Dataset) -> String {
         );
         let _ = writeln!(
             out,
-            "            Figure {{ id: {}, value: {:?}, value_text: {}, unit: Unit::{:?}, actor: Actor::{:?}, measure: Measure::{:?}, qualifier: Qualifier::{:?}, source: Source::{:?}, period: {}, worked_out: {worked_out}, outside: {}, quotes: {}, reading: {reading} }},",
+            "            Figure {{ id: {}, value: {:?}, value_text: {}, unit: {:?}, actor: {:?}, measure: {:?}, qualifier: Qualifier::{:?}, source: {:?}, period: {}, worked_out: {worked_out}, outside: {}, quotes: {}, reading: {reading} }},",
             string(&f.id),
             f.value,
             opt_string(&f.value_text),
@@ -107,12 +253,12 @@ fn rust(d: &dataset::Dataset) -> String {
         };
         let _ = writeln!(
             out,
-            "            Event {{ id: {}, title: {}, actors: vec![{}], source: Source::{:?}, start: {}, end: {}, when: {}, place: {}, quote: {}, date_basis: {} }},",
+            "            Event {{ id: {}, title: {}, actors: vec![{}], source: {:?}, start: {}, end: {}, when: {}, place: {}, quote: {}, date_basis: {} }},",
             string(&e.id),
             string(&e.title),
             e.actors
                 .iter()
-                .map(|a| format!("Actor::{a:?}"))
+                .map(|a| format!("{a:?}"))
                 .collect::<Vec<_>>()
                 .join(", "),
             e.source,

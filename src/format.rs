@@ -1,7 +1,7 @@
 //! Figures as people read them: "100,000", "~80,000", "up to 100,000", and the sentence each figure
 //! makes ("up to 70,000 may have been killed"). The qualifier is never dropped from a value.
 
-use crate::dataset::{Choice, Figure, Measure, Qualifier, Source, Unit};
+use crate::dataset::{Choice, Figure, Source};
 
 /// 1234567 -> "1,234,567".
 pub fn count(n: u64) -> String {
@@ -32,19 +32,18 @@ pub fn compact(n: u64) -> String {
 }
 
 fn number(f: &Figure, v: u64) -> String {
-    match f.unit {
-        Unit::Percent => format!("{v}%"),
-        _ => count(v),
+    if f.unit.axis().percent() {
+        format!("{v}%")
+    } else {
+        count(v)
     }
 }
 
 /// The value with the article's hedge: "about 500,000", "up to 100,000", "hundreds of thousands".
 pub fn value(f: &Figure) -> String {
-    match (f.value, f.qualifier) {
-        (Some(v), Qualifier::About) => format!("about {}", number(f, v)),
-        (Some(v), Qualifier::Approximately) => format!("approximately {}", number(f, v)),
-        (Some(v), Qualifier::UpTo | Qualifier::UpToMayHave) => format!("up to {}", number(f, v)),
-        (Some(v), Qualifier::Vague) => number(f, v),
+    match (f.value, f.qualifier.prefix()) {
+        (Some(v), Some(prefix)) => format!("{prefix} {}", number(f, v)),
+        (Some(v), None) => number(f, v),
         (None, _) => f
             .value_text
             .clone()
@@ -57,26 +56,12 @@ pub fn statement(f: &Figure) -> String {
     statement_with(f, &value(f))
 }
 
+/// The measure's sentence for the figure's hedge, with the hedged value in it.
 fn statement_with(f: &Figure, v: &str) -> String {
-    match f.measure {
-        Measure::ActiveSoldiers => format!("{v} active soldiers"),
-        Measure::SoldiersAvailable => format!("{v} soldiers available"),
-        Measure::Killed if f.qualifier == Qualifier::UpToMayHave => {
-            format!("{v} may have been killed")
-        }
-        Measure::Killed => format!("{v} killed"),
-        Measure::Losses => format!("{v} losses"),
-        Measure::DeployedAtFront => format!("{v} soldiers at the front"),
-        Measure::PlannedDeployment => format!("{v} soldiers may be sent"),
-        Measure::CombatForceIncrease => format!("combat forces could grow by {v}"),
-        Measure::MissilesLaunched => format!("{v} missiles launched"),
-        Measure::DronesLaunched => format!("{v} drones launched"),
-        // "hundreds of thousands of rounds", as the article has it.
-        Measure::AmmunitionSupplied if f.value.is_none() => {
-            format!("{v} of rounds of ammunition supplied")
-        }
-        Measure::AmmunitionSupplied => format!("{v} rounds of ammunition supplied"),
-    }
+    f.measure
+        .def()
+        .sentence_for(f.qualifier)
+        .replace("{value}", v)
 }
 
 /// "Russia, Ukraine and North Korea". Where an item has a comma of its own ("Bloomberg, citing
@@ -115,9 +100,10 @@ pub fn context(f: &Figure) -> String {
 
 /// The line under a chart label: whose figure, and who says so ("Russia · the New York Post").
 pub fn sublabel(f: &Figure) -> String {
-    let source = match f.source {
-        Source::Unattributed => "no source named",
-        named => named.credit(),
+    let source = if f.source.named() {
+        f.source.credit()
+    } else {
+        "no source named"
     };
     format!("{} · {source}", f.actor.label())
 }
@@ -127,10 +113,10 @@ pub fn sublabel(f: &Figure) -> String {
 pub fn credit(sources: &[Source], dateline: &str) -> String {
     let named: Vec<&str> = sources
         .iter()
-        .filter(|s| **s != Source::Unattributed)
+        .filter(|s| s.named())
         .map(|s| s.credit())
         .collect();
-    let unnamed = sources.contains(&Source::Unattributed);
+    let unnamed = sources.iter().any(|s| !s.named());
     let who = match (named.is_empty(), unnamed) {
         (true, _) => "The article names no source for these figures.".to_string(),
         (false, false) => format!("Sources as the article names them: {}.", and_list(&named)),

@@ -51,6 +51,49 @@ pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
     add_csp(&page)
 }
 
+/// The page's own words (`explorer.json`'s `page`) in index.html's placeholders, escaped and
+/// quoted (Trunk's minifier leaves attribute values unquoted: `content=__PAGE_TITLE__`). Where
+/// the article has no preview image, the tags that name one go, and the card is a plain one.
+pub fn with_page_text(
+    page: &str,
+    text: &crate::dataset::PageText,
+    preview: bool,
+) -> Result<String, String> {
+    let mut page = page.to_string();
+    for (mark, value) in [
+        ("__PAGE_TITLE__", text.title),
+        ("__PAGE_DESCRIPTION__", text.description),
+        ("__SOCIAL_DESCRIPTION__", text.social_description),
+        ("__SHORT_DESCRIPTION__", text.short_description),
+        ("__IMAGE_ALT__", text.image_alt),
+    ] {
+        if !page.contains(mark) {
+            return Err(format!(
+                "index.html has no {mark} to write the page's text into"
+            ));
+        }
+        let value = crate::export::xml(value);
+        page = page
+            .replace(&format!("\"{mark}\""), &format!("\"{value}\""))
+            .replace(&format!("={mark}"), &format!("=\"{value}\""))
+            .replace(mark, &value);
+    }
+    if !preview {
+        page = edit_tags(&page, "<meta ", |tag| {
+            let named = attr(tag, "property")
+                .or_else(|| attr(tag, "name"))
+                .unwrap_or_default();
+            match named {
+                "og:image" | "og:image:width" | "og:image:height" | "og:image:alt"
+                | "twitter:image" => String::new(),
+                "twitter:card" => r#"<meta name="twitter:card" content="summary">"#.to_string(),
+                _ => tag.to_string(),
+            }
+        });
+    }
+    Ok(page)
+}
+
 /// The policy, for the `'sha256-…'` sources of the page's inline scripts and styles (the page
 /// has no inline style, so styles come only from its own origin). Frames only of the page's own
 /// origin: the Embed dialog's preview. `frame-ancestors` cannot be set from a meta tag; hosts

@@ -4,22 +4,13 @@
 
 use std::cmp::Ordering;
 
-use crate::dataset::choice;
 use crate::dataset::{
-    Actor, Axis, Certainty, Choice, Dataset, Event, Figure, MeasureGroup, Qualifier, Source,
+    Actor, Axis, Certainty, Choice, Dataset, Event, Figure, Order, Qualifier, Source,
 };
 use crate::format;
 use crate::view_state::{Column, Filter, Filters, Sort};
 
-choice!(
-    /// The charts, by the name a URL gives one (`chart=strength`, to embed it alone), with
-    /// their titles.
-    ChartId {
-        Strength => "strength", "Troop strength and losses by country";
-        NorthKorea => "north-korea", "North Korea's deployment";
-        Strike => "strike", "Russia's attacks this past weekend";
-    }
-);
+pub use crate::dataset::ChartId;
 
 pub fn matches(f: &Figure, filters: &Filters) -> bool {
     filters.actors.contains(f.actor)
@@ -91,7 +82,7 @@ pub fn sorted(mut figures: Vec<&Figure>, sort: Option<Sort>) -> Vec<&Figure> {
             // Within each unit's axis, grouped in the axis order: soldiers are never ranked
             // against percentages or drones.
             Column::Value => {
-                let axis = |f: &Figure| f.unit.axis() as u8;
+                let axis = |f: &Figure| f.unit.axis();
                 return axis(a)
                     .cmp(&axis(b))
                     .then(missing_last(a.value, b.value, sort.descending));
@@ -216,49 +207,33 @@ pub fn charts_shown(data: &Dataset, filters: &Filters, chart: Option<ChartId>) -
     specs
 }
 
-/// The charts the selection fills, in order; a chart with nothing selected is left out.
+/// The charts the selection fills, in the article's order; a chart with nothing selected is
+/// left out. Each chart draws the figures of its groups (all, if it names none) that have a
+/// value on one of its axes, one panel per axis.
 pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
     let selected = select_figures(data, filters);
-    let mut out = Vec::new();
-
-    let mut strength: Vec<&Figure> = selected
+    ChartId::ALL
         .iter()
-        .copied()
-        .filter(|f| f.unit.axis() == Axis::Soldiers && f.value.is_some())
-        .collect();
-    sort_stable(&mut strength, |a, b| a.actor.cmp(&b.actor)); // the data's order within a country
-    if let Some(p) = panel(Axis::Soldiers, &strength) {
-        out.push(chart(ChartId::Strength, vec![p], &strength));
-    }
-
-    let deployment: Vec<&Figure> = selected
-        .iter()
-        .copied()
-        .filter(|f| {
-            matches!(
-                f.measure.group(),
-                MeasureGroup::Deployment | MeasureGroup::Share
-            )
+        .filter_map(|&kind| {
+            let def = kind.def();
+            let mut figures: Vec<&Figure> = selected
+                .iter()
+                .copied()
+                .filter(|f| def.groups.is_empty() || def.groups.contains(&f.measure.group()))
+                .filter(|f| def.axes.contains(&f.unit.axis()) && f.value.is_some())
+                .collect();
+            if def.order == Order::Actor {
+                // The data's order within an actor.
+                sort_stable(&mut figures, |a, b| a.actor.cmp(&b.actor));
+            }
+            let panels: Vec<PanelSpec> = def
+                .axes
+                .iter()
+                .filter_map(|&axis| panel(axis, &figures))
+                .collect();
+            (!panels.is_empty()).then(|| chart(kind, panels, &figures))
         })
-        .filter(|f| f.value.is_some())
-        .collect();
-    let panels: Vec<PanelSpec> = [Axis::Soldiers, Axis::Percent]
-        .into_iter()
-        .filter_map(|axis| panel(axis, &deployment))
-        .collect();
-    if !panels.is_empty() {
-        out.push(chart(ChartId::NorthKorea, panels, &deployment));
-    }
-
-    let strike: Vec<&Figure> = selected
-        .iter()
-        .copied()
-        .filter(|f| f.unit.axis() == Axis::Munitions)
-        .collect();
-    if let Some(p) = panel(Axis::Munitions, &strike) {
-        out.push(chart(ChartId::Strike, vec![p], &strike));
-    }
-    out
+        .collect()
 }
 
 fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpec {

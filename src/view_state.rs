@@ -312,8 +312,8 @@ impl ViewState {
                 Param::Mark => {
                     match crate::select::mark_visible(data, &Filters::default(), &slug) {
                         Some(true) => state.mark = Some(slug.clone()),
-                        None if migrated_mark(&slug).is_some() => {
-                            state.mark = migrated_mark(&slug).map(str::to_string)
+                        None if migrated_mark(data, &slug).is_some() => {
+                            state.mark = migrated_mark(data, &slug).map(str::to_string)
                         }
                         Some(false) => bad("that figure is told in words, never drawn as a mark"),
                         None => bad("there is no figure with that id"),
@@ -451,13 +451,11 @@ impl Param {
     }
 }
 
-/// Marks that links out in the world may still name, and the figure each now means. The share
-/// once computed here ("derived-share", up to 100,000 ÷ about 500,000) is the article's own
-/// "up to 20%", which is drawn as itself now.
-const MARK_MIGRATIONS: [(&str, &str); 1] = [("derived-share", "ru-force-increase")];
-
-fn migrated_mark(old: &str) -> Option<&'static str> {
-    MARK_MIGRATIONS
+/// The figure an old mark id now means, by the article's migration table (`explorer.json`:
+/// links out in the world may still name an id the data no longer has).
+fn migrated_mark(data: &Dataset, old: &str) -> Option<&'static str> {
+    data.vocab
+        .mark_migrations
         .iter()
         .find(|(from, _)| *from == old)
         .map(|(_, to)| *to)

@@ -1,20 +1,40 @@
-//! The bundled data against the article, and broken copies of it that must fail with a message
-//! naming the file, the figure and the field.
+//! The bundled article's data against its text, generic over any article (`ARTICLE`); this
+//! article's known facts (pinned); and broken copies of its files that must fail with a message
+//! naming the file, the item and the field.
 
 use frontline_figures::dataset::{
-    ARTICLE_TEXT, Actor, Certainty, Choice, Dataset, FIGURES_JSON, Measure, MeasureGroup,
-    Qualifier, Source, Unit, load_checked, numerals,
+    ARTICLE_DIR, ARTICLE_TXT, Actor, ArticleFiles, Certainty, ChartId, Choice, DEFAULT_ARTICLE,
+    Dataset, EXPLORER_JSON, FIGURES_JSON, Measure, MeasureGroup, Qualifier, Source, Unit,
+    load_article, load_checked, numerals,
 };
 use frontline_figures::view_state::{Column, Theme, View};
+
+#[path = "support/article.rs"]
+mod article;
+#[allow(unused_imports)]
+use article::{actor, axis, chart, group, measure, pinned, source, unit};
 
 fn data() -> &'static Dataset {
     Dataset::bundled()
 }
 
+fn read(dir: &str, name: &str) -> String {
+    let path = format!("{dir}/{name}");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 #[test]
 fn bundled_data_loads_and_matches_the_article_file() {
     let d = data();
-    assert_eq!(d.text, std::fs::read_to_string("data/article.txt").unwrap());
+    assert_eq!(d.text, read(ARTICLE_DIR, ARTICLE_TXT));
+    assert_eq!(d.article.title, d.text.lines().next().unwrap().trim());
+    assert!(!d.figures.is_empty());
+}
+
+#[test]
+fn this_articles_title_and_date() {
+    pinned!();
+    let d = data();
     assert_eq!(
         d.article.title,
         "North Korea bolsters Russia: Plans to send 100,000 troops to Ukraine front"
@@ -24,77 +44,78 @@ fn bundled_data_loads_and_matches_the_article_file() {
 
 #[test]
 fn every_figure_of_the_article_is_there_with_its_hedge_and_source() {
+    pinned!();
     let d = data();
     let expect = [
         (
             "ru-active",
-            Actor::Russia,
+            actor("russia"),
             Some(500_000),
             Qualifier::About,
-            Source::NewYorkPost,
+            source("new-york-post"),
         ),
         (
             "ru-killed",
-            Actor::Russia,
+            actor("russia"),
             Some(70_000),
             Qualifier::UpToMayHave,
-            Source::NewYorkPost,
+            source("new-york-post"),
         ),
         (
             "ua-soldiers",
-            Actor::Ukraine,
+            actor("ukraine"),
             Some(400_000),
             Qualifier::About,
-            Source::NewYorkPost,
+            source("new-york-post"),
         ),
         (
             "ua-losses",
-            Actor::Ukraine,
+            actor("ukraine"),
             Some(80_000),
             Qualifier::Approximately,
-            Source::NewYorkPost,
+            source("new-york-post"),
         ),
         (
             "nk-front",
-            Actor::NorthKorea,
+            actor("north-korea"),
             Some(15_000),
             Qualifier::Approximately,
-            Source::Unattributed,
+            source("unattributed"),
         ),
         (
             "nk-planned",
-            Actor::NorthKorea,
+            actor("north-korea"),
             Some(100_000),
             Qualifier::UpTo,
-            Source::BloombergIntelligence,
+            source("bloomberg"),
         ),
         (
             "ru-force-increase",
-            Actor::Russia,
+            actor("russia"),
             Some(20),
             Qualifier::UpTo,
-            Source::Unattributed,
+            source("unattributed"),
         ),
         (
             "nk-ammunition",
-            Actor::NorthKorea,
+            actor("north-korea"),
             None,
             Qualifier::Vague,
-            Source::MediaReports,
+            source("media-reports"),
         ),
         (
             "ru-missiles",
-            Actor::Russia,
+            actor("russia"),
             Some(120),
             Qualifier::Approximately,
-            Source::Unattributed,
+            source("unattributed"),
         ),
         (
             "ru-drones",
-            Actor::Russia,
+            actor("russia"),
             Some(90),
             Qualifier::Approximately,
-            Source::Unattributed,
+            source("unattributed"),
         ),
     ];
     assert_eq!(d.figures.len(), expect.len());
@@ -113,11 +134,12 @@ fn every_figure_of_the_article_is_there_with_its_hedge_and_source() {
         d.figure("nk-ammunition").unwrap().value_text.as_deref(),
         Some("hundreds of thousands")
     );
-    assert_eq!(d.figure("ru-force-increase").unwrap().unit, Unit::Percent);
+    assert_eq!(d.figure("ru-force-increase").unwrap().unit, unit("percent"));
 }
 
 #[test]
 fn a_figure_said_three_times_is_one_figure_with_three_quotes() {
+    pinned!();
     let d = data();
     let hundred_k: Vec<_> = d
         .figures
@@ -144,6 +166,7 @@ fn numerals_are_found_with_their_values() {
 
 #[test]
 fn events_cover_the_timeline_and_the_undated_meetings() {
+    pinned!();
     let d = data();
     let dated: Vec<String> = d
         .events
@@ -177,15 +200,13 @@ fn events_cover_the_timeline_and_the_undated_meetings() {
 #[test]
 fn measures_and_units_fit_each_other() {
     for f in &data().figures {
-        let soldiers = f.unit == Unit::Soldiers;
-        let soldier_measure = !matches!(
-            f.measure,
-            Measure::CombatForceIncrease
-                | Measure::MissilesLaunched
-                | Measure::DronesLaunched
-                | Measure::AmmunitionSupplied
+        assert!(
+            f.measure.def().units.contains(&f.unit),
+            "{}: {} is not a unit of {}",
+            f.id,
+            f.unit.slug(),
+            f.measure.slug()
         );
-        assert_eq!(soldiers, soldier_measure, "{}", f.id);
         assert_eq!(
             f.value.is_none(),
             f.qualifier.certainty() == Certainty::Vague,
@@ -199,6 +220,7 @@ fn measures_and_units_fit_each_other() {
 /// and the field.
 #[test]
 fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
+    pinned!();
     let cases = [
         ("malformed", "is not valid JSON"),
         (
@@ -211,7 +233,7 @@ fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
         ),
         (
             "quote-not-in-article",
-            "figure \"ru-active\", field \"quotes[1]\": this quote is not in data/article.txt verbatim",
+            "figure \"ru-active\", field \"quotes[1]\": this quote is not in data/north-korea-troops/article.txt verbatim",
         ),
         (
             "value-not-in-quote",
@@ -277,7 +299,7 @@ fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
     for (name, expected) in cases {
         let file = format!("tests/fixtures/broken/{name}.json");
         let json = std::fs::read_to_string(&file).unwrap();
-        let err = match load_checked(&file, &json, ARTICLE_TEXT) {
+        let err = match load_checked(this_article_with(None, Some((&file, &json)))) {
             Ok(_) => panic!("{file} should fail to load"),
             Err(e) => e.to_string(),
         };
@@ -311,7 +333,7 @@ fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
 
 #[test]
 fn the_compiled_data_is_exactly_what_the_loader_reads_from_the_json() {
-    match load_checked("data/figures.json", FIGURES_JSON, ARTICLE_TEXT) {
+    match load_article(ARTICLE_DIR) {
         Ok(parsed) => assert_eq!(
             &parsed,
             data(),
@@ -323,16 +345,41 @@ fn the_compiled_data_is_exactly_what_the_loader_reads_from_the_json() {
 
 #[test]
 fn unknown_fields_are_errors_not_ignored() {
-    let json = FIGURES_JSON.replacen(
-        "\"period\": \"at the beginning of the year\"",
-        "\"period\": \"at the beginning of the year\", \"perod\": \"x\"",
-        1,
-    );
-    let err = load_checked("x.json", &json, ARTICLE_TEXT)
+    // A typo in the first figure and in the first actor, whatever the article.
+    let mut figures: serde_json::Value =
+        serde_json::from_str(&read(ARTICLE_DIR, FIGURES_JSON)).unwrap();
+    let first = &mut figures["figures"][0];
+    let id = first["id"].as_str().unwrap().to_string();
+    first["perod"] = "x".into();
+    let mut explorer: serde_json::Value =
+        serde_json::from_str(&read(ARTICLE_DIR, EXPLORER_JSON)).unwrap();
+    let actor = explorer["actors"][0]["slug"].as_str().unwrap().to_string();
+    explorer["actors"][0]["lable"] = "x".into();
+    let (figures, explorer) = (figures.to_string(), explorer.to_string());
+    let text = read(ARTICLE_DIR, ARTICLE_TXT);
+    let files = |figures: &'static str, explorer: &'static str| ArticleFiles {
+        article: ("article.txt", &text),
+        figures: ("figures.json", figures),
+        explorer: ("explorer.json", explorer),
+    };
+    let clean_explorer = read(ARTICLE_DIR, EXPLORER_JSON).leak();
+    let err = load_checked(files(figures.leak(), clean_explorer))
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("figure \"ru-active\", field \"perod\": unknown field"),
+        err.contains(&format!("figure \"{id}\", field \"perod\": unknown field")),
+        "{err}"
+    );
+    let err = load_checked(files(
+        read(ARTICLE_DIR, FIGURES_JSON).leak(),
+        explorer.leak(),
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains(&format!(
+            "explorer.json: actor \"{actor}\", field \"lable\": unknown field"
+        )),
         "{err}"
     );
 }
@@ -360,6 +407,7 @@ fn every_slug_round_trips_and_is_unique() {
         }
     }
     check::<Actor>();
+    check::<ChartId>();
     check::<Unit>();
     check::<Measure>();
     check::<MeasureGroup>();
@@ -369,4 +417,91 @@ fn every_slug_round_trips_and_is_unique() {
     check::<View>();
     check::<Column>();
     check::<Theme>();
+}
+
+/// This article's files, with a broken figures file or explorer file in place of its own:
+/// (name for messages, text).
+fn this_article_with<'a>(
+    explorer: Option<(&'a str, &'a str)>,
+    figures: Option<(&'a str, &'a str)>,
+) -> ArticleFiles<'a> {
+    let own = |name: &str| -> (&'static str, &'static str) {
+        (
+            format!("{DEFAULT_ARTICLE}/{name}").leak(),
+            read(DEFAULT_ARTICLE, name).leak(),
+        )
+    };
+    ArticleFiles {
+        article: own(ARTICLE_TXT),
+        figures: figures.unwrap_or_else(|| own(FIGURES_JSON)),
+        explorer: explorer.unwrap_or_else(|| own(EXPLORER_JSON)),
+    }
+}
+
+/// Each broken copy of this article's explorer.json fails for its one mistake alone, and the
+/// message names the file, the item and the field.
+#[test]
+fn broken_vocabularies_fail_with_a_message_naming_file_item_and_field() {
+    pinned!();
+    let cases = [
+        (
+            "unknown-axis",
+            "unit \"drones\", field \"axis\": unknown axis \"drone-axis\"; expected one of soldiers, percent, munitions, ammunition",
+        ),
+        (
+            "sentence-without-value",
+            "measure \"losses\", field \"sentence\": \"losses\" must hold \"{value}\" once",
+        ),
+        (
+            "sentence-drops-hedge",
+            "figure \"ru-killed\", field \"qualifier\": \"up-to-may-have\" needs the words \"may have been\", but the sentence of measure \"killed\" (\"{value} killed\", in tests/fixtures/broken-explorer/sentence-drops-hedge.json) does not say them",
+        ),
+        (
+            "slug-twice",
+            "source \"media-reports\", field \"slug\": is used twice",
+        ),
+        (
+            "two-unnamed-sources",
+            "field \"sources\": more than one source is \"named\": false",
+        ),
+        (
+            "chart-unknown-group",
+            "chart \"north-korea\", field \"groups[1]\": unknown group \"shares\"",
+        ),
+        (
+            "migration-to-nothing",
+            "migrations.mark, field \"derived-share\": leads to \"ru-share\", which is no drawn figure",
+        ),
+        ("page-without-title", "page, field \"title\": is missing"),
+    ];
+    let dir = "tests/fixtures/broken-explorer";
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut named: Vec<String> = cases.iter().map(|(n, _)| format!("{n}.json")).collect();
+    named.sort();
+    assert_eq!(files, named, "every broken explorer.json is checked here");
+    for (name, expected) in cases {
+        let file = format!("{dir}/{name}.json");
+        let json = std::fs::read_to_string(&file).unwrap();
+        let err = match load_checked(this_article_with(Some((&file, &json)), None)) {
+            Ok(_) => panic!("{file} should fail to load"),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            err.contains(expected),
+            "{file}: expected\n  {expected}\nin\n  {err}"
+        );
+        assert!(
+            err.contains(&file),
+            "{file}: the message must name the file: {err}"
+        );
+        assert_eq!(
+            err.lines().count(),
+            1,
+            "{file} fails for its mistake alone: {err}"
+        );
+    }
 }

@@ -4,13 +4,18 @@
 use frontline_figures::chart::layout::{Anchor, ROW_H, band_on_screen, layout_panel};
 use frontline_figures::chart::scale::nice_ticks;
 use frontline_figures::chart::scene::{Len, Shape, scene};
-use frontline_figures::dataset::{Actor, Axis, Certainty, Dataset, Figure, MeasureGroup, Source};
+use frontline_figures::dataset::{Actor, Certainty, Dataset, Figure};
 use frontline_figures::format;
 use frontline_figures::select::{
     MarkStyle, article_segments, charts, describe, event_matches, facet_count, select_figures,
     sort_stable, sorted, vague_figures,
 };
 use frontline_figures::view_state::{Column, Filter, Filters, Selection, Sort};
+
+#[path = "support/article.rs"]
+mod article;
+#[allow(unused_imports)]
+use article::{actor, axis, chart, group, measure, pinned, source, unit};
 
 #[path = "support/expected.rs"]
 mod expected;
@@ -25,8 +30,9 @@ fn ids<'a>(figs: impl IntoIterator<Item = &'a frontline_figures::dataset::Figure
 
 #[test]
 fn filters_combine_across_dimensions() {
+    pinned!();
     let f = Filters {
-        actors: Selection::none().with(Actor::Russia, true),
+        actors: Selection::none().with(actor("russia"), true),
         ..Filters::default()
     };
     assert_eq!(
@@ -56,25 +62,26 @@ fn filters_combine_across_dimensions() {
 
 #[test]
 fn facet_counts_ignore_their_own_dimension() {
+    pinned!();
     let only_ukraine = Filters {
-        actors: Selection::none().with(Actor::Ukraine, true),
+        actors: Selection::none().with(actor("ukraine"), true),
         ..Filters::default()
     };
     // Russia's count still says what turning Russia on would show.
     assert_eq!(
-        facet_count(data(), &only_ukraine, Filter::Actor(Actor::Russia)),
+        facet_count(data(), &only_ukraine, Filter::Actor(actor("russia"))),
         5
-    );
-    assert_eq!(
-        facet_count(data(), &only_ukraine, Filter::Source(Source::NewYorkPost)),
-        2
     );
     assert_eq!(
         facet_count(
             data(),
             &only_ukraine,
-            Filter::Source(Source::BloombergIntelligence)
+            Filter::Source(source("new-york-post"))
         ),
+        2
+    );
+    assert_eq!(
+        facet_count(data(), &only_ukraine, Filter::Source(source("bloomberg"))),
         0
     );
     assert_eq!(
@@ -89,7 +96,7 @@ fn facet_counts_ignore_their_own_dimension() {
         facet_count(
             data(),
             &Filters::default(),
-            Filter::Measure(MeasureGroup::Strikes)
+            Filter::Measure(group("strikes"))
         ),
         2
     );
@@ -97,6 +104,7 @@ fn facet_counts_ignore_their_own_dimension() {
 
 #[test]
 fn sorting_by_value_groups_units_and_puts_vague_amounts_last_both_ways() {
+    pinned!();
     let all = select_figures(data(), &Filters::default());
     let up = sorted(
         all.clone(),
@@ -129,7 +137,7 @@ fn sorting_by_value_groups_units_and_puts_vague_amounts_last_both_ways() {
         }),
     );
     assert_eq!(ids(down.clone())[0], "ru-active");
-    let axes: Vec<u8> = down.iter().map(|f| f.unit.axis() as u8).collect();
+    let axes: Vec<u8> = down.iter().map(|f| f.unit.axis().0).collect();
     assert!(axes.is_sorted(), "units stay grouped: {axes:?}");
     assert_eq!(ids(down).last(), Some(&"nk-ammunition"));
     assert_eq!(ids(sorted(all.clone(), None)), ids(all));
@@ -173,6 +181,7 @@ fn sorting_by_period_goes_by_time_with_undated_periods_last_both_ways() {
         assert_eq!(dated, expected, "by time, descending {descending}");
     }
     // This article's known facts: the beginning of the year first, the weekend next.
+    pinned!();
     assert_eq!(
         ids(by(false))[..3],
         ["ru-active", "ru-missiles", "ru-drones"]
@@ -219,6 +228,7 @@ fn sort_stable_orders_by_the_comparison_and_keeps_ties_in_place() {
 
 #[test]
 fn the_default_charts_hold_every_numeric_figure_on_its_own_axis() {
+    pinned!();
     let specs = charts(data(), &Filters::default());
     let names: Vec<&str> = specs.iter().map(|c| c.id).collect();
     assert_eq!(names, ["strength", "north-korea", "strike"]);
@@ -228,7 +238,7 @@ fn the_default_charts_hold_every_numeric_figure_on_its_own_axis() {
                 let axis = data()
                     .figure(&mark.id)
                     .map(|f| f.unit.axis())
-                    .unwrap_or(Axis::Percent);
+                    .unwrap_or(axis("percent"));
                 assert_eq!(
                     axis, panel.axis,
                     "{} drawn on the {:?} axis",
@@ -259,12 +269,13 @@ fn the_default_charts_hold_every_numeric_figure_on_its_own_axis() {
     let nk = &specs[1];
     assert_eq!(
         nk.panels.iter().map(|p| p.axis).collect::<Vec<_>>(),
-        [Axis::Soldiers, Axis::Percent]
+        [axis("soldiers"), axis("percent")]
     );
 }
 
 #[test]
 fn upper_bounds_and_approximations_are_drawn_differently_and_nothing_is_derived() {
+    pinned!();
     let specs = charts(data(), &Filters::default());
     let style = |id: &str| {
         specs
@@ -318,8 +329,9 @@ fn upper_bounds_and_approximations_are_drawn_differently_and_nothing_is_derived(
 
 #[test]
 fn charts_without_selected_figures_are_left_out() {
+    pinned!();
     let strikes_only = Filters {
-        measures: Selection::none().with(MeasureGroup::Strikes, true),
+        measures: Selection::none().with(group("strikes"), true),
         ..Filters::default()
     };
     let specs = charts(data(), &strikes_only);
@@ -340,10 +352,11 @@ fn charts_without_selected_figures_are_left_out() {
 
 #[test]
 fn summaries_are_written_from_the_selection() {
+    pinned!();
     let f = Filters {
         actors: Selection::none()
-            .with(Actor::Russia, true)
-            .with(Actor::Ukraine, true),
+            .with(actor("russia"), true)
+            .with(actor("ukraine"), true),
         ..Filters::default()
     };
     let text = describe(&select_figures(data(), &f));
@@ -363,6 +376,7 @@ fn summaries_are_written_from_the_selection() {
 
 #[test]
 fn numbers_are_formatted_for_people() {
+    pinned!();
     assert_eq!(format::count(100_000), "100,000");
     assert_eq!(format::count(999), "999");
     assert_eq!(format::count(1_234_567), "1,234,567");
@@ -404,6 +418,7 @@ fn nice_ticks_are_round_and_cover_the_maximum() {
 
 #[test]
 fn layout_keeps_rows_apart_and_ends_ticks_inside_the_chart() {
+    pinned!();
     let specs = charts(data(), &Filters::default());
     let layout = layout_panel(&specs[0].panels[0]).unwrap();
     assert_eq!(layout.bars.len(), 6);
@@ -428,6 +443,7 @@ fn layout_keeps_rows_apart_and_ends_ticks_inside_the_chart() {
 
 #[test]
 fn the_scene_draws_upper_bounds_open_ended_and_approximations_solid() {
+    pinned!();
     let specs = charts(data(), &Filters::default());
     let scene = scene(&layout_panel(&specs[0].panels[0]).unwrap());
     let mark = |id: &str| scene.marks.iter().find(|m| m.id == id).unwrap();
@@ -458,6 +474,7 @@ fn the_scene_draws_upper_bounds_open_ended_and_approximations_solid() {
 
 #[test]
 fn the_article_is_split_into_quotes_without_losing_a_character() {
+    pinned!();
     let paragraphs = article_segments(data());
     let rebuilt: Vec<String> = paragraphs
         .iter()
@@ -489,6 +506,7 @@ fn the_article_is_split_into_quotes_without_losing_a_character() {
 
 #[test]
 fn a_long_panel_keeps_the_rows_near_the_screen_in_their_places() {
+    pinned!();
     // A panel 600 px tall on screen, its top 1,000 px above the viewport: it shows 1,000..1,600.
     let (from, to) = band_on_screen(-1_000.0, 600.0);
     assert!(
@@ -529,6 +547,7 @@ fn a_long_panel_keeps_the_rows_near_the_screen_in_their_places() {
 
 #[test]
 fn the_filters_are_said_in_words_for_the_printed_page() {
+    pinned!();
     use frontline_figures::select::filters_in_words;
     assert_eq!(
         filters_in_words(&Filters::default()),
@@ -536,8 +555,8 @@ fn the_filters_are_said_in_words_for_the_printed_page() {
     );
     let f = Filters {
         actors: Selection::none()
-            .with(Actor::Russia, true)
-            .with(Actor::Ukraine, true),
+            .with(actor("russia"), true)
+            .with(actor("ukraine"), true),
         sources: Selection::none(),
         ..Filters::default()
     };
@@ -578,8 +597,9 @@ fn events_follow_the_country_and_source_filters() {
             .all(|e| event_matches(e, &Filters::default()))
     );
     // This article's known facts: North Korea alone keeps its three events and the dateline.
+    pinned!();
     let nk = Filters {
-        actors: Selection::none().with(Actor::NorthKorea, true),
+        actors: Selection::none().with(actor("north-korea"), true),
         ..Filters::default()
     };
     let kept: Vec<&str> = data

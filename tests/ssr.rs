@@ -7,6 +7,11 @@ use frontline_figures::dataset::Dataset;
 use frontline_figures::format;
 use frontline_figures::prerender::{MOUNT, finish_page};
 
+#[path = "support/article.rs"]
+mod article;
+#[allow(unused_imports)]
+use article::{actor, axis, chart, group, measure, pinned, source, unit};
+
 #[path = "support/expected.rs"]
 mod expected;
 
@@ -20,6 +25,7 @@ fn render() -> String {
 
 #[test]
 fn the_default_view_shows_every_figure_with_its_hedge_and_source() {
+    pinned!();
     let html = render();
     let data = Dataset::bundled();
     for f in &data.figures {
@@ -76,6 +82,7 @@ fn the_prerendered_page_has_no_controls_that_need_the_app() {
 
 #[test]
 fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
+    pinned!();
     let html = render();
     assert_eq!(
         html.matches("<svg").count(),
@@ -108,6 +115,7 @@ fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
 
 #[test]
 fn the_first_script_gets_the_apps_query_keys() {
+    pinned!();
     let page = format!(
         r#"<html><head><meta charset="utf-8" /><script>var ours = /^({})$/i;</script></head><body>{MOUNT}</body></html>"#,
         frontline_figures::prerender::PARAM_KEYS

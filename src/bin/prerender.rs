@@ -6,6 +6,7 @@
 use std::process::ExitCode;
 
 use frontline_figures::App;
+use frontline_figures::dataset;
 use frontline_figures::prerender::{self, SiteUrl};
 
 fn main() -> ExitCode {
@@ -31,10 +32,27 @@ fn main() -> ExitCode {
         },
         _ => None,
     };
-    let page = prerender::finish_page(&html, &render()).and_then(|page| match &site {
-        Some(site) => prerender::with_site_url(&page, site, &title()),
-        None => Ok(page),
-    });
+    // The article's own files go beside the page: its text, and its preview image if it has one.
+    let article = std::path::Path::new(dataset::ARTICLE_DIR);
+    let preview = article.join("preview.png").exists();
+    for (name, present) in [(dataset::ARTICLE_TXT, true), ("preview.png", preview)] {
+        if let Err(e) = present
+            .then(|| std::fs::copy(article.join(name), dir_path(&dir, name)))
+            .transpose()
+        {
+            eprintln!(
+                "prerender: cannot copy {name} from {}: {e}",
+                article.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    let page = prerender::finish_page(&html, &render())
+        .and_then(|page| prerender::with_page_text(&page, &dataset::vocabulary().page, preview))
+        .and_then(|page| match &site {
+            Some(site) => prerender::with_site_url(&page, site, &title()),
+            None => Ok(page),
+        });
     if let Some(site) = &site {
         let oembed = dir_path(&dir, "oembed.json");
         let height = frontline_figures::export::embed_height(&frontline_figures::select::charts(
@@ -82,7 +100,8 @@ fn dir_path(dir: &std::ffi::OsStr, file: &str) -> std::path::PathBuf {
 /// The title of the site's embed, for oEmbed.
 fn title() -> String {
     format!(
-        "Frontline Figures: {}",
-        frontline_figures::dataset::Dataset::bundled().article.title
+        "{}: {}",
+        dataset::vocabulary().page.name,
+        dataset::Dataset::bundled().article.title
     )
 }

@@ -67,12 +67,7 @@ pub struct PanelLayout {
 }
 
 pub fn axis_title(axis: Axis) -> &'static str {
-    match axis {
-        Axis::Soldiers => "soldiers",
-        Axis::Percent => "percent increase of Russia's combat forces",
-        Axis::Munitions => "missiles and drones launched",
-        Axis::Ammunition => "rounds",
-    }
+    axis.def().title
 }
 
 /// Lay out one panel; `None` for a panel without marks. A `PanelSpec` holds one axis by
@@ -80,9 +75,11 @@ pub fn axis_title(axis: Axis) -> &'static str {
 /// always run to 100%.
 pub fn layout_panel(spec: &PanelSpec) -> Option<PanelLayout> {
     let max = spec.marks.iter().map(|m| m.value).max()?;
-    let ticks: Vec<u64> = match spec.axis {
-        Axis::Percent => vec![0, 25, 50, 75, 100],
-        _ => nice_ticks(max, 5),
+    let percent = spec.axis.percent();
+    let ticks: Vec<u64> = if percent {
+        vec![0, 25, 50, 75, 100]
+    } else {
+        nice_ticks(max, 5)
     };
     let domain = ticks.last().copied().unwrap_or(1);
     let last = ticks.len() - 1;
@@ -91,9 +88,10 @@ pub fn layout_panel(spec: &PanelSpec) -> Option<PanelLayout> {
         .enumerate()
         .map(|(i, &t)| Tick {
             at: position(t, domain),
-            label: match spec.axis {
-                Axis::Percent => format!("{t}%"),
-                _ => format::compact(t),
+            label: if percent {
+                format!("{t}%")
+            } else {
+                format::compact(t)
             },
             anchor: match i {
                 0 => Anchor::Start,

@@ -53,7 +53,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let height = measured.unwrap_or_else(|| export::embed_height(&specs));
     let title = match *chart {
         Some(c) => format!("{}: {}", c.label(), data.article.title),
-        None => super::share::TITLE.to_string(),
+        None => super::share::title().to_string(),
     };
     let code = export::embed_snippet(&url, &title, height, *with_script);
     let choose_chart = |c: Option<ChartId>| {

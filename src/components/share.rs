@@ -20,8 +20,10 @@ pub struct ShareBarProps {
     pub ready: bool,
 }
 
-pub const TITLE: &str =
-    "Frontline Figures: North Korea, Russia and Ukraine in the article's own numbers";
+/// What a share sheet and an embed call the page.
+pub fn title() -> &'static str {
+    crate::dataset::vocabulary().page.title
+}
 
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
@@ -72,7 +74,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let share = {
         let query = query.clone();
         Callback::from(move |_: MouseEvent| {
-            crate::browser::share(TITLE, &crate::browser::page_url(&query))
+            crate::browser::share(title(), &crate::browser::page_url(&query))
         })
     };
     let toggle_embed = {

@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use super::{
-    Actor, Choice, DataError, DataErrors, Dataset, Day, Event, Figure, Source, occurrences,
+    Actor, ArticleFiles, Choice, DataError, DataErrors, Dataset, Day, Event, Figure, Vocabulary,
+    occurrences,
 };
 
 /// A run of digits in the text ("100,000", "20%", "06:04") with its byte span.
@@ -60,7 +61,9 @@ pub fn numerals(text: &str) -> Vec<Numeral> {
     out
 }
 
-pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataErrors> {
+pub fn check_against_article(files: ArticleFiles<'_>, data: &Dataset) -> Result<(), DataErrors> {
+    let (file, article_file, explorer_file) = (files.figures.0, files.article.0, files.explorer.0);
+    let v = &data.vocab;
     let text = data.text.as_str();
     let mut errors = Vec::new();
     let mut err = |item: Option<String>, field: Option<String>, message: String| {
@@ -71,7 +74,7 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
             message,
         });
     };
-    let missing = |what: &str| format!("{what} is not in {} verbatim", super::ARTICLE_FILE);
+    let missing = |what: &str| format!("{what} is not in {article_file} verbatim");
 
     // The article block.
     let first_line = text.lines().next().unwrap_or_default().trim();
@@ -113,6 +116,29 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
         }
     }
 
+    // An old mark a link may carry leads to a drawn figure, and is no id in use.
+    let mut in_explorer = Vec::new();
+    for (from, to) in v.mark_migrations {
+        let mut problem = |message: String| {
+            in_explorer.push(DataError {
+                file: explorer_file.to_string(),
+                item: Some("migrations.mark".into()),
+                field: Some((*from).into()),
+                message,
+            })
+        };
+        if seen.contains_key(from) {
+            problem("is an id in use; only an old id can be migrated".into());
+        }
+        if !data
+            .figures
+            .iter()
+            .any(|f| f.id == *to && f.value.is_some())
+        {
+            problem(format!("leads to \"{to}\", which is no drawn figure"));
+        }
+    }
+
     // Each figure: quotes verbatim, its value in each quote.
     for f in &data.figures {
         let item = || Some(format!("figure \"{}\"", f.id));
@@ -142,7 +168,7 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
 
     // Each figure's period, hedge, source and reading note are the article's own words.
     for f in &data.figures {
-        check_reading(f, text, data.article.published, &mut err);
+        check_reading(f, v, explorer_file, text, data.article.published, &mut err);
     }
 
     // One figure per thing the article says: the same actor and measure twice is a duplicate.
@@ -157,8 +183,8 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
                 format!(
                     "repeats figure \"{}\" ({} {}); give one figure all its quotes instead",
                     b.id,
-                    a.actor.slug(),
-                    a.measure.slug()
+                    v.actor(a.actor).slug,
+                    v.measure(a.measure).slug
                 ),
             );
         }
@@ -173,7 +199,7 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
             );
         }
         check_event_words(e, &mut err);
-        check_event_actors(e, &mut err);
+        check_event_actors(e, v, &mut err);
     }
     for (i, n) in data.not_figures.iter().enumerate() {
         if !text.contains(n.text.as_str()) {
@@ -215,6 +241,7 @@ pub fn check_against_article(file: &str, data: &Dataset) -> Result<(), DataError
         }
     }
 
+    errors.extend(in_explorer);
     if errors.is_empty() {
         Ok(())
     } else {
@@ -253,10 +280,10 @@ pub const HEDGE_WORDS: &[&str] = &[
 
 /// An event lists exactly the actors its quote or title names, so the Country filter neither
 /// hides an event about a country nor keeps one that is not; a named source is in its quote.
-fn check_event_actors(e: &Event, err: &mut Report<'_>) {
+fn check_event_actors(e: &Event, v: &Vocabulary, err: &mut Report<'_>) {
     let item = || Some(format!("event \"{}\"", e.id));
-    let names = |a: Actor, text: &str| a.names().iter().any(|n| text.contains(n));
-    for &a in Actor::ALL {
+    let names = |a: Actor, text: &str| v.actor(a).names.iter().any(|n| text.contains(n));
+    for a in (0..v.actors.len()).map(|i| Actor(i as u8)) {
         let named = names(a, &e.quote) || names(a, &e.title);
         let listed = e.actors.contains(&a);
         if named && !listed {
@@ -265,7 +292,7 @@ fn check_event_actors(e: &Event, err: &mut Report<'_>) {
                 Some("actors".into()),
                 format!(
                     "does not list \"{}\", which its quote or title names",
-                    a.slug()
+                    v.actor(a).slug
                 ),
             );
         } else if listed && !named {
@@ -274,18 +301,19 @@ fn check_event_actors(e: &Event, err: &mut Report<'_>) {
                 Some("actors".into()),
                 format!(
                     "lists \"{}\", which neither its quote nor its title names ({})",
-                    a.slug(),
-                    a.names().join(", ")
+                    v.actor(a).slug,
+                    v.actor(a).names.join(", ")
                 ),
             );
         }
     }
-    let named_source = e.source.label().split(" (").next().unwrap_or_default();
-    if e.source != Source::Unattributed && !has(&e.quote, named_source) {
+    let source = v.source(e.source);
+    let named_source = source.label.split(" (").next().unwrap_or_default();
+    if source.named && !has(&e.quote, named_source) {
         err(
             item(),
             Some("source".into()),
-            format!("is \"{}\", but the quote does not name it", e.source.slug()),
+            format!("is \"{}\", but the quote does not name it", source.slug),
         );
     }
 }
@@ -294,7 +322,14 @@ type Report<'e> = dyn FnMut(Option<String>, Option<String>, String) + 'e;
 
 /// A figure's period is in its quotes; its first quote carries its hedge and its source; its
 /// reading note is the article's words.
-fn check_reading(f: &Figure, text: &str, published: Day, err: &mut Report<'_>) {
+fn check_reading(
+    f: &Figure,
+    v: &Vocabulary,
+    explorer_file: &str,
+    text: &str,
+    published: Day,
+    err: &mut Report<'_>,
+) {
     let item = || Some(format!("figure \"{}\"", f.id));
     let field = |name: &str| Some(name.to_string());
     if let Some(w) = &f.worked_out
@@ -332,6 +367,24 @@ fn check_reading(f: &Figure, text: &str, published: Day, err: &mut Report<'_>) {
             );
         }
     }
+    // The words of the hedge that do not go before the value are the measure's sentence's to
+    // say: "up to 70,000 may have been killed" needs its "may have been".
+    let m = v.measure(f.measure);
+    let sentence = m.sentence_for(f.qualifier);
+    for word in f.qualifier.words() {
+        if f.qualifier.prefix() != Some(*word) && !has(sentence, word) {
+            err(
+                item(),
+                field("qualifier"),
+                format!(
+                    "\"{}\" needs the words \"{word}\", but the sentence of measure \"{}\" (\"{sentence}\", in {}) does not say them: give the measure a sentence_when for it",
+                    f.qualifier.slug(),
+                    m.slug,
+                    explorer_file
+                ),
+            );
+        }
+    }
     let r = &f.reading;
     let stated = match (f.value, &f.value_text) {
         (Some(v), _) => numerals(&r.value).iter().any(|n| n.value == Some(v)),
@@ -357,18 +410,22 @@ fn check_reading(f: &Figure, text: &str, published: Day, err: &mut Report<'_>) {
             format!("\"{hedge}\" is not in the first quote"),
         );
     }
-    match (&r.source, f.source) {
-        (Some(words), Source::Unattributed) => err(
+    let source = v.source(f.source);
+    match (&r.source, source.named) {
+        (Some(words), false) => err(
             item(),
             field("reading.source"),
-            format!("\"{words}\" names a source, but the figure's source is \"unattributed\""),
+            format!(
+                "\"{words}\" names a source, but the figure's source is \"{}\", which the article does not name",
+                source.slug
+            ),
         ),
-        (None, named) if named != Source::Unattributed => err(
+        (None, true) => err(
             item(),
             field("reading.source"),
             format!(
                 "is missing: give the article's words that name {}",
-                named.credit()
+                source.credit
             ),
         ),
         (Some(words), _) if !text.contains(words.as_str()) => err(

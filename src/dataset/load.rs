@@ -4,8 +4,9 @@
 use serde_json::{Map, Value};
 
 use super::{
-    Actor, ArticleMeta, Choice, DataError, DataErrors, Dataset, Day, Event, Figure, Measure,
-    NotFigure, Qualifier, Reading, Source, Unit, WorkedOut,
+    Actor, ActorDef, ArticleMeta, Axis, AxisDef, ChartDef, Choice, DataError, DataErrors, Dataset,
+    Day, Event, Figure, GroupDef, Measure, MeasureDef, MeasureGroup, NotFigure, Order, PageText,
+    Qualifier, Reading, Scale, Source, SourceDef, Unit, UnitDef, Vocabulary, WorkedOut,
 };
 
 /// Collects errors for one object (the article block, a figure, an event) while reading it.
@@ -65,20 +66,24 @@ impl<'a> Reader<'a> {
         value
     }
 
-    fn choice<C: Choice>(&mut self, field: &str, what: &str) -> Option<C> {
+    /// A slug that must be one of `slugs`: its position there.
+    fn pick(&mut self, field: &str, what: &str, slugs: &[&str]) -> Option<usize> {
         let slug = self.string(field)?;
-        let found = C::from_slug(&slug);
+        let found = slugs.iter().position(|s| *s == slug);
         if found.is_none() {
-            self.error(
-                field,
-                format!("unknown {what} \"{slug}\"; expected {}", C::expected()),
-            );
+            self.error(field, unknown(what, &slug, slugs));
         }
         found
     }
 
-    /// A list of slugs, each one of `C`, none twice; it may be empty but must be there.
-    fn choices<C: Choice>(&mut self, field: &str, what: &str) -> Option<Vec<C>> {
+    fn choice<C: Choice>(&mut self, field: &str, what: &str) -> Option<C> {
+        let slugs: Vec<&str> = C::ALL.iter().map(|c| c.slug()).collect();
+        self.pick(field, what, &slugs).map(|i| C::ALL[i])
+    }
+
+    /// A list of slugs, each one of `slugs`, none twice; it may be empty (unless `required`)
+    /// but must be there.
+    fn picks(&mut self, field: &str, what: &str, slugs: &[&str]) -> Option<Vec<usize>> {
         let Some(Value::Array(items)) = self.obj.get(field) else {
             let message = match self.obj.get(field) {
                 None => "is missing".to_string(),
@@ -90,13 +95,13 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let at = format!("{field}[{i}]");
-            match item.as_str().map(|slug| (slug, C::from_slug(slug))) {
+            match item
+                .as_str()
+                .map(|slug| (slug, slugs.iter().position(|s| *s == slug)))
+            {
                 Some((_, Some(c))) if out.contains(&c) => self.error(&at, "is listed twice"),
                 Some((_, Some(c))) => out.push(c),
-                Some((slug, None)) => self.error(
-                    &at,
-                    format!("unknown {what} \"{slug}\"; expected {}", C::expected()),
-                ),
+                Some((slug, None)) => self.error(&at, unknown(what, slug, slugs)),
                 None => self.error(&at, "must be a string"),
             }
         }
@@ -201,6 +206,13 @@ impl<'a> Reader<'a> {
     }
 }
 
+fn unknown(what: &str, slug: &str, slugs: &[&str]) -> String {
+    format!(
+        "unknown {what} \"{slug}\"; expected one of {}",
+        slugs.join(", ")
+    )
+}
+
 fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -288,7 +300,13 @@ fn item_name(what: &str, list: &str, index: usize, obj: &Map<String, Value>) -> 
 }
 
 /// Parse the JSON text of a dataset. `file` names it in messages; `article` is kept verbatim.
-pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, DataErrors> {
+pub fn parse_dataset(
+    file: &str,
+    json: &str,
+    article: &str,
+    vocab: Vocabulary,
+) -> Result<Dataset, DataErrors> {
+    let slugs = Slugs::of(&vocab);
     let root: Value = serde_json::from_str(json).map_err(|e| {
         DataErrors(vec![top_error(
             file,
@@ -352,12 +370,16 @@ pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, D
         .into_iter()
         .filter_map(|(i, obj)| {
             let item = Some(item_name("figure", "figures", i, obj));
-            read_figure(&mut Reader {
-                file,
-                item,
-                obj,
-                errors: &mut errors,
-            })
+            read_figure(
+                &mut Reader {
+                    file,
+                    item,
+                    obj,
+                    errors: &mut errors,
+                },
+                &vocab,
+                &slugs,
+            )
         })
         .collect();
 
@@ -365,12 +387,15 @@ pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, D
         .into_iter()
         .filter_map(|(i, obj)| {
             let item = Some(item_name("event", "events", i, obj));
-            read_event(&mut Reader {
-                file,
-                item,
-                obj,
-                errors: &mut errors,
-            })
+            read_event(
+                &mut Reader {
+                    file,
+                    item,
+                    obj,
+                    errors: &mut errors,
+                },
+                &slugs,
+            )
         })
         .collect();
 
@@ -397,6 +422,7 @@ pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, D
 
     match (errors.is_empty(), article_meta) {
         (true, Some(article_meta)) => Ok(Dataset {
+            vocab,
             article: article_meta,
             figures,
             events,
@@ -423,16 +449,46 @@ const FIGURE_FIELDS: &[&str] = &[
     "reading",
 ];
 
-fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
+/// Each list's slugs, for looking up the ids a figure or event gives.
+struct Slugs {
+    actors: Vec<&'static str>,
+    sources: Vec<&'static str>,
+    units: Vec<&'static str>,
+    measures: Vec<&'static str>,
+}
+
+impl Slugs {
+    fn of(v: &Vocabulary) -> Slugs {
+        Slugs {
+            actors: v.actors.iter().map(|d| d.slug).collect(),
+            sources: v.sources.iter().map(|d| d.slug).collect(),
+            units: v.units.iter().map(|d| d.slug).collect(),
+            measures: v.measures.iter().map(|d| d.slug).collect(),
+        }
+    }
+}
+
+fn index(i: usize) -> u8 {
+    // At most 32 of each (a filter keeps its choices in a u32), checked by the vocabulary.
+    i as u8
+}
+
+fn read_figure(r: &mut Reader<'_>, v: &Vocabulary, slugs: &Slugs) -> Option<Figure> {
     r.reject_unknown(FIGURE_FIELDS);
     let id = r.string("id");
     let value = r.optional_count("value");
     let value_text = r.optional_string("value_text");
-    let unit = r.choice::<Unit>("unit", "unit");
-    let actor = r.choice::<Actor>("actor", "actor");
-    let measure = r.choice::<Measure>("measure", "measure");
+    let unit = r.pick("unit", "unit", &slugs.units).map(|i| Unit(index(i)));
+    let actor = r
+        .pick("actor", "actor", &slugs.actors)
+        .map(|i| Actor(index(i)));
+    let measure = r
+        .pick("measure", "measure", &slugs.measures)
+        .map(|i| Measure(index(i)));
     let qualifier = r.choice::<Qualifier>("qualifier", "qualifier");
-    let source = r.choice::<Source>("source", "source");
+    let source = r
+        .pick("source", "source", &slugs.sources)
+        .map(|i| Source(index(i)));
     let period = r.optional_string("period");
     let worked_out = r.object("worked_out", |r| {
         r.reject_unknown(&["date", "how", "as_of"]);
@@ -498,29 +554,16 @@ fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
         }
     }
     if let (Some(unit), Some(measure)) = (unit, measure) {
-        let fits = matches!(
-            (measure, unit),
-            (Measure::CombatForceIncrease, Unit::Percent)
-                | (Measure::MissilesLaunched, Unit::Missiles)
-                | (Measure::DronesLaunched, Unit::Drones)
-                | (Measure::AmmunitionSupplied, Unit::Rounds)
-                | (
-                    Measure::ActiveSoldiers
-                        | Measure::SoldiersAvailable
-                        | Measure::Killed
-                        | Measure::Losses
-                        | Measure::DeployedAtFront
-                        | Measure::PlannedDeployment,
-                    Unit::Soldiers
-                )
-        );
-        if !fits {
+        let m = v.measure(measure);
+        if !m.units.contains(&unit) {
+            let units: Vec<&str> = m.units.iter().map(|u| v.unit(*u).slug).collect();
             r.error(
                 "unit",
                 format!(
-                    "\"{}\" does not fit the measure \"{}\"",
-                    unit.slug(),
-                    measure.slug()
+                    "\"{}\" does not fit the measure \"{}\" (its units: {})",
+                    v.unit(unit).slug,
+                    m.slug,
+                    units.join(", ")
                 ),
             );
         }
@@ -542,7 +585,7 @@ fn read_figure(r: &mut Reader<'_>) -> Option<Figure> {
     })
 }
 
-fn read_event(r: &mut Reader<'_>) -> Option<Event> {
+fn read_event(r: &mut Reader<'_>, slugs: &Slugs) -> Option<Event> {
     r.reject_unknown(&[
         "id",
         "title",
@@ -557,8 +600,12 @@ fn read_event(r: &mut Reader<'_>) -> Option<Event> {
     ]);
     let id = r.string("id");
     let title = r.string("title");
-    let actors = r.choices::<Actor>("actors", "actor");
-    let source = r.choice::<Source>("source", "source");
+    let actors = r
+        .picks("actors", "actor", &slugs.actors)
+        .map(|is| is.into_iter().map(|i| Actor(index(i))).collect());
+    let source = r
+        .pick("source", "source", &slugs.sources)
+        .map(|i| Source(index(i)));
     let start = r.day("start");
     let end = r.day("end");
     if let (Some(s), Some(e)) = (start, end)
@@ -585,4 +632,347 @@ fn read_event(r: &mut Reader<'_>) -> Option<Event> {
         quote: quote?,
         date_basis,
     })
+}
+
+/// A string kept for the rest of the process: the vocabulary holds `&'static str` so the app can
+/// compile it in as statics; a build script or a test that loads one lives briefly.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn leak_slice<T>(v: Vec<T>) -> &'static [T] {
+    Box::leak(v.into_boxed_slice())
+}
+
+/// How many of each kind a vocabulary may have: a filter keeps its choices as bits of a u32.
+const MOST: usize = 32;
+
+/// Parse an article's `explorer.json`: its page text, actors, sources, axes, units, groups,
+/// measures, charts and migrations, with every reference between them checked.
+pub fn parse_vocabulary(file: &str, json: &str) -> Result<Vocabulary, DataErrors> {
+    let root: Value = serde_json::from_str(json).map_err(|e| {
+        DataErrors(vec![top_error(
+            file,
+            None,
+            format!("is not valid JSON: {e}"),
+        )])
+    })?;
+    let Some(root) = root.as_object() else {
+        return Err(DataErrors(vec![top_error(
+            file,
+            None,
+            "must hold a JSON object",
+        )]));
+    };
+    const KEYS: [&str; 10] = [
+        "about",
+        "page",
+        "actors",
+        "sources",
+        "axes",
+        "units",
+        "groups",
+        "measures",
+        "charts",
+        "migrations",
+    ];
+    let mut errors = Vec::new();
+    for key in root.keys() {
+        if !KEYS.contains(&key.as_str()) {
+            errors.push(top_error(
+                file,
+                Some(key),
+                format!("unknown field; expected {}", KEYS.join(", ")),
+            ));
+        }
+    }
+
+    // Each list: objects with a unique slug, read by `read`.
+    fn list<T>(
+        file: &str,
+        root: &Map<String, Value>,
+        field: &str,
+        what: &str,
+        errors: &mut Vec<DataError>,
+        mut read: impl FnMut(&mut Reader<'_>, &'static str) -> Option<T>,
+    ) -> (Vec<T>, Vec<&'static str>) {
+        let objs = objects(file, root, field, errors);
+        if objs.is_empty() && root.get(field).is_some_and(Value::is_array) {
+            errors.push(top_error(file, Some(field), "is empty; give at least one"));
+        }
+        if objs.len() > MOST {
+            errors.push(top_error(
+                file,
+                Some(field),
+                format!("has more than {MOST}"),
+            ));
+        }
+        let (mut out, mut slugs) = (Vec::new(), Vec::new());
+        for (i, obj) in objs {
+            let item = match obj.get("slug").and_then(Value::as_str) {
+                Some(slug) if !slug.is_empty() => format!("{what} \"{slug}\""),
+                _ => format!("{what} {field}[{i}]"),
+            };
+            let mut r = Reader {
+                file,
+                item: Some(item),
+                obj,
+                errors: &mut *errors,
+            };
+            let Some(slug) = r.string("slug") else {
+                continue;
+            };
+            if slugs.contains(&slug.as_str()) {
+                r.error("slug", "is used twice");
+            }
+            if !slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                r.error("slug", "may hold only a-z, 0-9 and -");
+            }
+            let slug = leak(slug);
+            slugs.push(slug);
+            if let Some(t) = read(&mut r, slug) {
+                out.push(t);
+            }
+        }
+        (out, slugs)
+    }
+    let text = |r: &mut Reader<'_>, field: &str| r.string(field).map(leak);
+
+    let page = match root.get("page").and_then(Value::as_object) {
+        Some(obj) => {
+            let mut r = Reader {
+                file,
+                item: Some("page".into()),
+                obj,
+                errors: &mut errors,
+            };
+            const FIELDS: [&str; 6] = [
+                "name",
+                "title",
+                "description",
+                "social_description",
+                "short_description",
+                "image_alt",
+            ];
+            r.reject_unknown(&FIELDS);
+            let [name, title, description, social, short, alt] = FIELDS.map(|f| text(&mut r, f));
+            (|| {
+                Some(PageText {
+                    name: name?,
+                    title: title?,
+                    description: description?,
+                    social_description: social?,
+                    short_description: short?,
+                    image_alt: alt?,
+                })
+            })()
+        }
+        None => {
+            errors.push(top_error(file, Some("page"), "is missing or not an object"));
+            None
+        }
+    };
+
+    let (actors, _) = list(file, root, "actors", "actor", &mut errors, |r, slug| {
+        r.reject_unknown(&["slug", "label", "names"]);
+        let label = text(r, "label");
+        let names: Vec<&'static str> = r.strings("names").into_iter().map(leak).collect();
+        Some(ActorDef {
+            slug,
+            label: label?,
+            names: leak_slice(names),
+        })
+    });
+    let (sources, _) = list(file, root, "sources", "source", &mut errors, |r, slug| {
+        r.reject_unknown(&["slug", "label", "credit", "named"]);
+        let (label, credit) = (text(r, "label"), text(r, "credit"));
+        let named = match r.obj.get("named") {
+            Some(Value::Bool(b)) => Some(*b),
+            _ => {
+                r.error(
+                    "named",
+                    "must be true or false: does the article name this source?",
+                );
+                None
+            }
+        };
+        Some(SourceDef {
+            slug,
+            label: label?,
+            credit: credit?,
+            named: named?,
+        })
+    });
+    if sources.iter().filter(|s| !s.named).count() > 1 {
+        errors.push(top_error(
+            file,
+            Some("sources"),
+            "more than one source is \"named\": false; one stands for every figure the article names no source for",
+        ));
+    }
+    let (axes, axis_slugs) = list(file, root, "axes", "axis", &mut errors, |r, slug| {
+        r.reject_unknown(&["slug", "title", "scale"]);
+        let title = text(r, "title");
+        let scale = match r.pick("scale", "scale", &["count", "percent"])? {
+            0 => Scale::Count,
+            _ => Scale::Percent,
+        };
+        Some(AxisDef {
+            slug,
+            title: title?,
+            scale,
+        })
+    });
+    let (units, unit_slugs) = list(file, root, "units", "unit", &mut errors, |r, slug| {
+        r.reject_unknown(&["slug", "label", "axis"]);
+        let label = text(r, "label");
+        let axis = r.pick("axis", "axis", &axis_slugs).map(|i| Axis(index(i)));
+        Some(UnitDef {
+            slug,
+            label: label?,
+            axis: axis?,
+        })
+    });
+    let (groups, group_slugs) = list(file, root, "groups", "group", &mut errors, |r, slug| {
+        r.reject_unknown(&["slug", "label"]);
+        Some(GroupDef {
+            slug,
+            label: text(r, "label")?,
+        })
+    });
+    let qualifiers: Vec<&str> = Qualifier::ALL.iter().map(|q| q.slug()).collect();
+    let (measures, _) = list(file, root, "measures", "measure", &mut errors, |r, slug| {
+        r.reject_unknown(&[
+            "slug",
+            "label",
+            "group",
+            "units",
+            "sentence",
+            "sentence_when",
+        ]);
+        let label = text(r, "label");
+        let group = r
+            .pick("group", "group", &group_slugs)
+            .map(|i| MeasureGroup(index(i)));
+        let units = r.picks("units", "unit", &unit_slugs);
+        if units.as_ref().is_some_and(Vec::is_empty) {
+            r.error("units", "is empty; give at least one");
+        }
+        let sentence = text(r, "sentence");
+        let mut when = Vec::new();
+        match r.obj.get("sentence_when") {
+            None => {}
+            Some(Value::Object(map)) => {
+                for (key, phrase) in map {
+                    let field = format!("sentence_when.{key}");
+                    match (qualifiers.iter().position(|q| q == key), phrase.as_str()) {
+                        (Some(q), Some(p)) => when.push((Qualifier::ALL[q], leak(p.to_string()))),
+                        (None, _) => r.error(&field, unknown("qualifier", key, &qualifiers)),
+                        (_, None) => r.error(&field, "must be a string"),
+                    }
+                }
+            }
+            Some(other) => r.error(
+                "sentence_when",
+                format!("must be an object, found {}", kind(other)),
+            ),
+        }
+        for (field, phrase) in std::iter::once(("sentence".to_string(), sentence)).chain(
+            when.iter()
+                .map(|(q, p)| (format!("sentence_when.{}", q.slug()), Some(*p))),
+        ) {
+            if let Some(p) = phrase
+                && p.matches("{value}").count() != 1
+            {
+                r.error(
+                    &field,
+                    format!("\"{p}\" must hold \"{{value}}\" once, where the hedged value goes"),
+                );
+            }
+        }
+        Some(MeasureDef {
+            slug,
+            label: label?,
+            group: group?,
+            units: leak_slice(units?.into_iter().map(|i| Unit(index(i))).collect()),
+            sentence: sentence?,
+            sentence_when: leak_slice(when),
+        })
+    });
+    let (charts, _) = list(file, root, "charts", "chart", &mut errors, |r, slug| {
+        r.reject_unknown(&["slug", "title", "axes", "groups", "order"]);
+        let title = text(r, "title");
+        let axes = r.picks("axes", "axis", &axis_slugs);
+        if axes.as_ref().is_some_and(Vec::is_empty) {
+            r.error("axes", "is empty; give at least one");
+        }
+        let groups = if r.obj.contains_key("groups") {
+            r.picks("groups", "group", &group_slugs)?
+        } else {
+            Vec::new()
+        };
+        let order = match r.pick("order", "order", &["data", "actor"])? {
+            0 => Order::Data,
+            _ => Order::Actor,
+        };
+        Some(ChartDef {
+            slug,
+            title: title?,
+            axes: leak_slice(axes?.into_iter().map(|i| Axis(index(i))).collect()),
+            groups: leak_slice(groups.into_iter().map(|i| MeasureGroup(index(i))).collect()),
+            order,
+        })
+    });
+
+    let mut mark_migrations = Vec::new();
+    match root.get("migrations") {
+        None => {}
+        Some(Value::Object(m)) => {
+            for (key, table) in m {
+                let Some(table) = table.as_object().filter(|_| key == "mark") else {
+                    errors.push(top_error(
+                        file,
+                        Some(&format!("migrations.{key}")),
+                        "unknown: only \"mark\" (old figure ids and the figure each now means) can be migrated here",
+                    ));
+                    continue;
+                };
+                for (from, to) in table {
+                    match to.as_str() {
+                        Some(to) => {
+                            mark_migrations.push((leak(from.clone()), leak(to.to_string())))
+                        }
+                        None => errors.push(top_error(
+                            file,
+                            Some(&format!("migrations.mark.{from}")),
+                            "must be a figure id",
+                        )),
+                    }
+                }
+            }
+        }
+        Some(other) => errors.push(top_error(
+            file,
+            Some("migrations"),
+            format!("must be an object, found {}", kind(other)),
+        )),
+    }
+
+    match (errors.is_empty(), page) {
+        (true, Some(page)) => Ok(Vocabulary {
+            page,
+            actors: leak_slice(actors),
+            sources: leak_slice(sources),
+            axes: leak_slice(axes),
+            units: leak_slice(units),
+            groups: leak_slice(groups),
+            measures: leak_slice(measures),
+            charts: leak_slice(charts),
+            mark_migrations: leak_slice(mark_migrations),
+        }),
+        _ => Err(DataErrors(errors)),
+    }
 }

@@ -1,8 +1,9 @@
-//! The article's figures and events as typed data: the domain enums, the `Figure` and `Event`
-//! records, and `Dataset::bundled()`. The build script (`build.rs`) loads `data/figures.json`
-//! with `load.rs`, checks it against the article with `check.rs` (a broken file fails the build,
-//! naming file, figure and field) and writes it out as Rust, so the browser gets checked data
-//! without a JSON parser in the WebAssembly.
+//! An article's figures and events as typed data: the generic hedges (`Qualifier`, `Certainty`),
+//! the article's vocabulary (`vocabulary.rs`), the `Figure` and `Event` records, and
+//! `Dataset::bundled()`. The build script (`build.rs`) loads the folder `ARTICLE` names
+//! (`data/north-korea-troops` unless told) with `load.rs`, checks it against the article's text
+//! with `check.rs` (broken data fails the build, naming file, item and field) and writes it out
+//! as Rust, so the browser gets checked data without a JSON parser in the WebAssembly.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
@@ -14,7 +15,7 @@ use std::fmt;
 #[cfg(not(target_arch = "wasm32"))]
 pub use check::{Numeral, check_against_article, numerals};
 #[cfg(not(target_arch = "wasm32"))]
-pub use load::parse_dataset;
+pub use load::{parse_dataset, parse_vocabulary};
 
 /// Byte spans of every occurrence of `needle` in `hay`.
 pub fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
@@ -62,100 +63,8 @@ macro_rules! choice {
 }
 pub(crate) use choice;
 
-choice!(
-    /// Whose figure it is.
-    Actor {
-        Russia => "russia", "Russia";
-        Ukraine => "ukraine", "Ukraine";
-        NorthKorea => "north-korea", "North Korea";
-    }
-);
-
-choice!(
-    /// What a figure counts. Units decide the axis a figure may be drawn on.
-    Unit {
-        Soldiers => "soldiers", "soldiers";
-        Percent => "percent", "percent";
-        Missiles => "missiles", "missiles";
-        Drones => "drones", "drones";
-        Rounds => "rounds", "rounds of ammunition";
-    }
-);
-
-/// The axis a unit belongs to: figures on different axes are never drawn against one scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Axis {
-    Soldiers,
-    Percent,
-    /// Missiles and drones launched: weapons counted one by one.
-    Munitions,
-    /// Rounds of ammunition: only ever a vague amount here, never drawn.
-    Ammunition,
-}
-
-impl Axis {
-    /// A name for ids in the page: a chart has at most one panel per axis.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Axis::Soldiers => "soldiers",
-            Axis::Percent => "percent",
-            Axis::Munitions => "munitions",
-            Axis::Ammunition => "ammunition",
-        }
-    }
-}
-
-impl Unit {
-    pub fn axis(self) -> Axis {
-        match self {
-            Unit::Soldiers => Axis::Soldiers,
-            Unit::Percent => Axis::Percent,
-            Unit::Missiles | Unit::Drones => Axis::Munitions,
-            Unit::Rounds => Axis::Ammunition,
-        }
-    }
-}
-
-choice!(
-    /// What a figure measures.
-    Measure {
-        ActiveSoldiers => "active-soldiers", "active soldiers";
-        SoldiersAvailable => "soldiers-available", "soldiers available";
-        Killed => "killed", "killed";
-        Losses => "losses", "losses";
-        DeployedAtFront => "deployed-at-front", "at the front";
-        PlannedDeployment => "planned-deployment", "may be sent";
-        CombatForceIncrease => "combat-force-increase", "increase of combat forces";
-        MissilesLaunched => "missiles-launched", "missiles launched";
-        DronesLaunched => "drones-launched", "drones launched";
-        AmmunitionSupplied => "ammunition-supplied", "ammunition supplied";
-    }
-);
-
-choice!(
-    /// The groups the measure filter offers.
-    MeasureGroup {
-        Strength => "strength", "Troop strength";
-        Losses => "losses", "Losses";
-        Deployment => "deployment", "Deployment";
-        Strikes => "strikes", "Strikes";
-        Share => "share", "Share of forces";
-        Supplies => "supplies", "Supplies";
-    }
-);
-
-impl Measure {
-    pub fn group(self) -> MeasureGroup {
-        match self {
-            Measure::ActiveSoldiers | Measure::SoldiersAvailable => MeasureGroup::Strength,
-            Measure::Killed | Measure::Losses => MeasureGroup::Losses,
-            Measure::DeployedAtFront | Measure::PlannedDeployment => MeasureGroup::Deployment,
-            Measure::MissilesLaunched | Measure::DronesLaunched => MeasureGroup::Strikes,
-            Measure::CombatForceIncrease => MeasureGroup::Share,
-            Measure::AmmunitionSupplied => MeasureGroup::Supplies,
-        }
-    }
-}
+mod vocabulary;
+pub use vocabulary::*;
 
 choice!(
     /// How the article hedges a figure, word for word.
@@ -185,47 +94,15 @@ impl Qualifier {
             Qualifier::Vague => Certainty::Vague,
         }
     }
-}
 
-choice!(
-    /// Who the article says the figure comes from.
-    Source {
-        BloombergIntelligence => "bloomberg", "Bloomberg (citing intelligence)";
-        NewYorkPost => "new-york-post", "New York Post";
-        MediaReports => "media-reports", "Media reports";
-        Unattributed => "unattributed", "No source named";
-    }
-);
-
-impl Actor {
-    /// The names by which the article speaks of an actor, its people and places included: an
-    /// event that uses one must list the actor.
-    pub fn names(self) -> &'static [&'static str] {
+    /// The words put before a value ("up to 100,000"); the rest of `words()`, if any, is the
+    /// measure's sentence's to say ("may have been killed").
+    pub fn prefix(self) -> Option<&'static str> {
         match self {
-            Actor::Russia => &["Russia", "Kremlin", "Putin"],
-            Actor::Ukraine => &["Ukraine", "Ukrainian", "Kyiv"],
-            Actor::NorthKorea => &["North Korea", "Kim Jong Un"],
-        }
-    }
-}
-
-impl Source {
-    /// The longer wording used next to a figure.
-    pub fn credit(self) -> &'static str {
-        match self {
-            Source::BloombergIntelligence => "Bloomberg, citing intelligence data",
-            Source::NewYorkPost => "the New York Post",
-            Source::MediaReports => "unnamed media reports",
-            Source::Unattributed => "no source named in the article",
-        }
-    }
-
-    /// The attribution after a figure: "according to the New York Post", or that the article
-    /// names none (the article is where the figure is, not its source).
-    pub fn attribution(self) -> String {
-        match self {
-            Source::Unattributed => "the article names no source".into(),
-            named => format!("according to {}", named.credit()),
+            Qualifier::About => Some("about"),
+            Qualifier::Approximately => Some("approximately"),
+            Qualifier::UpTo | Qualifier::UpToMayHave => Some("up to"),
+            Qualifier::Vague => None,
         }
     }
 }
@@ -339,6 +216,8 @@ pub struct ArticleMeta {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
+    /// What the explorer calls things for this article (`explorer.json`).
+    pub vocab: Vocabulary,
     pub article: ArticleMeta,
     pub figures: Vec<Figure>,
     pub events: Vec<Event>,
@@ -360,25 +239,68 @@ impl Dataset {
     }
 }
 
-/// `fn dataset() -> Dataset`, written by build.rs from data/figures.json.
+/// Written by build.rs from the article's folder: `fn dataset() -> Dataset`, the vocabulary as
+/// statics, and the folder's path and name.
 #[cfg(generated_data)]
 mod generated {
     use super::*;
     include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 }
+#[cfg(generated_data)]
+pub use generated::{ARTICLE_DIR, ARTICLE_ID, ARTICLE_TEXT};
 
-pub const FIGURES_FILE: &str = "data/figures.json";
-pub const ARTICLE_FILE: &str = "data/article.txt";
-#[cfg(not(target_arch = "wasm32"))]
-pub const FIGURES_JSON: &str = include_str!("../../data/figures.json");
-pub const ARTICLE_TEXT: &str = include_str!("../../data/article.txt");
+/// The article a build is for when `ARTICLE` does not name another folder.
+pub const DEFAULT_ARTICLE: &str = "data/north-korea-troops";
 
-/// Parse `json` (named `file` in messages) and check it against `article`.
+/// The files of an article's folder, by name.
+pub const ARTICLE_TXT: &str = "article.txt";
+pub const FIGURES_JSON: &str = "figures.json";
+pub const EXPLORER_JSON: &str = "explorer.json";
+
+/// An article's three files: each one's name for messages, and its text.
+#[derive(Clone, Copy, Debug)]
+pub struct ArticleFiles<'a> {
+    pub article: (&'a str, &'a str),
+    pub figures: (&'a str, &'a str),
+    pub explorer: (&'a str, &'a str),
+}
+
+/// Parse an article's files and check them against its text: every message names its file,
+/// item and field.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn load_checked(file: &str, json: &str, article: &str) -> Result<Dataset, DataErrors> {
-    let dataset = parse_dataset(file, json, article)?;
-    check_against_article(file, &dataset)?;
+pub fn load_checked(files: ArticleFiles<'_>) -> Result<Dataset, DataErrors> {
+    let vocab = parse_vocabulary(files.explorer.0, files.explorer.1)?;
+    let dataset = parse_dataset(files.figures.0, files.figures.1, files.article.1, vocab)?;
+    check_against_article(files, &dataset)?;
     Ok(dataset)
+}
+
+/// Read and check the article in folder `dir` (`data/north-korea-troops`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_article(dir: &str) -> Result<Dataset, DataErrors> {
+    let dir = dir.trim_end_matches('/');
+    let read = |name: &str| {
+        let path = format!("{dir}/{name}");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            DataErrors(vec![DataError {
+                file: path.clone(),
+                item: None,
+                field: None,
+                message: format!("cannot be read: {e}"),
+            }])
+        })?;
+        Ok::<_, DataErrors>((path, text))
+    };
+    let (article, figures, explorer) = (
+        read(ARTICLE_TXT)?,
+        read(FIGURES_JSON)?,
+        read(EXPLORER_JSON)?,
+    );
+    load_checked(ArticleFiles {
+        article: (&article.0, &article.1),
+        figures: (&figures.0, &figures.1),
+        explorer: (&explorer.0, &explorer.1),
+    })
 }
 
 /// One problem in a data file, located as precisely as it can be.
