@@ -32,8 +32,8 @@ try {
   const page = await openPage(browser2, { width: 1200, height: 630 });
   await page.goto(server2.url + "?chart=strength&embed=1&theme=light");
   await waitForApp(page);
-  await page.screenshot({ path: "assets/preview.png", clip: { x: 0, y: 0, width: 1200, height: 630 } });
-  console.log("assets/preview.png");
+  await page.screenshot({ path: "data/north-korea-troops/preview.png", clip: { x: 0, y: 0, width: 1200, height: 630 } });
+  console.log("data/north-korea-troops/preview.png");
   await browser2.close();
   await server2.close();
 }

@@ -70,7 +70,7 @@ if (process.argv[2] === "record") {
   const { readFile } = await import("node:fs/promises");
   const { startServer } = await import("./serve.mjs");
   const { launch, openPage, waitForApp } = await import("./browser.mjs");
-  const data = JSON.parse(await readFile(new URL("../data/figures.json", import.meta.url), "utf8"));
+  const data = JSON.parse(await readFile(new URL("../data/north-korea-troops/figures.json", import.meta.url), "utf8"));
   const server = await startServer({ root: new URL("../dist", import.meta.url).pathname, port: 0, base: "/explorer/" });
   const browser = await launch();
   const page = await openPage(browser, { width: 1280, height: 900 });

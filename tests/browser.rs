@@ -1,5 +1,6 @@
 //! Component tests in a real browser (wasm-bindgen-test in headless Chromium): the app mounts,
-//! draws every mark, and a filter click changes the marks and the URL.
+//! draws every mark, and a filter click changes the marks and the URL. Generic: expectations
+//! come from the bundled article's data, whichever article (`ARTICLE`) the build is for.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
@@ -13,7 +14,8 @@ mod synthetic;
 
 use frontline_figures::chart::layout::ROW_H;
 use frontline_figures::components::{DataRef, ExplorerProps, explorer};
-use frontline_figures::dataset::Dataset;
+use frontline_figures::dataset::{Actor, Choice, Dataset};
+use frontline_figures::select::charts;
 use frontline_figures::view_state::ViewState;
 
 #[path = "support/page.rs"]
@@ -50,33 +52,63 @@ async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
         .filter(|m| m.style == frontline_figures::select::MarkStyle::UpperBound)
         .count() as u32;
     assert_eq!(count(&root, "g.mark[data-encoding='upper-bound']"), bounds);
-    assert_eq!(count(&root, "g.mark[data-mark^='ua-']"), 2);
+    // The second actor's marks, turned off by its chip.
+    let off = Actor::ALL[1 % Actor::ALL.len()];
+    let of_actor = |id: &str| {
+        Dataset::bundled()
+            .figure(id)
+            .is_some_and(|f| f.actor == off)
+    };
+    let theirs: Vec<&str> = marks
+        .iter()
+        .map(|m| m.id.as_str())
+        .filter(|id| of_actor(id))
+        .collect();
+    let drawn_of_actor = || {
+        let list = root.query_selector_all("g.mark").unwrap();
+        (0..list.length())
+            .filter_map(|i| {
+                list.item(i)?
+                    .dyn_into::<Element>()
+                    .ok()?
+                    .get_attribute("data-mark")
+            })
+            .filter(|id| of_actor(id))
+            .count()
+    };
+    assert_eq!(drawn_of_actor(), theirs.len());
+    assert!(!theirs.is_empty(), "{} has a mark", off.slug());
     assert_eq!(
         count(&root, ".chart.long"),
         0,
         "the article's charts are short"
     );
 
-    click(&root, "button[data-filter='actor:ukraine']");
+    let others: Vec<&str> = Actor::ALL
+        .iter()
+        .filter(|a| **a != off)
+        .map(|a| a.slug())
+        .collect();
+    let query = format!("?actors={}", others.join(","));
+    click(
+        &root,
+        &format!("button[data-filter='actor:{}']", off.slug()),
+    );
     // The URL is written by the root's effect, which can run before the views re-render:
     // wait for what the test checks, the marks.
-    until(|| {
-        search() == "?actors=russia,north-korea" && count(&root, "g.mark[data-mark^='ua-']") == 0
-    })
-    .await;
-    assert_eq!(
-        count(&root, "g.mark[data-mark^='ua-']"),
-        0,
-        "Ukraine's marks are gone"
-    );
+    until(|| search() == query && drawn_of_actor() == 0).await;
+    assert_eq!(drawn_of_actor(), 0, "{}'s marks are gone", off.slug());
     assert_eq!(
         count(
             &root,
-            "button[data-filter='actor:ukraine'][aria-pressed='false']"
+            &format!(
+                "button[data-filter='actor:{}'][aria-pressed='false']",
+                off.slug()
+            )
         ),
         1
     );
-    assert_eq!(search(), "?actors=russia,north-korea");
+    assert_eq!(search(), query);
 
     click(&root, "button.reset");
     until(|| search().is_empty() && count(&root, "g.mark") == all).await;
@@ -88,36 +120,41 @@ async fn the_app_draws_every_mark_and_a_filter_changes_marks_and_url() {
 #[wasm_bindgen_test]
 async fn a_mark_button_shows_the_quote_and_selects_the_mark() {
     let root = mount().await;
-    click(&root, "button.mark-button[data-mark='nk-planned']");
-    until(|| {
-        search() == "?mark=nk-planned"
-            && root
-                .query_selector("#details-strength")
-                .ok()
-                .flatten()
-                .and_then(|d| d.text_content())
-                .is_some_and(|t| t.contains("into battle"))
-    })
-    .await;
-    let details = root
-        .query_selector("#details-strength")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
-    assert!(
-        details.contains("Bloomberg, citing intelligence data"),
-        "{details}"
+    // The first drawn figure whose source the article names, in the first chart that draws it.
+    let data = Dataset::bundled();
+    let specs = charts(data, &Default::default());
+    let (chart, f) = specs
+        .iter()
+        .flat_map(|c| {
+            c.panels
+                .iter()
+                .flat_map(move |p| p.marks.iter().map(move |m| (c.id, &m.id)))
+        })
+        .filter_map(|(chart, id)| Some((chart, data.figure(id)?)))
+        .find(|(_, f)| f.source.named())
+        .expect("a drawn figure with a named source");
+    let expected = format!("?mark={}", f.id);
+    let details = format!("#details-{chart}");
+    let shown = || {
+        root.query_selector(&details)
+            .ok()
+            .flatten()
+            .and_then(|d| d.text_content())
+            .unwrap_or_default()
+    };
+    click(
+        &root,
+        &format!("#chart-{chart} button.mark-button[data-mark='{}']", f.id),
     );
-    assert!(
-        details.contains("may send up to 100,000 soldiers into battle"),
-        "{details}"
+    until(|| search() == expected && shown().contains(&f.quotes[0])).await;
+    let text = shown();
+    assert!(text.contains(f.source.credit()), "{text}");
+    assert!(text.contains(&f.quotes[0]), "{text}");
+    assert_eq!(search(), expected);
+    click(
+        &root,
+        &format!("#chart-{chart} button.mark-button[data-mark='{}']", f.id),
     );
-    assert_eq!(
-        gloo::utils::window().location().search().unwrap(),
-        "?mark=nk-planned"
-    );
-    click(&root, "button.mark-button[data-mark='nk-planned']");
     until(|| search().is_empty()).await;
     assert_eq!(search(), "");
     root.remove();
@@ -164,11 +201,19 @@ fn ExplorerOf(props: &ExplorerOfProps) -> yew::Html {
     })
 }
 
-/// The rows of the first chart that are on screen, by the id of their mark: row `i` of the
-/// panel starts `i * ROW_H` px below its top, in the order of the chart's buttons.
-fn rows_on_screen(root: &Element) -> Vec<String> {
+/// The chart with the most marks in `data`: the long one the test scrolls through.
+fn longest(data: &Dataset) -> &'static str {
+    charts(data, &Default::default())
+        .into_iter()
+        .max_by_key(|c| c.panels.first().map_or(0, |p| p.marks.len()))
+        .map_or("", |c| c.id)
+}
+
+/// The rows of the chart `chart` that are on screen, by the id of their mark: row `i` of its
+/// first panel starts `i * ROW_H` px below its top, in the order of the chart's buttons.
+fn rows_on_screen(root: &Element, chart: &str) -> Vec<String> {
     let svg = root
-        .query_selector("#chart-strength svg.panel-svg")
+        .query_selector(&format!("#chart-{chart} svg.panel-svg"))
         .unwrap()
         .unwrap();
     let top = svg.get_bounding_client_rect().top();
@@ -178,7 +223,7 @@ fn rows_on_screen(root: &Element) -> Vec<String> {
         .as_f64()
         .unwrap();
     let buttons = root
-        .query_selector_all("#chart-strength .mark-button")
+        .query_selector_all(&format!("#chart-{chart} .mark-button"))
         .unwrap();
     (0..buttons.length())
         .filter(|&i| {
@@ -192,8 +237,8 @@ fn rows_on_screen(root: &Element) -> Vec<String> {
         .collect()
 }
 
-fn drawn(root: &Element, id: &str) -> bool {
-    count(root, &format!("#chart-strength g.mark[data-mark='{id}']")) == 1
+fn drawn(root: &Element, chart: &str, id: &str) -> bool {
+    count(root, &format!("#chart-{chart} g.mark[data-mark='{id}']")) == 1
 }
 
 #[wasm_bindgen_test]
@@ -205,41 +250,47 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
     let app =
         yew::Renderer::<ExplorerOf>::with_root_and_props(root.clone(), ExplorerOfProps { data })
             .render();
-    until(|| count(&root, "#chart-strength g.mark") > 0).await;
-    let rows = count(&root, "#chart-strength .mark-button");
-    assert!(rows > 300, "a long chart: {rows} rows");
-    assert_eq!(count(&root, "#chart-strength.long"), 1, "styled as long");
+    let chart = longest(data.0);
+    let marks = format!("#chart-{chart} g.mark");
+    until(|| count(&root, &marks) > 0).await;
+    let rows = count(&root, &format!("#chart-{chart} .mark-button"));
+    assert!(rows > 200, "a long chart: {rows} rows");
+    assert_eq!(
+        count(&root, &format!("#chart-{chart}.long")),
+        1,
+        "styled as long"
+    );
 
     let window = gloo::utils::window();
     let svg = root
-        .query_selector("#chart-strength svg.panel-svg")
+        .query_selector(&format!("#chart-{chart} svg.panel-svg"))
         .unwrap()
         .unwrap();
     svg.scroll_into_view();
-    let first = rows_on_screen(&root);
+    let first = rows_on_screen(&root, chart);
     // The first render draws every row (as the prerender does); the chart then measures.
-    let near = || count(&root, "#chart-strength g.mark") < rows / 4;
-    until(|| near() && first.iter().all(|id| drawn(&root, id))).await;
+    let near = || count(&root, &marks) < rows / 4;
+    until(|| near() && first.iter().all(|id| drawn(&root, chart, id))).await;
     assert!(
-        !first.is_empty() && first.iter().all(|id| drawn(&root, id)),
+        !first.is_empty() && first.iter().all(|id| drawn(&root, chart, id)),
         "the rows on screen are drawn: {first:?}"
     );
-    let drawn_rows = count(&root, "#chart-strength g.mark");
+    let drawn_rows = count(&root, &marks);
     assert!(
         drawn_rows < rows / 4,
         "only the rows near the screen: {drawn_rows} of {rows}"
     );
 
-    // Twenty thousand px further down: the rows there are drawn, the first ones no longer.
-    window.scroll_by_with_x_and_y(0.0, 20_000.0);
-    let later = rows_on_screen(&root);
-    until(|| later.iter().all(|id| drawn(&root, id))).await;
+    // Half the chart further down: the rows there are drawn, the first ones no longer.
+    window.scroll_by_with_x_and_y(0.0, f64::from(rows as i32 * ROW_H / 2));
+    let later = rows_on_screen(&root, chart);
+    until(|| later.iter().all(|id| drawn(&root, chart, id))).await;
     assert!(
-        !later.is_empty() && later.iter().all(|id| drawn(&root, id)),
+        !later.is_empty() && later.iter().all(|id| drawn(&root, chart, id)),
         "after scrolling: {later:?}"
     );
     assert!(
-        !drawn(&root, &first[0]),
+        !drawn(&root, chart, &first[0]),
         "{} is far above the screen now",
         first[0]
     );

@@ -15,7 +15,7 @@ const GECKODRIVER = process.env.GECKODRIVER || `${process.env.HOME}/.cargo/bin/g
 const WEBKITDRIVER = process.env.WEBKITDRIVER || "/usr/bin/WebKitWebDriver";
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
-export const DATA = JSON.parse(await readFile(new URL("../../data/figures.json", import.meta.url), "utf8"));
+export const DATA = JSON.parse(await readFile(new URL("../../data/north-korea-troops/figures.json", import.meta.url), "utf8"));
 export const STATEMENTS = Object.values(
   JSON.parse(await readFile(new URL("../../tests/fixtures/expected-statements.json", import.meta.url), "utf8")).figures,
 ).map(([statement]) => statement);

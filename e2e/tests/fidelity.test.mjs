@@ -1,21 +1,26 @@
 // Honest to the letter: on every surface that shows a figure's value (chart label, mark button,
 // summary, details, table, CSV, JSON, exported SVG (the PNG is drawn from it), embed credit,
 // link preview, reading notes), the figure's hedge words and its source come with it.
-// Expectations come from data/figures.json, not from the code that writes the surfaces.
+// Expectations come from the article's data (figures.json, explorer.json), not from the code
+// that writes the surfaces. Generic: it runs over any article (ARTICLE).
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useSite, closeClean, DIST } from "./helpers.mjs";
+import { useSite, closeClean, DIST, DATA, VOCAB, ARTICLE_TEXT } from "./helpers.mjs";
 
 const site = useSite();
-const DATA = JSON.parse(await readFile(new URL("../../data/figures.json", import.meta.url), "utf8"));
 const FIGURES = DATA.figures;
 
 // The words of each hedge, as the article has them, and how each source is named.
 const HEDGE = { about: ["about"], approximately: ["approximately"], "up-to": ["up to"], "up-to-may-have": ["up to", "may have been"] };
-const SOURCE = { bloomberg: /Bloomberg/, "new-york-post": /New York Post/, "media-reports": /media reports/i, unattributed: /no source/i };
-const number = (f) => (f.value === null ? f.value_text : f.unit === "percent" ? `${f.value}%` : f.value.toLocaleString("en-US"));
+// A source is named by its credit or its label; the one the article does not name, as "no source".
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const SOURCE = Object.fromEntries(
+  VOCAB.sources.map((s) => [s.slug, s.named ? new RegExp(`${escape(s.credit)}|${escape(s.label)}`, "i") : /no source/i]),
+);
+const PERCENT = new Set(VOCAB.units.filter((u) => VOCAB.axes.find((a) => a.slug === u.axis).scale === "percent").map((u) => u.slug));
+const number = (f) => (f.value === null ? f.value_text : PERCENT.has(f.unit) ? `${f.value}%` : f.value.toLocaleString("en-US"));
 const hedges = (f) => (f.value === null ? [f.value_text] : HEDGE[f.qualifier]);
 
 /** `text` shows `f`'s value with its hedge words and its source. */
@@ -70,7 +75,7 @@ test("the table, the CSV and the JSON carry each figure's hedge and source", asy
 
 test("each exported chart file carries its figures' hedges and sources", async () => {
   const page = await site.open();
-  for (const chart of ["strength", "north-korea", "strike"]) {
+  for (const chart of VOCAB.charts.map((c) => c.slug)) {
     const [svg] = await Promise.all([page.waitForEvent("download"), page.locator(`#chart-${chart} button[data-download='svg']`).click()]);
     const text = await readFile(await svg.path(), "utf8");
     const marks = [...text.matchAll(/<g transform="translate\(0 \d+\)">(.*?)<\/g>/g)].map((m) => m[1].replace(/<[^>]+>/g, " "));
@@ -85,7 +90,8 @@ test("each exported chart file carries its figures' hedges and sources", async (
 });
 
 test("an embed's credit names every source of what it shows, and only those", async () => {
-  for (const query of ["?embed=1", "?embed=1&sources=unattributed", "?embed=1&actors=ukraine"]) {
+  const unnamed = VOCAB.sources.find((s) => !s.named).slug;
+  for (const query of ["?embed=1", `?embed=1&sources=${unnamed}`, `?embed=1&actors=${VOCAB.actors[1].slug}`]) {
     const page = await site.open(query);
     const credit = await page.locator(".embed-credit").innerText();
     const shown = new Set(await page.locator("g.mark").evaluateAll((gs) => gs.map((g) => g.dataset.mark)));
@@ -113,7 +119,7 @@ test("the link preview's text carries the hedge and source of every figure it gi
 
 test("the reading notes quote the article's own words for each figure", async () => {
   const page = await site.open("?view=article");
-  const article = await readFile(new URL("../../data/article.txt", import.meta.url), "utf8");
+  const article = ARTICLE_TEXT;
   for (const f of FIGURES) {
     const note = await page.locator(`[data-reading='${f.id}']`).innerText();
     for (const words of Object.values(f.reading).filter(Boolean)) {

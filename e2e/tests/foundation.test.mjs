@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { useSite, closeClean, DIST, openDescriptions } from "./helpers.mjs";
 
 const site = useSite();
-const FIGURES = JSON.parse(await readFile(new URL("../../data/figures.json", import.meta.url), "utf8")).figures;
+const FIGURES = JSON.parse(await readFile(new URL("../../data/north-korea-troops/figures.json", import.meta.url), "utf8")).figures;
 
 // How each figure reads on the page, pinned by hand (the one copy of these expectations).
 const EXPECTED = JSON.parse(await readFile(new URL("../../tests/fixtures/expected-statements.json", import.meta.url), "utf8")).figures;
@@ -39,7 +39,7 @@ test("the full source text is linked and served from the same folder", async () 
   const href = await page.locator("a", { hasText: "plain text" }).getAttribute("href");
   const response = await page.request.get(new URL(href, page.url()).href);
   assert.equal(response.status(), 200);
-  assert.equal(await response.text(), await readFile(new URL("../../data/article.txt", import.meta.url), "utf8"));
+  assert.equal(await response.text(), await readFile(new URL("../../data/north-korea-troops/article.txt", import.meta.url), "utf8"));
   await closeClean(page);
 });
 

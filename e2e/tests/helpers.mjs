@@ -5,14 +5,26 @@ import { after, before } from "node:test";
 import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { startServer } from "../serve.mjs";
 import { launch, openPage, waitForApp } from "../browser.mjs";
 import AxeBuilder from "@axe-core/playwright";
 
-/// The bundled data, read from the repository: expectations come from it, not from the app.
-export const DATA = JSON.parse(readFileSync(fileURLToPath(new URL("../../data/figures.json", import.meta.url)), "utf8"));
+/// The article the site under test was built for (ARTICLE, as `make` gives it: a folder from
+/// the repository's root), and its data, read from the repository: expectations come from it,
+/// not from the app.
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ARTICLE_DIR = resolve(ROOT, process.env.ARTICLE || "data/north-korea-troops");
+const readJson = (name) => JSON.parse(readFileSync(`${ARTICLE_DIR}/${name}`, "utf8"));
+export const DATA = readJson("figures.json");
+/// The article's vocabulary (explorer.json): its actors, sources, axes, units, measures, charts.
+export const VOCAB = readJson("explorer.json");
+export const ARTICLE_TEXT = readFileSync(`${ARTICLE_DIR}/article.txt`, "utf8");
+/// Whether the site under test is this article's, whose known facts most tests pin.
+export const PINNED = ARTICLE_DIR.endsWith("data/north-korea-troops");
 
-export const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
+/// The built site under test: dist/, or the folder DIST names (from the repository's root).
+export const DIST = resolve(ROOT, process.env.DIST || "dist");
 export const BASE = "/some/sub/path/";
 
 /** Registers before/after hooks; returns an object whose fields are filled in `before`. */

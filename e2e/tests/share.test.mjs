@@ -49,7 +49,7 @@ function decodePng(buf) {
     },
   };
 }
-const DATA = JSON.parse(await readFile(new URL("../../data/figures.json", import.meta.url), "utf8"));
+const DATA = JSON.parse(await readFile(new URL("../../data/north-korea-troops/figures.json", import.meta.url), "utf8"));
 
 test("filters, sorts and marks replace the history entry; switching views adds one", async () => {
   const page = await site.open();

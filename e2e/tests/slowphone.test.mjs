@@ -10,7 +10,7 @@ import { useSite, closeClean } from "./helpers.mjs";
 import { openPage } from "../browser.mjs";
 
 const site = useSite();
-const FIGURES = JSON.parse(await readFile(new URL("../../data/figures.json", import.meta.url), "utf8")).figures;
+const FIGURES = JSON.parse(await readFile(new URL("../../data/north-korea-troops/figures.json", import.meta.url), "utf8")).figures;
 
 /** Runs in the page from its first script on: what each frame shows, until the app is ready. */
 function sampleFrames() {

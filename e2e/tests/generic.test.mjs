@@ -1,0 +1,117 @@
+// The explorer over any article (ARTICLE): every expectation comes from the article's own
+// figures.json and explorer.json, none from this code's knowledge of one article. `make test`
+// runs this file over this article and over the second one (a fictional fixture).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useSite, closeClean, axeViolations, search, DATA, VOCAB } from "./helpers.mjs";
+
+const site = useSite();
+const FIGURES = DATA.figures;
+const bySlug = (list, slug) => VOCAB[list].find((x) => x.slug === slug);
+const axisOf = (f) => bySlug("axes", bySlug("units", f.unit).axis);
+const PREFIX = { about: "about", approximately: "approximately", "up-to": "up to", "up-to-may-have": "up to" };
+
+/** The figure's sentence as the article's vocabulary writes it: "up to 70,000 may have been killed". */
+function statement(f) {
+  const m = bySlug("measures", f.measure);
+  const value = f.value === null
+    ? f.value_text
+    : `${PREFIX[f.qualifier]} ${axisOf(f).scale === "percent" ? `${f.value}%` : f.value.toLocaleString("en-US")}`;
+  return (m.sentence_when?.[f.qualifier] ?? m.sentence).replace("{value}", value);
+}
+const rows = (page) => page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure));
+const ids = (fs) => fs.map((f) => f.id);
+
+test("the table gives every figure in its own sentence, with its source", async () => {
+  const page = await site.open("?view=table");
+  assert.deepEqual(await rows(page), ids(FIGURES));
+  for (const f of FIGURES) {
+    const row = await page.locator(`tr[data-figure='${f.id}']`).innerText();
+    assert.ok(row.includes(statement(f)), `${f.id}: "${statement(f)}" in ${row}`);
+    assert.ok(row.includes(bySlug("sources", f.source).credit), `${f.id}: its source in ${row}`);
+  }
+  await closeClean(page);
+});
+
+test("the charts draw each figure with a value on its chart's axes, and tell the vague ones in words", async () => {
+  const page = await site.open();
+  for (const chart of VOCAB.charts) {
+    const expected = FIGURES.filter((f) => f.value !== null
+      && chart.axes.includes(axisOf(f).slug)
+      && (!chart.groups?.length || chart.groups.includes(bySlug("measures", f.measure).group)));
+    const drawn = await page.locator(`#chart-${chart.slug} g.mark`).evaluateAll((gs) => gs.map((g) => g.dataset.mark));
+    assert.deepEqual([...drawn].sort(), ids(expected).sort(), chart.slug);
+    assert.equal(await page.locator(`#chart-${chart.slug} .chart-title`).innerText(), chart.title);
+  }
+  const vague = await page.locator(".vague-figure").evaluateAll((vs) => vs.map((v) => v.dataset.figure));
+  assert.deepEqual(vague, ids(FIGURES.filter((f) => f.value === null)));
+  await closeClean(page);
+});
+
+test("each filter value turned off alone hides exactly its figures, and the link reproduces it", async () => {
+  const page = await site.open("?view=table");
+  const dims = [
+    ["actors", "actor", VOCAB.actors.map((a) => a.slug), (f) => f.actor],
+    ["sources", "source", VOCAB.sources.map((s) => s.slug), (f) => f.source],
+    ["measures", "measure", VOCAB.groups.map((g) => g.slug), (f) => bySlug("measures", f.measure).group],
+  ];
+  for (const [key, kind, slugs, of] of dims) {
+    for (const slug of slugs) {
+      const chip = page.locator(`button[data-filter='${kind}:${slug}']`);
+      if ((await chip.count()) === 0) {
+        assert.ok(!FIGURES.some((f) => of(f) === slug), `${kind}:${slug} has figures but no chip`);
+        continue;
+      }
+      await chip.click();
+      const expected = ids(FIGURES.filter((f) => of(f) !== slug));
+      assert.deepEqual(await rows(page), expected, `${kind}:${slug} off`);
+      const query = await search(page);
+      assert.ok(query.includes(`${key}=`), query);
+      await page.goto(site.url + query);
+      await page.waitForSelector(".app[data-ready='true']");
+      assert.deepEqual(await rows(page), expected, `${query} reproduces the view`);
+      await page.locator(`button[data-filter='${kind}:${slug}']`).click();
+      assert.deepEqual(await rows(page), ids(FIGURES), `${kind}:${slug} on again`);
+    }
+  }
+  await closeClean(page);
+});
+
+test("every tab opens; the Timeline follows the Country filter", async () => {
+  const page = await site.open();
+  for (const name of ["Table", "Article", "Timeline", "Charts"]) {
+    await page.getByRole("tab", { name }).click();
+    assert.equal(await page.getByRole("tab", { name }).getAttribute("aria-selected"), "true");
+  }
+  for (const actor of VOCAB.actors) {
+    await page.goto(`${site.url}?view=timeline&actors=${actor.slug}`);
+    await page.waitForSelector(".app[data-ready='true']");
+    const shown = await page.locator("li.event:not(.hidden-by-filters)").evaluateAll((ls) => ls.map((l) => l.dataset.event));
+    const expected = DATA.events.filter((e) => e.actors.length === 0 || e.actors.includes(actor.slug)).map((e) => e.id);
+    assert.deepEqual([...shown].sort(), [...expected].sort(), actor.slug);
+  }
+  await closeClean(page);
+});
+
+test("Period sorts by time, undated last; Value groups each axis", async () => {
+  const page = await site.open("?view=table&sort=period");
+  const asOf = Object.fromEntries(FIGURES.map((f) => [f.id, f.worked_out?.as_of ?? null]));
+  const days = (await rows(page)).map((id) => asOf[id]);
+  const dated = days.filter(Boolean);
+  assert.deepEqual(days, [...dated, ...days.filter((d) => !d)]);
+  assert.deepEqual(dated, [...dated].sort());
+  await page.goto(`${site.url}?view=table&sort=value`);
+  await page.waitForSelector(".app[data-ready='true']");
+  const axes = (await rows(page)).map((id) => VOCAB.axes.indexOf(axisOf(FIGURES.find((f) => f.id === id))));
+  assert.deepEqual(axes, [...axes].sort((a, b) => a - b), "grouped by axis, in the article's order of axes");
+  await closeClean(page);
+});
+
+test("axe finds nothing in the charts and the table, light and dark", async () => {
+  for (const query of ["", "?view=table&theme=dark"]) {
+    const page = await site.open(query);
+    assert.deepEqual(await axeViolations(page), [], query);
+    await closeClean(page);
+  }
+});
