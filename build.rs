@@ -75,12 +75,29 @@ fn vocabulary(v: &Vocabulary) -> String {
     all("GROUPS", "MeasureGroup", v.groups.len());
     all("MEASURES", "Measure", v.measures.len());
     all("CHARTS", "ChartId", v.charts.len());
+    // The browser needs only the page's name and title, and no actor's other names (they check
+    // events at build time): the wasm leaves the rest out (less to download).
     let p = &v.page;
     let _ = writeln!(
         out,
-        "pub static VOCABULARY: Vocabulary = Vocabulary {{\n    page: PageText {{ name: {:?}, title: {:?}, description: {:?}, social_description: {:?}, short_description: {:?}, image_alt: {:?} }},",
+        "#[cfg(not(target_arch = \"wasm32\"))]\nconst PAGE: PageText = PageText {{ name: {:?}, title: {:?}, description: {:?}, social_description: {:?}, short_description: {:?}, image_alt: {:?} }};",
         p.name, p.title, p.description, p.social_description, p.short_description, p.image_alt
     );
+    let _ = writeln!(
+        out,
+        "#[cfg(target_arch = \"wasm32\")]\nconst PAGE: PageText = PageText {{ name: {:?}, title: {:?}, description: \"\", social_description: \"\", short_description: \"\", image_alt: \"\" }};",
+        p.name, p.title
+    );
+    let _ = writeln!(
+        out,
+        "pub static VOCABULARY: Vocabulary = Vocabulary {{\n    page: PAGE,"
+    );
+    let names = |a: &dataset::ActorDef| {
+        format!(
+            "{{ #[cfg(target_arch = \"wasm32\")] {{ &[] }} #[cfg(not(target_arch = \"wasm32\"))] {{ {} }} }}",
+            strs(a.names)
+        )
+    };
     let list = |items: Vec<String>| format!("&[\n        {},\n    ]", items.join(",\n        "));
     let _ = writeln!(
         out,
@@ -92,7 +109,7 @@ fn vocabulary(v: &Vocabulary) -> String {
                     "ActorDef {{ slug: {:?}, label: {:?}, names: {} }}",
                     a.slug,
                     a.label,
-                    strs(a.names)
+                    names(a)
                 ))
                 .collect()
         )
@@ -150,10 +167,11 @@ fn vocabulary(v: &Vocabulary) -> String {
         out,
         "    measures: {},",
         list(v.measures.iter().map(|m| {
-            let when: Vec<String> = m.sentence_when.iter().map(|(q, p)| format!("(Qualifier::{q:?}, {p:?})")).collect();
+            let sentence = |p: &dataset::Sentence| format!("Sentence {{ before: {:?}, after: {:?} }}", p.before, p.after);
+            let when: Vec<String> = m.sentence_when.iter().map(|(q, p)| format!("(Qualifier::{q:?}, {})", sentence(p))).collect();
             format!(
-                "MeasureDef {{ slug: {:?}, label: {:?}, group: {:?}, units: &{:?}, sentence: {:?}, sentence_when: &[{}] }}",
-                m.slug, m.label, m.group, m.units, m.sentence, when.join(", ")
+                "MeasureDef {{ slug: {:?}, label: {:?}, group: {:?}, units: &{:?}, sentence: {}, sentence_when: &[{}] }}",
+                m.slug, m.label, m.group, m.units, sentence(&m.sentence), when.join(", ")
             )
         }).collect())
     );

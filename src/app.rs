@@ -1,7 +1,5 @@
-//! The root component, `App`. It owns the one `ViewState` (a `use_reducer`) and keeps it and the URL in
-//! step: the first render is always the default view (so it matches the prerendered HTML), then
-//! the URL is read; filter changes replace the history entry, view changes push one, and
-//! back/forward load the state from the URL. The address keeps the parameters that are not ours.
+//! The root component, `App`, over the dataset its props give; and `use_url_state`, the hook that
+//! owns the one `ViewState` (a reducer) and keeps it and the URL in step.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,23 +10,118 @@ use crate::components::{DataRef, ExplorerProps, explorer};
 use crate::dataset::Dataset;
 use crate::view_state::{Action, Ignored, ViewState};
 
-impl Reducible for ViewState {
+/// The view state bound to the dataset it selects from, so the reducer checks each action
+/// against that data (a mark the filters hide is dropped), whatever dataset the app was given.
+#[derive(Clone, PartialEq)]
+struct Bound {
+    data: DataRef,
+    state: ViewState,
+}
+
+impl Reducible for Bound {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.apply_checked(action, Dataset::bundled());
+        let next = self.state.apply_checked(action, &self.data);
         // Same state, same Rc: Yew 0.23 then skips the re-render.
-        if next == *self { self } else { Rc::new(next) }
+        if next == self.state {
+            self
+        } else {
+            Rc::new(Bound {
+                data: self.data,
+                state: next,
+            })
+        }
     }
 }
 
-/// The explorer over the bundled data (checked when it was built, so it cannot fail here).
-#[component]
-pub fn App() -> Html {
-    let data = DataRef(Dataset::bundled());
-    let state = use_reducer(ViewState::default);
+/// The view state of the page and its address, kept in step by `use_url_state`.
+pub struct UrlState {
+    pub state: ViewState,
+    /// The parts of the address that were not understood, for the notice.
+    pub ignored: Vec<Ignored>,
+    pub dispatch: Callback<Action>,
+    /// Dismiss the notice (the focus goes to the view).
+    pub dismiss: Callback<()>,
+}
+
+/// The one `ViewState` of the page (a reducer over `data`) and the URL, in step: the first
+/// render is always the default view (so it matches the prerendered HTML), then the URL is read;
+/// filter changes replace the history entry, view changes push one, and back/forward load the
+/// state from the URL. The address keeps the parameters that are not ours.
+#[hook]
+pub fn use_url_state(data: DataRef) -> UrlState {
+    let bound = use_reducer(move || Bound {
+        data,
+        state: ViewState::default(),
+    });
     let ignored = use_state(Vec::<Ignored>::new);
     // Whether the URL has been read yet: until then the URL must not be written.
     let url_read = use_mut_ref(|| false);
+    {
+        let bound = bound.clone();
+        let ignored = ignored.clone();
+        use_effect_with((), move |_| {
+            let listener = crate::browser::on_popstate(move || {
+                let parsed = ViewState::from_query(&crate::browser::query(), &data);
+                ignored.set(parsed.ignored);
+                bound.dispatch(Action::Load(parsed.state));
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let dispatcher = bound.dispatcher();
+        let ignored = ignored.clone();
+        use_effect_with(bound.state.clone(), move |current| {
+            sync_url(current, &data, &url_read, &dispatcher, &ignored);
+        });
+    }
+    let dispatch = {
+        let bound = bound.clone();
+        Callback::from(move |action: Action| bound.dispatch(action))
+    };
+    let dismiss = {
+        let ignored = ignored.clone();
+        Callback::from(move |_| {
+            ignored.set(Vec::new());
+            // The button goes with the notice: the focus goes to the view.
+            crate::browser::focus_after_render("view-panel".into());
+        })
+    };
+    UrlState {
+        state: bound.state.clone(),
+        ignored: (*ignored).clone(),
+        dispatch,
+        dismiss,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// What the explorer shows: the bundled article (`AppProps::bundled`), or any dataset, as
+    /// the component tests and the scale benchmark give it.
+    pub data: DataRef,
+}
+
+impl AppProps {
+    /// The article compiled into the app (checked when it was built, so it cannot fail here).
+    pub fn bundled() -> AppProps {
+        AppProps {
+            data: DataRef(Dataset::bundled()),
+        }
+    }
+}
+
+/// The explorer over `data`.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let data = props.data;
+    let UrlState {
+        state,
+        ignored,
+        dispatch,
+        dismiss,
+    } = use_url_state(data);
     // Set once the app runs in a browser; the server render never has it, so hydration matches.
     // Set in a task of its own after hydration: the render it causes then does not lengthen
     // the page's one long task (Lighthouse's total blocking time).
@@ -42,28 +135,6 @@ pub fn App() -> Html {
             crate::browser::after_this_task(move || ready.set(true))
         });
     }
-
-    {
-        let state = state.clone();
-        let ignored = ignored.clone();
-        use_effect_with((), move |_| {
-            let listener = crate::browser::on_popstate(move || {
-                let parsed = ViewState::from_query(&crate::browser::query(), &data);
-                ignored.set(parsed.ignored);
-                state.dispatch(Action::Load(parsed.state));
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        let ignored = ignored.clone();
-        let current = (*state).clone();
-        use_effect_with(current, move |current| {
-            sync_url(current, &data, &url_read, &dispatcher, &ignored);
-        });
-    }
-
     // Embedded: tell the parent page our height, now and whenever it changes.
     use_effect_with(state.embed, |embed| {
         let reporter = if *embed {
@@ -73,21 +144,8 @@ pub fn App() -> Html {
         };
         move || drop(reporter)
     });
-
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
-    let ondismiss = {
-        let ignored = ignored.clone();
-        Callback::from(move |_| {
-            ignored.set(Vec::new());
-            // The button goes with the notice: the focus goes to the view.
-            crate::browser::focus_after_render("view-panel".into());
-        })
-    };
     html! {
-        { explorer(&ExplorerProps { data, state: (*state).clone(), ignored: (*ignored).clone(), dispatch, ondismiss, ready: *ready, selected_in }) }
+        { explorer(&ExplorerProps { data, state, ignored, dispatch, ondismiss: dismiss, ready: *ready, selected_in }) }
     }
 }
 
@@ -96,7 +154,7 @@ fn sync_url(
     current: &ViewState,
     data: &Dataset,
     url_read: &Rc<RefCell<bool>>,
-    dispatcher: &UseReducerDispatcher<ViewState>,
+    dispatcher: &UseReducerDispatcher<Bound>,
     ignored: &UseStateHandle<Vec<Ignored>>,
 ) {
     let raw = crate::browser::query();

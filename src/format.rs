@@ -58,10 +58,7 @@ pub fn statement(f: &Figure) -> String {
 
 /// The measure's sentence for the figure's hedge, with the hedged value in it.
 fn statement_with(f: &Figure, v: &str) -> String {
-    f.measure
-        .def()
-        .sentence_for(f.qualifier)
-        .replace("{value}", v)
+    f.measure.def().sentence_for(f.qualifier).fill(v)
 }
 
 /// "Russia, Ukraine and North Korea". Where an item has a comma of its own ("Bloomberg, citing

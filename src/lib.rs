@@ -15,5 +15,6 @@ pub mod prerender;
 pub mod resize;
 pub mod select;
 pub mod view_state;
+pub mod views;
 
-pub use app::App;
+pub use app::{App, AppProps, use_url_state};

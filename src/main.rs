@@ -8,7 +8,10 @@ fn main() {
         frontline_figures::browser::show_failure("the page has no #app element to start in");
         return;
     };
-    let renderer = yew::Renderer::<frontline_figures::App>::with_root(root.clone());
+    let renderer = yew::Renderer::<frontline_figures::App>::with_root_and_props(
+        root.clone(),
+        frontline_figures::AppProps::bundled(),
+    );
     if root.child_element_count() > 0 {
         renderer.hydrate();
     } else {

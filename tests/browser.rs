@@ -12,15 +12,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
+use frontline_figures::AppProps;
 use frontline_figures::chart::layout::ROW_H;
-use frontline_figures::components::{DataRef, ExplorerProps, explorer};
+use frontline_figures::components::DataRef;
 use frontline_figures::dataset::{Actor, Choice, Dataset};
 use frontline_figures::select::charts;
-use frontline_figures::view_state::ViewState;
 
 #[path = "support/page.rs"]
 mod page;
-use page::{count, failure_panel, mount, search, until};
+use page::{count, failure_panel, mount, mount_with, search, until};
 
 fn click(root: &Element, selector: &str) {
     let el = root
@@ -182,25 +182,6 @@ fn a_failure_shows_a_plain_panel_with_the_message_as_text() {
     panel.remove();
 }
 
-#[derive(yew::Properties, PartialEq)]
-struct ExplorerOfProps {
-    data: DataRef,
-}
-
-/// The explorer's default view of other data than the bundled figures.
-#[yew::component]
-fn ExplorerOf(props: &ExplorerOfProps) -> yew::Html {
-    explorer(&ExplorerProps {
-        data: props.data,
-        state: ViewState::default(),
-        ignored: Vec::new(),
-        dispatch: yew::Callback::noop(),
-        ondismiss: yew::Callback::noop(),
-        ready: true,
-        selected_in: Default::default(),
-    })
-}
-
 /// The chart with the most marks in `data`: the long one the test scrolls through.
 fn longest(data: &Dataset) -> &'static str {
     charts(data, &Default::default())
@@ -244,12 +225,7 @@ fn drawn(root: &Element, chart: &str, id: &str) -> bool {
 #[wasm_bindgen_test]
 async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
     let data = DataRef(Box::leak(Box::new(synthetic::synthetic(1000))));
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let app =
-        yew::Renderer::<ExplorerOf>::with_root_and_props(root.clone(), ExplorerOfProps { data })
-            .render();
+    let root = mount_with(AppProps { data }).await;
     let chart = longest(data.0);
     let marks = format!("#chart-{chart} g.mark");
     until(|| count(&root, &marks) > 0).await;
@@ -296,7 +272,6 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
     );
     assert!(later.iter().all(|id| !first.contains(id)));
 
-    app.destroy();
     root.remove();
     window.scroll_to_with_x_and_y(0.0, 0.0);
 }

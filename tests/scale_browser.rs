@@ -12,39 +12,14 @@
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-use frontline_figures::components::{DataRef, ExplorerProps, explorer};
-use frontline_figures::view_state::ViewState;
+use frontline_figures::components::DataRef;
+use frontline_figures::dataset::{Actor, Choice};
+use frontline_figures::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
-use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[derive(Properties, PartialEq)]
-struct HarnessProps {
-    data: DataRef,
-}
-
-/// The explorer over `data`: the app's own root reads the bundled data, so the state lives in a
-/// plain `use_state` here, through the same `apply_checked` as the app's reducer.
-#[component]
-fn Harness(props: &HarnessProps) -> Html {
-    let state = use_state(ViewState::default);
-    let dispatch = {
-        let (state, data) = (state.clone(), props.data);
-        Callback::from(move |action| state.set(state.apply_checked(action, &data)))
-    };
-    explorer(&ExplorerProps {
-        data: props.data,
-        state: (*state).clone(),
-        ignored: Vec::new(),
-        dispatch,
-        ondismiss: Callback::noop(),
-        ready: true,
-        selected_in: Default::default(),
-    })
-}
 
 fn now() -> f64 {
     gloo::utils::window().performance().unwrap().now()
@@ -69,8 +44,7 @@ async fn scale_redraw_after_a_filter_click() {
         let root = document.create_element("div").unwrap();
         body.append_child(&root).unwrap();
         let app =
-            yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { data })
-                .render();
+            yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { data }).render();
         yew::scheduler::flush().await;
         // The reader is looking at the charts: long ones draw the rows near the screen only.
         root.query_selector("svg.panel-svg")
@@ -81,11 +55,15 @@ async fn scale_redraw_after_a_filter_click() {
         yew::scheduler::flush().await;
         let marks = root.query_selector_all("g.mark").unwrap().length();
         let (mut dom, mut layout) = (Vec::new(), Vec::new());
+        let filter = format!(
+            "button[data-filter='actor:{}']",
+            Actor::ALL[1 % Actor::ALL.len()].slug()
+        );
         for _ in 0..60 {
             let button: HtmlElement = root
-                .query_selector("button[data-filter='actor:ukraine']")
+                .query_selector(&filter)
                 .unwrap()
-                .expect("the Ukraine filter")
+                .expect("the second actor's filter")
                 .dyn_into()
                 .unwrap();
             let before = button.get_attribute("aria-pressed");

@@ -17,7 +17,7 @@ mod expected;
 
 fn render() -> String {
     futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::new()
+        yew::LocalServerRenderer::<App>::with_props(frontline_figures::AppProps::bundled())
             .hydratable(true)
             .render(),
     )

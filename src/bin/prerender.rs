@@ -87,7 +87,7 @@ fn main() -> ExitCode {
 
 fn render() -> String {
     futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::new()
+        yew::LocalServerRenderer::<App>::with_props(frontline_figures::AppProps::bundled())
             .hydratable(true)
             .render(),
     )

@@ -4,16 +4,16 @@
 use yew::prelude::*;
 
 use super::DataRef;
-use super::article::{ArticleViewProps, article_view};
-use super::charts::{ChartsViewProps, SelectedIn, charts_view};
 use super::filters::FilterPanel;
 use super::notice::{UrlNoticeProps, url_notice};
 use super::share::ShareBar;
-use super::table::{TableViewProps, table_view};
 use super::tabs::{TabsProps, tabs};
-use super::timeline::{TimelineViewProps, timeline_view};
 use crate::dataset::{Choice, Dataset, Source};
 use crate::view_state::{Action, Ignored, Theme, View, ViewState};
+use crate::views::article::{ArticleViewProps, article_view};
+use crate::views::charts::{ChartsViewProps, SelectedIn, charts_view};
+use crate::views::table::{TableViewProps, table_view};
+use crate::views::timeline::{TimelineViewProps, timeline_view};
 
 pub struct ExplorerProps {
     pub data: DataRef,

@@ -1,5 +1,6 @@
-//! The Yew views: thin views that take data and callbacks as props and hold no state they could
-//! derive from the URL. Only the views with view-only state (which mark the pointer or focus is
+//! The small Yew components the views (`crate::views`) are made of, and the explorer, the page
+//! that holds them: thin components that take data and callbacks as props and hold no state they
+//! could derive from the URL. Only the views with view-only state (which mark the pointer or focus is
 //! on, which rows of a long chart are on screen, whether the filters are folded, the share bar's
 //! dialogs) are components; the rest are plain functions from a props struct to `Html`, since
 //! each component costs about half a KiB of Yew's create, mount, hydrate and compare code in the
@@ -9,22 +10,19 @@
 //! `{ for … }` splices its items into the parent's children, and Yew diffs a list with unkeyed
 //! members by position, from its end, recreating every keyed item it finds out of place.
 
-mod article;
-mod charts;
-mod details;
+pub(crate) mod details;
 mod embed;
 mod explorer;
 mod filters;
-mod link;
+pub(crate) mod link;
 mod notice;
+pub mod panel_svg;
 mod share;
-mod table;
 mod tabs;
-mod timeline;
 
 use std::ops::Deref;
 
-pub use charts::SelectedIn;
+pub use crate::views::SelectedIn;
 pub use explorer::{ExplorerProps, explorer};
 
 use crate::dataset::Dataset;

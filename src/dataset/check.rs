@@ -370,9 +370,9 @@ fn check_reading(
     // The words of the hedge that do not go before the value are the measure's sentence's to
     // say: "up to 70,000 may have been killed" needs its "may have been".
     let m = v.measure(f.measure);
-    let sentence = m.sentence_for(f.qualifier);
+    let sentence = m.sentence_for(f.qualifier).fill("{value}");
     for word in f.qualifier.words() {
-        if f.qualifier.prefix() != Some(*word) && !has(sentence, word) {
+        if f.qualifier.prefix() != Some(*word) && !has(&sentence, word) {
             err(
                 item(),
                 field("qualifier"),

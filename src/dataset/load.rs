@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::{
     Actor, ActorDef, ArticleMeta, Axis, AxisDef, ChartDef, Choice, DataError, DataErrors, Dataset,
     Day, Event, Figure, GroupDef, Measure, MeasureDef, MeasureGroup, NotFigure, Order, PageText,
-    Qualifier, Reading, Scale, Source, SourceDef, Unit, UnitDef, Vocabulary, WorkedOut,
+    Qualifier, Reading, Scale, Sentence, Source, SourceDef, Unit, UnitDef, Vocabulary, WorkedOut,
 };
 
 /// Collects errors for one object (the article block, a figure, an event) while reading it.
@@ -861,7 +861,18 @@ pub fn parse_vocabulary(file: &str, json: &str) -> Result<Vocabulary, DataErrors
         if units.as_ref().is_some_and(Vec::is_empty) {
             r.error("units", "is empty; give at least one");
         }
-        let sentence = text(r, "sentence");
+        // A phrase with one `{value}`, split there.
+        let split = |r: &mut Reader<'_>, field: &str, p: &'static str| {
+            let parsed = Sentence::parse(p);
+            if parsed.is_none() {
+                r.error(
+                    field,
+                    format!("\"{p}\" must hold \"{{value}}\" once, where the hedged value goes"),
+                );
+            }
+            parsed
+        };
+        let sentence = text(r, "sentence").and_then(|p| split(r, "sentence", p));
         let mut when = Vec::new();
         match r.obj.get("sentence_when") {
             None => {}
@@ -869,7 +880,11 @@ pub fn parse_vocabulary(file: &str, json: &str) -> Result<Vocabulary, DataErrors
                 for (key, phrase) in map {
                     let field = format!("sentence_when.{key}");
                     match (qualifiers.iter().position(|q| q == key), phrase.as_str()) {
-                        (Some(q), Some(p)) => when.push((Qualifier::ALL[q], leak(p.to_string()))),
+                        (Some(q), Some(p)) => {
+                            if let Some(p) = split(r, &field, leak(p.to_string())) {
+                                when.push((Qualifier::ALL[q], p));
+                            }
+                        }
                         (None, _) => r.error(&field, unknown("qualifier", key, &qualifiers)),
                         (_, None) => r.error(&field, "must be a string"),
                     }
@@ -879,19 +894,6 @@ pub fn parse_vocabulary(file: &str, json: &str) -> Result<Vocabulary, DataErrors
                 "sentence_when",
                 format!("must be an object, found {}", kind(other)),
             ),
-        }
-        for (field, phrase) in std::iter::once(("sentence".to_string(), sentence)).chain(
-            when.iter()
-                .map(|(q, p)| (format!("sentence_when.{}", q.slug()), Some(*p))),
-        ) {
-            if let Some(p) = phrase
-                && p.matches("{value}").count() != 1
-            {
-                r.error(
-                    &field,
-                    format!("\"{p}\" must hold \"{{value}}\" once, where the hedged value goes"),
-                );
-            }
         }
         Some(MeasureDef {
             slug,

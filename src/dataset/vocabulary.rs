@@ -92,10 +92,30 @@ pub struct MeasureDef {
     pub group: MeasureGroup,
     /// The units a figure of this measure may have.
     pub units: &'static [Unit],
-    /// The figure's phrase, with `{value}` for the hedged value: "{value} active soldiers".
-    pub sentence: &'static str,
+    /// The figure's phrase around the hedged value: "{value} active soldiers".
+    pub sentence: Sentence,
     /// Another phrase for a hedge that needs one ("{value} may have been killed").
-    pub sentence_when: &'static [(Qualifier, &'static str)],
+    pub sentence_when: &'static [(Qualifier, Sentence)],
+}
+
+/// A phrase with one place for the hedged value, kept as the words before and after it (so
+/// filling it in is a `format!`, not a search).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sentence {
+    pub before: &'static str,
+    pub after: &'static str,
+}
+
+impl Sentence {
+    /// Split at its one `{value}`; `None` if it has none or more than one.
+    pub fn parse(text: &'static str) -> Option<Sentence> {
+        let (before, after) = text.split_once("{value}")?;
+        (!after.contains("{value}")).then_some(Sentence { before, after })
+    }
+
+    pub fn fill(self, value: &str) -> String {
+        format!("{}{value}{}", self.before, self.after)
+    }
 }
 
 /// In which order a chart lists its marks.
@@ -169,11 +189,11 @@ impl Vocabulary {
 
 impl MeasureDef {
     /// The phrase for a figure with this hedge, `{value}` still in it.
-    pub fn sentence_for(&self, q: Qualifier) -> &'static str {
+    pub fn sentence_for(&self, q: Qualifier) -> Sentence {
         self.sentence_when
             .iter()
             .find(|(when, _)| *when == q)
-            .map_or(self.sentence, |(_, s)| s)
+            .map_or(self.sentence, |(_, s)| *s)
     }
 }
 

@@ -6,13 +6,20 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+/// The app over the bundled article, as the page starts it.
 pub async fn mount() -> Element {
+    mount_with(frontline_figures::AppProps::bundled()).await
+}
+
+/// The app over the dataset `props` give, in a fresh element of the test page: its controls
+/// drawn. Mount it, not a hand-built root: the app's own URL state and effects come with it.
+pub async fn mount_with(props: frontline_figures::AppProps) -> Element {
     // Every test starts from the default view, whatever an earlier one left in the URL.
     frontline_figures::browser::replace_query("");
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<frontline_figures::App>::with_root(root.clone()).render();
+    yew::Renderer::<frontline_figures::App>::with_root_and_props(root.clone(), props).render();
     // Ready, and its controls drawn: the filter panel is a component of its own, whose render
     // can come after the root's in a slow browser.
     until(|| {

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::DataRef;
+use crate::components::DataRef;
 use crate::dataset::Choice;
 use crate::select::event_matches;
 use crate::view_state::Filters;

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::scene::{Scene, Shape};
+use crate::chart::scene::{Scene, Shape};
 
 pub struct PanelSvgProps {
     pub scene: Scene,

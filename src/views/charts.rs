@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 
-use super::DataRef;
-use super::details::{MarkDetailsProps, mark_details};
 use crate::chart::layout::{DRAW_ALL_UP_TO, layout_panel};
 use crate::chart::scene::scene;
-use crate::chart::svg::{PanelSvgProps, panel_svg};
+use crate::components::DataRef;
+use crate::components::details::{MarkDetailsProps, mark_details};
+use crate::components::panel_svg::{PanelSvgProps, panel_svg};
 use crate::dataset::Choice;
 use crate::export;
 use crate::format;

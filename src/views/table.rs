@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::DataRef;
 use super::charts::empty_selection;
-use super::link::state_link;
+use crate::components::DataRef;
+use crate::components::link::state_link;
 use crate::dataset::Choice;
 use crate::format;
 use crate::select::{select_figures, sorted};

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use super::DataRef;
-use super::link::state_link;
+use crate::components::DataRef;
+use crate::components::link::state_link;
 use crate::dataset::Choice;
 use crate::format;
 use crate::select::article_segments;
