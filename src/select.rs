@@ -268,26 +268,24 @@ pub fn chart_credit(data: &Dataset, spec: &ChartSpec) -> String {
 /// The filters in words, for the printed page: "every figure", or each narrowed dimension and
 /// what it keeps ("Country: Russia and Ukraine. Source: no source at all").
 pub fn filters_in_words(filters: &Filters) -> String {
-    fn part<T: Choice>(name: &str, sel: crate::view_state::Selection<T>) -> Option<String> {
-        if sel.is_all() {
-            return None;
-        }
-        let kept: Vec<&str> = sel.iter().map(|t| t.label()).collect();
-        Some(if kept.is_empty() {
-            format!("{name}: none")
-        } else {
-            format!("{name}: {}", format::and_list(&kept))
+    let parts: Vec<String> = crate::view_state::dimensions()
+        .into_iter()
+        .filter_map(|d| {
+            let kept: Vec<&str> = d
+                .values
+                .iter()
+                .filter(|(f, _)| filters.contains(*f))
+                .map(|(_, label)| *label)
+                .collect();
+            if kept.len() == d.values.len() {
+                None
+            } else if kept.is_empty() {
+                Some(format!("{}: none", d.title))
+            } else {
+                Some(format!("{}: {}", d.title, format::and_list(&kept)))
+            }
         })
-    }
-    let parts: Vec<String> = [
-        part("Country", filters.actors),
-        part("Measure", filters.measures),
-        part("Source", filters.sources),
-        part("Certainty", filters.certainty),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+        .collect();
     if parts.is_empty() {
         "every figure, no filter".into()
     } else {

@@ -195,32 +195,13 @@ impl ViewState {
         next
     }
 
-    /// The canonical query string, with its leading `?`, or "" for the default view.
+    /// The canonical query string, with its leading `?`, or "" for the default view: each
+    /// parameter of `Param::ALL` that differs from the default, in that order.
     pub fn to_query(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        list_param(&mut parts, "actors", self.filters.actors);
-        list_param(&mut parts, "measures", self.filters.measures);
-        list_param(&mut parts, "sources", self.filters.sources);
-        list_param(&mut parts, "certainty", self.filters.certainty);
-        if self.view != View::default() {
-            parts.push(format!("view={}", self.view.slug()));
-        }
-        if let Some(sort) = self.sort {
-            let dir = if sort.descending { "-desc" } else { "" };
-            parts.push(format!("sort={}{dir}", sort.column.slug()));
-        }
-        if let Some(mark) = &self.mark {
-            parts.push(format!("mark={}", encode(mark)));
-        }
-        if let Some(chart) = self.chart {
-            parts.push(format!("chart={}", chart.slug()));
-        }
-        if self.theme != Theme::default() {
-            parts.push(format!("theme={}", self.theme.slug()));
-        }
-        if self.embed {
-            parts.push("embed=1".into());
-        }
+        let parts: Vec<String> = Param::ALL
+            .iter()
+            .filter_map(|(key, param)| Some(format!("{key}={}", param.write(self)?)))
+            .collect();
         if parts.is_empty() {
             String::new()
         } else {
@@ -284,58 +265,7 @@ impl ViewState {
             }
             seen.push(param);
             let mut bad = |why: &str| ignored.push(Ignored::new(&format!("{key}={value}"), why));
-            let slug = slugify(&value);
-            match param {
-                Param::Actors => state.filters.actors = read_list(&value, "actor", &mut bad),
-                Param::Measures => state.filters.measures = read_list(&value, "measure", &mut bad),
-                Param::Sources => state.filters.sources = read_list(&value, "source", &mut bad),
-                Param::Certainty => {
-                    state.filters.certainty = read_list(&value, "certainty", &mut bad)
-                }
-                Param::View => match View::from_slug(&slug) {
-                    Some(v) => state.view = v,
-                    None => bad(&format!("the view must be {}", View::expected())),
-                },
-                Param::Sort => {
-                    let (name, descending) = match slug.strip_suffix("-desc") {
-                        Some(name) => (name, true),
-                        None => (slug.as_str(), false),
-                    };
-                    match Column::from_slug(name) {
-                        Some(column) => state.sort = Some(Sort { column, descending }),
-                        None => bad(&format!(
-                            "the table can be sorted by {}",
-                            Column::expected()
-                        )),
-                    }
-                }
-                Param::Mark => {
-                    match crate::select::mark_visible(data, &Filters::default(), &slug) {
-                        Some(true) => state.mark = Some(slug.clone()),
-                        None if migrated_mark(data, &slug).is_some() => {
-                            state.mark = migrated_mark(data, &slug).map(str::to_string)
-                        }
-                        Some(false) => bad("that figure is told in words, never drawn as a mark"),
-                        None => bad("there is no figure with that id"),
-                    }
-                }
-                Param::Chart => match ChartId::from_slug(&slug) {
-                    Some(c) => state.chart = Some(c),
-                    None => bad(&format!(
-                        "there is no such chart; the charts are {}",
-                        ChartId::expected().trim_start_matches("one of ")
-                    )),
-                },
-                Param::Embed => match slug.as_str() {
-                    "1" | "true" => state.embed = true,
-                    "0" | "false" => state.embed = false,
-                    _ => bad("embed must be 1 or 0"),
-                },
-                Param::Theme => match Theme::from_slug(&slug) {
-                    Some(t) => state.theme = t,
-                    None => bad(&format!("the theme must be {}", Theme::expected())),
-                },
-            }
+            param.read(&mut state, &value, data, &mut bad);
         }
         // A mark the filters hide would be a view nobody can see: drop it, and say so.
         if let Some(id) = state.mark.clone()
@@ -425,7 +355,31 @@ pub fn param_keys() -> impl Iterator<Item = &'static str> {
     Param::ALL.iter().map(|(k, _)| *k)
 }
 
+/// One filter dimension, as the filter panel and the printed page show it: its name for people,
+/// its kind (in each chip's `data-filter`) and its values.
+pub struct Dimension {
+    pub title: &'static str,
+    pub kind: &'static str,
+    pub values: Vec<(Filter, &'static str)>,
+}
+
+fn values<T: Choice>(make: fn(T) -> Filter) -> Vec<(Filter, &'static str)> {
+    T::ALL.iter().map(|&t| (make(t), t.label())).collect()
+}
+
+/// The filter dimensions, in the URL's order: those of `Param::ALL` that are filters.
+pub fn dimensions() -> Vec<Dimension> {
+    Param::ALL
+        .iter()
+        .filter_map(|(_, p)| p.dimension())
+        .collect()
+}
+
 impl Param {
+    /// Every parameter, by its key, in canonical order: the one list of them. The parser finds
+    /// a key here, `to_query` writes them in this order, the filter panel and the printed page
+    /// take the filter dimensions from it, the first script gets the keys from it (prerender),
+    /// and each parameter's own `read` and `write` are exhaustive matches over it.
     const ALL: [(&'static str, Param); 10] = [
         ("actors", Param::Actors),
         ("measures", Param::Measures),
@@ -435,8 +389,8 @@ impl Param {
         ("sort", Param::Sort),
         ("mark", Param::Mark),
         ("chart", Param::Chart),
-        ("embed", Param::Embed),
         ("theme", Param::Theme),
+        ("embed", Param::Embed),
     ];
 
     fn from_key(key: &str) -> Option<Param> {
@@ -448,6 +402,102 @@ impl Param {
             .iter()
             .find(|(_, p)| *p == self)
             .map_or("", |(k, _)| k)
+    }
+
+    /// The filter dimension this parameter holds, if it is one.
+    fn dimension(self) -> Option<Dimension> {
+        let (title, kind, values) = match self {
+            Param::Actors => ("Country", "actor", values(Filter::Actor)),
+            Param::Measures => ("Measure", "measure", values(Filter::Measure)),
+            Param::Sources => ("Source", "source", values(Filter::Source)),
+            Param::Certainty => ("Certainty", "certainty", values(Filter::Certainty)),
+            Param::View
+            | Param::Sort
+            | Param::Mark
+            | Param::Chart
+            | Param::Embed
+            | Param::Theme => {
+                return None;
+            }
+        };
+        Some(Dimension {
+            title,
+            kind,
+            values,
+        })
+    }
+
+    /// This parameter's value in the canonical query, or `None` where the state has the
+    /// default (the parameter is then left out).
+    fn write(self, s: &ViewState) -> Option<String> {
+        match self {
+            Param::Actors => list_value(s.filters.actors),
+            Param::Measures => list_value(s.filters.measures),
+            Param::Sources => list_value(s.filters.sources),
+            Param::Certainty => list_value(s.filters.certainty),
+            Param::View => (s.view != View::default()).then(|| s.view.slug().to_string()),
+            Param::Sort => s.sort.map(|sort| {
+                let dir = if sort.descending { "-desc" } else { "" };
+                format!("{}{dir}", sort.column.slug())
+            }),
+            Param::Mark => s.mark.as_deref().map(encode),
+            Param::Chart => s.chart.map(|c| c.slug().to_string()),
+            Param::Theme => (s.theme != Theme::default()).then(|| s.theme.slug().to_string()),
+            Param::Embed => s.embed.then(|| "1".to_string()),
+        }
+    }
+
+    /// Read this parameter's `value` (decoded) into `state`; what cannot be used goes to `bad`,
+    /// with the reason in words.
+    fn read(self, state: &mut ViewState, value: &str, data: &Dataset, bad: &mut impl FnMut(&str)) {
+        let slug = slugify(value);
+        match self {
+            Param::Actors => state.filters.actors = read_list(value, "actor", bad),
+            Param::Measures => state.filters.measures = read_list(value, "measure", bad),
+            Param::Sources => state.filters.sources = read_list(value, "source", bad),
+            Param::Certainty => state.filters.certainty = read_list(value, "certainty", bad),
+            Param::View => match View::from_slug(&slug) {
+                Some(v) => state.view = v,
+                None => bad(&format!("the view must be {}", View::expected())),
+            },
+            Param::Sort => {
+                let (name, descending) = match slug.strip_suffix("-desc") {
+                    Some(name) => (name, true),
+                    None => (slug.as_str(), false),
+                };
+                match Column::from_slug(name) {
+                    Some(column) => state.sort = Some(Sort { column, descending }),
+                    None => bad(&format!(
+                        "the table can be sorted by {}",
+                        Column::expected()
+                    )),
+                }
+            }
+            Param::Mark => match crate::select::mark_visible(data, &Filters::default(), &slug) {
+                Some(true) => state.mark = Some(slug),
+                None if migrated_mark(data, &slug).is_some() => {
+                    state.mark = migrated_mark(data, &slug).map(str::to_string)
+                }
+                Some(false) => bad("that figure is told in words, never drawn as a mark"),
+                None => bad("there is no figure with that id"),
+            },
+            Param::Chart => match ChartId::from_slug(&slug) {
+                Some(c) => state.chart = Some(c),
+                None => bad(&format!(
+                    "there is no such chart; the charts are {}",
+                    ChartId::expected().trim_start_matches("one of ")
+                )),
+            },
+            Param::Embed => match slug.as_str() {
+                "1" | "true" => state.embed = true,
+                "0" | "false" => state.embed = false,
+                _ => bad("embed must be 1 or 0"),
+            },
+            Param::Theme => match Theme::from_slug(&slug) {
+                Some(t) => state.theme = t,
+                None => bad(&format!("the theme must be {}", Theme::expected())),
+            },
+        }
     }
 }
 
@@ -461,16 +511,15 @@ fn migrated_mark(data: &Dataset, old: &str) -> Option<&'static str> {
         .map(|(_, to)| *to)
 }
 
-fn list_param<T: Choice>(parts: &mut Vec<String>, key: &str, sel: Selection<T>) {
+/// A filter's value: its slugs, "none", or `None` (every value: the default, left out).
+fn list_value<T: Choice>(sel: Selection<T>) -> Option<String> {
     if sel.is_all() {
-        return;
-    }
-    let value = if sel.is_empty() {
-        "none".to_string()
+        None
+    } else if sel.is_empty() {
+        Some("none".to_string())
     } else {
-        sel.iter().map(|t| t.slug()).collect::<Vec<_>>().join(",")
-    };
-    parts.push(format!("{key}={value}"));
+        Some(sel.iter().map(|t| t.slug()).collect::<Vec<_>>().join(","))
+    }
 }
 
 /// Slugs are lower case with hyphens: "North Korea", "north+korea" (decoded: "north korea")

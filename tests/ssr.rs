@@ -122,7 +122,7 @@ fn the_first_script_gets_the_apps_query_keys() {
     );
     let done = finish_page(&page, "<p>view</p>").unwrap();
     assert!(
-        done.contains("/^(actors|measures|sources|certainty|view|sort|mark|chart|embed|theme)$/i"),
+        done.contains("/^(actors|measures|sources|certainty|view|sort|mark|chart|theme|embed)$/i"),
         "{done}"
     );
     assert!(!done.contains(frontline_figures::prerender::PARAM_KEYS));

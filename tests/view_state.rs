@@ -555,3 +555,53 @@ proptest! {
         }
     }
 }
+
+/// One table of parameters: a state that differs from the default in every parameter writes
+/// every key of the table, once each, in the table's order; it reads back the same; and the
+/// filter panel's groups are the table's filter parameters, in its order, each with every value.
+#[test]
+fn one_table_of_parameters_reads_writes_and_gives_the_filter_panel_its_groups() {
+    use frontline_figures::dataset::{ChartId, Choice, Dataset};
+    use frontline_figures::view_state::{Theme, dimensions, param_keys};
+    let data = Dataset::bundled();
+    // Every filter narrowed to one value, the marked figure's: it stays drawn.
+    let f = data.figures.iter().find(|f| f.value.is_some()).unwrap();
+    let mark = f.id.clone();
+    let state = ViewState {
+        view: View::Table,
+        sort: Some(Sort {
+            column: Column::Value,
+            descending: true,
+        }),
+        mark: Some(mark),
+        chart: Some(ChartId::ALL[0]),
+        theme: Theme::Dark,
+        embed: true,
+        filters: Filters {
+            actors: Selection::none().with(f.actor, true),
+            measures: Selection::none().with(f.measure.group(), true),
+            sources: Selection::none().with(f.source, true),
+            certainty: Selection::none().with(f.qualifier.certainty(), true),
+        },
+    };
+    let query = state.to_query();
+    let written: Vec<&str> = query[1..]
+        .split('&')
+        .map(|p| p.split_once('=').unwrap().0)
+        .collect();
+    assert_eq!(written, param_keys().collect::<Vec<_>>(), "{query}");
+    let read = ViewState::from_query(&query, data);
+    assert_eq!(read.state.to_query(), query);
+    let kinds: Vec<&str> = dimensions().iter().map(|d| d.kind).collect();
+    assert_eq!(kinds, ["actor", "measure", "source", "certainty"]);
+    let sizes: Vec<usize> = dimensions().iter().map(|d| d.values.len()).collect();
+    assert_eq!(
+        sizes,
+        [
+            <frontline_figures::dataset::Actor as Choice>::ALL.len(),
+            <frontline_figures::dataset::MeasureGroup as Choice>::ALL.len(),
+            <frontline_figures::dataset::Source as Choice>::ALL.len(),
+            <frontline_figures::dataset::Certainty as Choice>::ALL.len(),
+        ]
+    );
+}

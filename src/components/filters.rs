@@ -4,10 +4,10 @@
 use yew::prelude::*;
 
 use super::DataRef;
-use crate::dataset::{Actor, Certainty, Choice, MeasureGroup, Source};
+use crate::dataset::Choice;
 use crate::format;
 use crate::select::{facet_count, select_figures};
-use crate::view_state::{Action, Filter, ViewState};
+use crate::view_state::{Action, Dimension, Filter, ViewState, dimensions};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
@@ -20,17 +20,17 @@ pub struct FilterPanelProps {
 
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
-    let group = |title: &'static str, key: &'static str, options: Vec<(Filter, &'static str)>| {
+    // One group per filter dimension of the URL's parameters, in their order.
+    let group = |d: Dimension| {
         html! {
             <fieldset class="filter-group">
-                <legend>{ title }</legend>
+                <legend>{ d.title }</legend>
                 <div class="chips">
-                    { for options.into_iter().map(|(filter, label)| chip(props, key, filter, label)) }
+                    { for d.values.into_iter().map(|(filter, label)| chip(props, d.kind, filter, label)) }
                 </div>
             </fieldset>
         }
     };
-    let opts = |f: fn(usize) -> (Filter, &'static str), n: usize| (0..n).map(f).collect::<Vec<_>>();
     // The button is disabled once the filters are reset: the focus goes to the view.
     let reset = props.dispatch.reform(|_: MouseEvent| {
         crate::browser::focus_after_render("view-panel".into());
@@ -62,10 +62,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             </div>
             <p class="filters-status" aria-live="polite">{ status }</p>
             <div class="filter-body" id="filter-body">
-            { group("Country", "actor", opts(|i| (Filter::Actor(Actor::ALL[i]), Actor::ALL[i].label()), Actor::ALL.len())) }
-            { group("Measure", "measure", opts(|i| (Filter::Measure(MeasureGroup::ALL[i]), MeasureGroup::ALL[i].label()), MeasureGroup::ALL.len())) }
-            { group("Source", "source", opts(|i| (Filter::Source(Source::ALL[i]), Source::ALL[i].label()), Source::ALL.len())) }
-            { group("Certainty", "certainty", opts(|i| (Filter::Certainty(Certainty::ALL[i]), Certainty::ALL[i].label()), Certainty::ALL.len())) }
+            { for dimensions().into_iter().map(group) }
             <button type="button" class="button reset" onclick={reset} disabled={is_default}>{ "Reset filters" }</button>
             </div>
         </aside>
