@@ -196,13 +196,10 @@ fn vocabulary(v: &Vocabulary) -> String {
     out
 }
 
-fn string(s: &str) -> String {
-    format!("{s:?}.to_string()")
-}
-
-fn opt_string(s: &Option<String>) -> String {
+/// A literal, or `None`.
+fn opt(s: &Option<String>) -> String {
     s.as_deref()
-        .map_or("None".into(), |s| format!("Some({})", string(s)))
+        .map_or("None".into(), |s| format!("Some({s:?})"))
 }
 
 fn day(d: &Day) -> String {
@@ -212,91 +209,118 @@ fn day(d: &Day) -> String {
     )
 }
 
-fn strings(items: &[String]) -> String {
-    let items: Vec<String> = items.iter().map(|s| string(s)).collect();
-    format!("vec![{}]", items.join(", "))
-}
-
-/// The dataset as a Rust function body. Enum values print as their variant names.
+/// The dataset as statics of literals and one `dataset()` that makes them owned values: a loop
+/// over a table costs the wasm far less code than a constructor written out per field.
 fn rust(d: &dataset::Dataset) -> String {
-    let mut out =
-        String::from("pub fn dataset() -> Dataset {\n    Dataset {\n        vocab: VOCABULARY,\n");
-    let a = &d.article;
-    let _ = writeln!(
-        out,
-        "        article: ArticleMeta {{ title: {}, dateline: {}, published: {} }},",
-        string(&a.title),
-        string(&a.dateline),
-        day(&a.published)
+    let mut out = String::from(
+        "type S = &'static str;\n\
+         struct RawFigure(S, Option<u64>, Option<S>, Unit, Actor, Measure, Qualifier, Source, Option<S>, Option<(S, S, Day)>, Option<S>, &'static [S], (S, Option<S>, Option<S>, Option<S>));\n\
+         struct RawEvent(S, S, &'static [Actor], Source, Option<Day>, Option<Day>, S, Option<S>, S, Option<S>);\n\
+         static FIGURES: &[RawFigure] = &[\n",
     );
-    out.push_str("        figures: vec![\n");
     for f in &d.figures {
         let worked_out = f.worked_out.as_ref().map_or("None".into(), |w| {
-            format!(
-                "Some(WorkedOut {{ date: {}, how: {}, as_of: {} }})",
-                string(&w.date),
-                string(&w.how),
-                day(&w.as_of)
-            )
+            format!("Some(({:?}, {:?}, {}))", w.date, w.how, day(&w.as_of))
         });
         let r = &f.reading;
-        let reading = format!(
-            "Reading {{ value: {}, hedge: {}, source: {}, period: {} }}",
-            string(&r.value),
-            opt_string(&r.hedge),
-            opt_string(&r.source),
-            opt_string(&r.period)
-        );
         let _ = writeln!(
             out,
-            "            Figure {{ id: {}, value: {:?}, value_text: {}, unit: {:?}, actor: {:?}, measure: {:?}, qualifier: Qualifier::{:?}, source: {:?}, period: {}, worked_out: {worked_out}, outside: {}, quotes: {}, reading: {reading} }},",
-            string(&f.id),
+            "    RawFigure({:?}, {:?}, {}, {:?}, {:?}, {:?}, Qualifier::{:?}, {:?}, {}, {worked_out}, {}, &{:?}, ({:?}, {}, {}, {})),",
+            f.id,
             f.value,
-            opt_string(&f.value_text),
+            opt(&f.value_text),
             f.unit,
             f.actor,
             f.measure,
             f.qualifier,
             f.source,
-            opt_string(&f.period),
-            opt_string(&f.outside),
-            strings(&f.quotes),
+            opt(&f.period),
+            opt(&f.outside),
+            f.quotes,
+            r.value,
+            opt(&r.hedge),
+            opt(&r.source),
+            opt(&r.period),
         );
     }
-    out.push_str("        ],\n        events: vec![\n");
+    out.push_str("];\nstatic EVENTS: &[RawEvent] = &[\n");
+    let opt_day = |x: &Option<Day>| {
+        x.as_ref()
+            .map_or("None".into(), |d| format!("Some({})", day(d)))
+    };
     for e in &d.events {
-        let opt_day = |x: &Option<Day>| {
-            x.as_ref()
-                .map_or("None".into(), |d| format!("Some({})", day(d)))
-        };
         let _ = writeln!(
             out,
-            "            Event {{ id: {}, title: {}, actors: vec![{}], source: {:?}, start: {}, end: {}, when: {}, place: {}, quote: {}, date_basis: {} }},",
-            string(&e.id),
-            string(&e.title),
-            e.actors
-                .iter()
-                .map(|a| format!("{a:?}"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            "    RawEvent({:?}, {:?}, &{:?}, {:?}, {}, {}, {:?}, {}, {:?}, {}),",
+            e.id,
+            e.title,
+            e.actors,
             e.source,
             opt_day(&e.start),
             opt_day(&e.end),
-            string(&e.when),
-            opt_string(&e.place),
-            string(&e.quote),
-            opt_string(&e.date_basis)
+            e.when,
+            opt(&e.place),
+            e.quote,
+            opt(&e.date_basis)
         );
     }
-    out.push_str("        ],\n        not_figures: vec![\n");
+    out.push_str("];\nstatic NOT_FIGURES: &[(S, S)] = &[\n");
     for n in &d.not_figures {
-        let _ = writeln!(
-            out,
-            "            NotFigure {{ text: {}, reason: {} }},",
-            string(&n.text),
-            string(&n.reason)
-        );
+        let _ = writeln!(out, "    ({:?}, {:?}),", n.text, n.reason);
     }
-    out.push_str("        ],\n        text: ARTICLE_TEXT.to_string(),\n    }\n}\n");
+    let a = &d.article;
+    let _ = write!(
+        out,
+        "];\n\
+fn o(text: Option<S>) -> Option<String> {{
+    text.map(String::from)
+}}
+
+pub fn dataset() -> Dataset {{
+    Dataset {{
+        vocab: VOCABULARY,
+        article: ArticleMeta {{ title: {:?}.into(), dateline: {:?}.into(), published: {} }},
+        figures: FIGURES
+            .iter()
+            .map(|r| Figure {{
+                id: r.0.into(),
+                value: r.1,
+                value_text: o(r.2),
+                unit: r.3,
+                actor: r.4,
+                measure: r.5,
+                qualifier: r.6,
+                source: r.7,
+                period: o(r.8),
+                worked_out: r.9.map(|(date, how, as_of)| WorkedOut {{ date: date.into(), how: how.into(), as_of }}),
+                outside: o(r.10),
+                quotes: r.11.iter().map(|q| String::from(*q)).collect(),
+                reading: Reading {{ value: r.12.0.into(), hedge: o(r.12.1), source: o(r.12.2), period: o(r.12.3) }},
+            }})
+            .collect(),
+        events: EVENTS
+            .iter()
+            .map(|r| Event {{
+                id: r.0.into(),
+                title: r.1.into(),
+                actors: r.2.to_vec(),
+                source: r.3,
+                start: r.4,
+                end: r.5,
+                when: r.6.into(),
+                place: o(r.7),
+                quote: r.8.into(),
+                date_basis: o(r.9),
+            }})
+            .collect(),
+        not_figures: NOT_FIGURES.iter().map(|(text, reason)| NotFigure {{ text: (*text).into(), reason: (*reason).into() }}).collect(),
+        text: ARTICLE_TEXT.into(),
+    }}
+}}
+",
+        a.title,
+        a.dateline,
+        day(&a.published)
+    );
     out
 }
