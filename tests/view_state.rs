@@ -82,7 +82,6 @@ fn every_parameter_round_trips() {
 /// that is no chart's.
 #[test]
 fn a_chart_of_its_own_round_trips_and_an_unknown_one_says_so() {
-    pinned!();
     for c in ChartId::ALL {
         let s = ViewState {
             chart: Some(*c),
@@ -91,24 +90,29 @@ fn a_chart_of_its_own_round_trips_and_an_unknown_one_says_so() {
         };
         assert_eq!(s.to_query(), format!("?chart={}&embed=1", c.slug()));
         assert_eq!(parse(&s.to_query()), (s, vec![]));
+        // Any letter case, and spaces for hyphens.
+        let typed = format!(
+            "?embed=1&CHART={}",
+            c.slug().to_uppercase().replace('-', "+")
+        );
+        assert_eq!(parse(&typed).0.chart, Some(*c));
     }
-    let (state, _) = parse("?embed=1&CHART=North+Korea");
-    assert_eq!(state.chart, Some(chart("north-korea")));
     let (state, ignored) = parse("?chart=pie&embed=1");
     assert_eq!(state.chart, None);
+    let names: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
     assert_eq!(
         ignored,
-        ["chart=pie: there is no such chart; the charts are strength, north-korea, strike"]
+        [format!(
+            "chart=pie: there is no such chart; the charts are {}",
+            names.join(", ")
+        )]
     );
     // Every chart the selection can draw has a name, and every name is a chart.
     let drawn: Vec<&str> = frontline_figures::select::charts(data(), &Filters::default())
         .iter()
         .map(|c| c.id)
         .collect();
-    assert_eq!(
-        drawn,
-        ChartId::ALL.iter().map(|c| c.slug()).collect::<Vec<_>>()
-    );
+    assert_eq!(drawn, names);
 }
 
 #[test]
