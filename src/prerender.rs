@@ -17,8 +17,8 @@ pub const PARAM_KEYS: &str = "__PARAM_KEYS__";
 /// the first script (`PARAM_KEYS`), and Trunk's tags adjusted:
 /// - the wasm `<link rel="preload">` loses `integrity`, which Chromium ignores for fetch
 ///   preloads (with a console warning); the loader's own fetch never used it;
-/// - the stylesheet gains `crossorigin` (anonymous) beside its `integrity`, without which the
-///   CSS is blocked in a sandboxed iframe, whose origin is "null".
+/// - a linked stylesheet (the site inlines its own) gains `crossorigin` (anonymous) beside its
+///   `integrity`, without which the CSS is blocked in a sandboxed iframe, whose origin is "null".
 ///
 /// Works on Trunk's page as written and as minified (`--minify`: unquoted attributes).
 pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
@@ -49,6 +49,46 @@ pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
         _ => tag.to_string(),
     });
     add_csp(&page)
+}
+
+/// The page's stylesheet inline, so the first view paints from the one response, without a
+/// second request (its hash goes into the policy with the scripts'). `read` gives the text of
+/// the file the `<link rel="stylesheet">` names; the link must be the page's only one.
+pub fn inline_stylesheet(
+    page: &str,
+    read: impl Fn(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    let mut found = Vec::new();
+    let mut error = None;
+    let page = edit_tags(page, "<link ", |tag| {
+        if attr(tag, "rel") != Some("stylesheet") {
+            return tag.to_string();
+        }
+        let href = attr(tag, "href").unwrap_or_default().to_string();
+        match read(&href) {
+            Ok(css) if !css.contains("</") => {
+                found.push(href);
+                format!("<style>{css}</style>")
+            }
+            Ok(_) => {
+                error = Some(format!(
+                    "{href} holds \"</\", which would end an inline <style>"
+                ));
+                tag.to_string()
+            }
+            Err(e) => {
+                error = Some(e);
+                tag.to_string()
+            }
+        }
+    });
+    match (error, found.len()) {
+        (Some(e), _) => Err(e),
+        (None, 1) => Ok(page),
+        (None, n) => Err(format!(
+            "index.html should link one stylesheet to put inline; found {n}"
+        )),
+    }
 }
 
 /// The page's own words (`explorer.json`'s `page`) in index.html's placeholders, escaped and
@@ -94,8 +134,8 @@ pub fn with_page_text(
     Ok(page)
 }
 
-/// The policy, for the `'sha256-…'` sources of the page's inline scripts and styles (the page
-/// has no inline style, so styles come only from its own origin). Frames only of the page's own
+/// The policy, for the `'sha256-…'` sources of the page's inline scripts and styles (the site
+/// inlines its one stylesheet: `inline_stylesheet`). Frames only of the page's own
 /// origin: the Embed dialog's preview. `frame-ancestors` cannot be set from a meta tag; hosts
 /// send it as a header (see README).
 pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {

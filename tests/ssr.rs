@@ -315,3 +315,29 @@ fn oembed_json_has_every_field_the_spec_requires_for_rich() {
         "https://example.org/frontline/preview.png"
     );
 }
+
+/// The first view paints from the one response: the stylesheet goes inline, under its hash in
+/// the policy (no 'unsafe-inline'), and a stylesheet that could end the element is refused.
+#[test]
+fn the_stylesheet_goes_inline_under_its_hash() {
+    use frontline_figures::prerender::{inline_hashes, inline_stylesheet};
+    let page = format!(
+        r#"<html><head><meta charset="utf-8" /><link rel="stylesheet" href="./style-1.css" integrity="sha384-x"/></head><body>{MOUNT}</body></html>"#
+    );
+    let css = ".app{color:red}";
+    let inlined = inline_stylesheet(&page, |href| {
+        assert_eq!(href, "./style-1.css");
+        Ok(css.to_string())
+    })
+    .unwrap();
+    let done = finish_page(&inlined, "<p>view</p>").unwrap();
+    assert!(done.contains(&format!("<style>{css}</style>")), "{done}");
+    assert!(!done.contains("rel=\"stylesheet\""), "{done}");
+    let hash = &inline_hashes(&done, "style")[0];
+    assert!(done.contains(&format!("style-src 'self' {hash}")), "{done}");
+    assert!(!done.contains("unsafe-inline"));
+    let bad = inline_stylesheet(&page, |_| Ok("a{}</style><script>x()</script>".into()));
+    assert!(bad.unwrap_err().contains("would end an inline <style>"));
+    let none = inline_stylesheet("<html><head></head></html>", |_| Ok(String::new()));
+    assert!(none.unwrap_err().contains("found 0"));
+}

@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { useSite, closeClean, DIST } from "./helpers.mjs";
 import { startServer } from "../serve.mjs";
 import { openPage } from "../browser.mjs";
@@ -21,10 +22,17 @@ test("the built page carries the strict policy before any script", async () => {
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
   assert.ok(meta, "a CSP meta tag");
   const policy = meta[1];
-  for (const part of ["default-src 'none'", "style-src 'self';", "img-src 'self' data:", "base-uri 'none'", "form-action 'none'", "'wasm-unsafe-eval'"]) {
+  for (const part of ["default-src 'none'", "img-src 'self' data:", "base-uri 'none'", "form-action 'none'", "'wasm-unsafe-eval'"]) {
     assert.ok(policy.includes(part), part);
   }
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='/);
+  // The stylesheet is inline (the first view paints from the one response), under its hash.
+  assert.match(policy, /style-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/);
+  const style = html.match(/<style>([\s\S]*?)<\/style>/);
+  assert.ok(style, "the stylesheet inline");
+  const hash = createHash("sha256").update(style[1]).digest("base64");
+  assert.ok(policy.includes(`'sha256-${hash}'`), "the style's hash is the one in the policy");
+  assert.doesNotMatch(html, /<link[^>]*stylesheet/, "and no second request for it");
   assert.doesNotMatch(policy, /unsafe-inline|\*/);
   assert.ok(html.indexOf("Content-Security-Policy") < html.indexOf("<script"), "before the first script");
   assert.doesNotMatch(html, /\sstyle="/, "no style attributes anywhere");

@@ -251,7 +251,7 @@ test("a blog on another origin embeds the view in a sandboxed iframe that report
     assert.equal(await link.getAttribute("href"), "?actors=russia,ukraine");
     const overflow = await frame.locator("body").evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, "nothing scrolls sideways at 300 px");
-    // Styles applied inside the null-origin frame (the stylesheet link needs crossorigin).
+    // Styles applied inside the null-origin frame (the inline stylesheet, under its hash).
     const bg = await frame.locator(".app").evaluate((a) => getComputedStyle(a).backgroundColor);
     assert.equal(bg, "rgb(255, 255, 255)");
 
