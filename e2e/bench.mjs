@@ -19,7 +19,10 @@ import { launch, openPage, waitForApp, CHROMIUM, FLAGS } from "./browser.mjs";
 
 const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const KIB = 1024;
-const BUDGET = { total: 100 * KIB, html: 14 * KIB, fcp: 100, interactive: 250, clickMedian: 8, clickP95: 16 };
+// Issue #16's budgets: first paint at most 2x the bare page's in the same run, Lighthouse's
+// simulated total blocking time at most 50 ms, click to next painted frame p95 at most 16 ms
+// (a median of 8 ms could not be met by any page: input waits 8.3 ms on average for a 60 Hz frame).
+const BUDGET = { total: 100 * KIB, html: 14 * KIB, fcpRatio: 2.0, interactive: 250, clickP95: 16, tbt: 50 };
 // Regression guard for `make test`: the measured total (about 121 KiB) plus 4 KiB of room.
 const SIZE_GUARD = 125 * KIB;
 
@@ -73,9 +76,11 @@ async function coldLoads(browser, url, bareUrl, runs = 11) {
     bare.push(await (await firstPaint(barePage)).jsonValue());
     await barePage.context().close();
   }
-  row(`first contentful paint, median of ${runs} cold loads`, median(fcp).toFixed(0), "ms", `≤ ${BUDGET.fcp}`, median(fcp) <= BUDGET.fcp);
+  const ratio = median(fcp) / median(bare);
+  row(`first contentful paint, median of ${runs} cold loads`, median(fcp).toFixed(0), "ms", "", null);
+  row(`  FCP of a bare one-line page, median of ${runs}, interleaved`, median(bare).toFixed(0), "ms", "", null);
+  row(`  first contentful paint / the bare page's`, ratio.toFixed(2), "x", `≤ ${BUDGET.fcpRatio}`, ratio <= BUDGET.fcpRatio);
   row(`hydrated and interactive, median of ${runs}`, median(interactive).toFixed(0), "ms", `≤ ${BUDGET.interactive}`, median(interactive) <= BUDGET.interactive);
-  row(`  for scale: FCP of a bare one-line page, median of ${runs}, interleaved`, median(bare).toFixed(0), "ms", "", null);
 }
 
 async function clicks(browser, url, count = 120) {
@@ -113,7 +118,7 @@ async function clicks(browser, url, count = 120) {
   await page.context().close();
   row(`filter click to DOM updated (Yew's render), median of ${count}`, median(toDom).toFixed(2), "ms", "", null);
   row(`filter click to DOM updated, p95`, p95(toDom).toFixed(2), "ms", "", null);
-  row(`filter click to next painted frame, median of ${count}`, median(toFrame).toFixed(1), "ms", `≤ ${BUDGET.clickMedian}`, median(toFrame) <= BUDGET.clickMedian);
+  row(`filter click to next painted frame, median of ${count}`, median(toFrame).toFixed(1), "ms", "", null);
   row(`filter click to next painted frame, p95`, p95(toFrame).toFixed(1), "ms", `≤ ${BUDGET.clickP95}`, p95(toFrame) <= BUDGET.clickP95);
   row(`  clicks whose change is in the very next frame`, `${nextFrame} of ${count}`, "", "", null);
 }
@@ -144,7 +149,10 @@ async function lighthouse(url) {
   }
   // The one metric that is not always perfect: the long task of starting and hydrating, at
   // Lighthouse's simulated 4x slower CPU.
-  row(`  Lighthouse's total blocking time (simulated mobile), median run`, Math.round(report.audits["total-blocking-time"].numericValue), "ms", "", null);
+  const tbt = Math.round(report.audits["total-blocking-time"].numericValue);
+  row(`Lighthouse's total blocking time (simulated mobile), median run`, tbt, "ms", `≤ ${BUDGET.tbt}`, tbt <= BUDGET.tbt);
+  row(`  Lighthouse's first contentful paint (simulated mobile)`, Math.round(report.audits["first-contentful-paint"].numericValue), "ms", "", null);
+  row(`  Lighthouse's largest contentful paint (simulated mobile)`, Math.round(report.audits["largest-contentful-paint"].numericValue), "ms", "", null);
 }
 
 function scale() {
@@ -161,7 +169,8 @@ function scale() {
   for (const line of browser.split("\n").filter((l) => l.startsWith("scale-browser "))) {
     const [, n, marks, dm, dp, lm, lp] = line.trim().split(/\s+/);
     row(`filter click to DOM updated in Chromium, ${n} figures (${marks} marks drawn), median / p95`, `${dm} / ${dp}`, "ms", "", null);
-    row(`  … and style and layout done, median / p95`, `${lm} / ${lp}`, "ms", "≤ 16", Number(lm) <= 16);
+    // The budget is on the p95 (#16): at 10 and at 1,000 figures.
+    row(`  … and style and layout done, median / p95`, `${lm} / ${lp}`, "ms", "p95 ≤ 16", Number(lp) <= BUDGET.clickP95);
   }
 }
 
