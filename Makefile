@@ -29,7 +29,7 @@ WASM_BUILD = RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std,pan
 serve: build
 	node e2e/serve.mjs --root dist --port $(PORT) --host 127.0.0.1 --base /
 
-## make build: the release site in dist/ (prerendered, hydrating). With SITE_URL set (e.g.
+## make build: the release site in dist/ (prerendered; the app replaces the prerendered view). With SITE_URL set (e.g.
 ## SITE_URL=https://example.org/frontline/ make build) the page gets absolute addresses
 ## (canonical, link-preview images, oEmbed discovery) and the site an oembed.json.
 build: setup-build
@@ -72,13 +72,13 @@ fmt-check:
 clippy:
 	cargo fetch --locked
 	cargo clippy --offline --features ssr --all-targets -- -D warnings
-	cargo clippy --offline --target wasm32-unknown-unknown --features hydration --lib --bins --test browser --test panic_browser --test scale_browser -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown --features csr --lib --bins --test browser --test panic_browser --test scale_browser -- -D warnings
 
 unit:
 	cargo test --offline --features ssr
 
 # The component tests in the three engines (WebKit's MiniBrowser needs a display: Xvfb).
-WASM_TEST = cargo test --offline --target wasm32-unknown-unknown --features hydration --test browser --test panic_browser
+WASM_TEST = cargo test --offline --target wasm32-unknown-unknown --features csr --test browser --test panic_browser
 wasm-test:
 	$(ONLY) CHROMEDRIVER=/usr/bin/chromedriver $(WASM_TEST)
 	$(ONLY) GECKODRIVER=$(HOME)/.cargo/bin/geckodriver $(WASM_TEST)

@@ -122,9 +122,10 @@ pub fn App(props: &AppProps) -> Html {
         dispatch,
         dismiss,
     } = use_url_state(data);
-    // Set once the app runs in a browser; the server render never has it, so hydration matches.
-    // Set in a task of its own after hydration: the render it causes then does not lengthen
-    // the page's one long task (Lighthouse's total blocking time).
+    // Set once the app runs in a browser; the server render never has it, so the first render
+    // draws what the prerendered page shows (no shift). Set in a task of its own: the render
+    // it causes then does not lengthen the page's one long task (Lighthouse's total blocking
+    // time).
     let ready = use_state(|| false);
     // Which chart the reader selected a mark in: a figure drawn in two charts opens its details
     // in that one. View-only; read on the render the selection itself causes.

@@ -471,3 +471,59 @@ pub fn show_failure(message: &str) {
     }
     let _ = body.insert_before(&panel, body.first_child().as_ref());
 }
+
+/// Where a reader is in the page before the app replaces it: the scroll position, and the
+/// focused element inside `root` by its path of element indices (the app draws the same
+/// elements in the same places as the prerendered page, so the path finds its twin).
+pub struct Place {
+    y: f64,
+    focus: Option<Vec<u32>>,
+}
+
+pub fn place_in(root: &web_sys::Element) -> Place {
+    let window = gloo::utils::window();
+    let mut path = Vec::new();
+    let mut node = gloo::utils::document().active_element();
+    let focus = loop {
+        match node {
+            Some(el) if el == *root => break Some(path.into_iter().rev().collect()),
+            Some(el) => {
+                let Some(parent) = el.parent_element() else {
+                    break None;
+                };
+                let siblings = parent.children();
+                let index =
+                    (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&el));
+                let Some(index) = index else { break None };
+                path.push(index);
+                node = Some(parent);
+            }
+            None => break None,
+        }
+    };
+    Place {
+        y: window.scroll_y().unwrap_or(0.0),
+        focus,
+    }
+}
+
+/// Put the reader back: the same scroll position, and the focus on the element at the same path.
+pub fn restore(root: &web_sys::Element, place: Place) {
+    use wasm_bindgen::JsCast;
+    let window = gloo::utils::window();
+    if let Some(path) = place.focus {
+        let mut el = Some(root.clone());
+        for i in path {
+            el = el.and_then(|e| e.children().item(i));
+        }
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            // Where the reader had scrolled, not where the element is.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    }
+    if window.scroll_y().unwrap_or(0.0) != place.y {
+        window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or(0.0), place.y);
+    }
+}

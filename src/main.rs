@@ -1,6 +1,6 @@
-//! The browser entry point: hydrate the prerendered view in `#app` (or render into it when the
-//! page was not prerendered), with a panic hook that shows a plain "Something went wrong" panel
-//! instead of a frozen page.
+//! The browser entry point: replace the prerendered view in `#app` with a fresh render, in the
+//! same task and with the reader's scroll and focus carried over, with a panic hook that shows
+//! a plain "Something went wrong" panel instead of a frozen page.
 
 fn main() {
     frontline_figures::browser::install_panic_hook();
@@ -12,9 +12,13 @@ fn main() {
         root.clone(),
         frontline_figures::AppProps::bundled(),
     );
-    if root.child_element_count() > 0 {
-        renderer.hydrate();
-    } else {
-        renderer.render();
-    }
+    // A fresh render replaces the prerendered page in the same task (no frame shows it empty:
+    // CLS 0), with the reader's scroll and focus carried over. It beat hydration on size and
+    // blocking time (BENCHMARKS.md).
+    let place = frontline_figures::browser::place_in(&root);
+    root.set_inner_html("");
+    renderer.render();
+    wasm_bindgen_futures::spawn_local(async move {
+        frontline_figures::browser::restore(&root, place);
+    });
 }

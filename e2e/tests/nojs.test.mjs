@@ -71,3 +71,37 @@ for (const [width, height] of [[375, 740], [1280, 900]]) {
     await closeClean(page);
   });
 }
+
+// A reader who scrolled, or put the focus on a link, before the app started keeps both (#16's
+// check for the way the app starts: it replaces the prerendered page with a fresh render, and
+// carries the scroll and the focus over).
+test("a reader who scrolled and focused a link before the app started keeps the scroll and the focus", async () => {
+  const page = await openPage(site.browser, { width: 375, height: 740 });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/*_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(site.url, { waitUntil: "domcontentloaded" });
+  // Before the app: a link down the page gets the focus, and the reader scrolls on a little.
+  const link = page.locator("a[href='article.txt']");
+  await link.focus();
+  await page.evaluate(() => window.scrollTo(0, 600));
+  // The focused element, as a reader knows it: what it is, where it leads, what it says.
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return `${el.tagName} ${el.getAttribute("href")} ${el.textContent}`;
+  });
+  const was = await focused();
+  assert.match(was, /^A article\.txt /);
+  const before = await page.evaluate(() => ({ y: scrollY, ready: !!document.querySelector(".app[data-ready='true']") }));
+  assert.equal(before.ready, false, "the app has not started yet");
+  assert.ok(before.y > 0, `the reader scrolled: ${before.y}`);
+  release();
+  await page.waitForSelector(".app[data-ready='true']");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await focused(), was, "the focus stays on that link");
+  assert.equal(await page.evaluate(() => scrollY), before.y, "the scroll position is kept");
+  await closeClean(page);
+});

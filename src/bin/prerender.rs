@@ -107,7 +107,7 @@ fn main() -> ExitCode {
 fn render() -> String {
     futures::executor::block_on(
         yew::LocalServerRenderer::<App>::with_props(frontline_figures::AppProps::bundled())
-            .hydratable(true)
+            .hydratable(false)
             .render(),
     )
 }
