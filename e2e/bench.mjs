@@ -25,7 +25,8 @@ const KIB = 1024;
 // (a median of 8 ms could not be met by any page: input waits 8.3 ms on average for a 60 Hz frame).
 const BUDGET = { total: 100 * KIB, html: 14 * KIB, fcpRatio: 2.0, interactive: 250, clickP95: 16, tbt: 50 };
 // Regression guard for `make test`: the measured total (about 121 KiB) plus 4 KiB of room.
-const SIZE_GUARD = 125 * KIB;
+// 117.2 KiB on 1 December 2026 (the fresh render instead of hydration), plus a small margin.
+const SIZE_GUARD = 119 * KIB;
 
 const rows = [];
 const row = (what, value, unit, budget, pass) => rows.push({ what, value, unit, budget, pass });
