@@ -100,6 +100,9 @@ const CHECKS = {
     await js(driver, "arguments[0].scrollIntoView({block: 'center'})", button);
     await button.click();
     await until(driver, "document.getElementById('embed-panel')", "the panel opens");
+    // The live preview loads the app in a frame; WebKit's driver can hang on a script run while
+    // that frame is still loading, so wait until the preview has reported its height.
+    await until(driver, "/will be \\d+ px/.test(document.querySelector('.embed-size')?.textContent || '')", "the preview is measured");
     await js(driver, "document.getElementById('embed-button').focus()");
     await press(driver, Key.TAB);
     assert.ok(await js(driver, "return document.activeElement.closest('#embed-panel') !== null"), "the panel is next in the tab order");
@@ -155,7 +158,8 @@ for (const [name, session] of ENGINES) {
     const s = await session();
     try {
       for (const [what, check] of Object.entries(CHECKS)) {
-        await t.test(what, async () => {
+        // A driver that hangs fails the check, instead of the whole run.
+        await t.test(what, { timeout: 60_000 }, async () => {
           await check(s.driver);
           assert.deepEqual(await pageErrors(s.driver), []);
         });
