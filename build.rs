@@ -80,13 +80,19 @@ fn vocabulary(v: &Vocabulary) -> String {
     let p = &v.page;
     let _ = writeln!(
         out,
-        "#[cfg(not(target_arch = \"wasm32\"))]\nconst PAGE: PageText = PageText {{ name: {:?}, title: {:?}, description: {:?}, social_description: {:?}, short_description: {:?}, image_alt: {:?} }};",
-        p.name, p.title, p.description, p.social_description, p.short_description, p.image_alt
+        "#[cfg(not(target_arch = \"wasm32\"))]\nconst PAGE: PageText = PageText {{ name: {:?}, actor_filter: {:?}, title: {:?}, description: {:?}, social_description: {:?}, short_description: {:?}, image_alt: {:?} }};",
+        p.name,
+        p.actor_filter,
+        p.title,
+        p.description,
+        p.social_description,
+        p.short_description,
+        p.image_alt
     );
     let _ = writeln!(
         out,
-        "#[cfg(target_arch = \"wasm32\")]\nconst PAGE: PageText = PageText {{ name: {:?}, title: {:?}, description: \"\", social_description: \"\", short_description: \"\", image_alt: \"\" }};",
-        p.name, p.title
+        "#[cfg(target_arch = \"wasm32\")]\nconst PAGE: PageText = PageText {{ name: {:?}, actor_filter: {:?}, title: {:?}, description: \"\", social_description: \"\", short_description: \"\", image_alt: \"\" }};",
+        p.name, p.actor_filter, p.title
     );
     let _ = writeln!(
         out,

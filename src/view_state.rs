@@ -407,7 +407,11 @@ impl Param {
     /// The filter dimension this parameter holds, if it is one.
     fn dimension(self) -> Option<Dimension> {
         let (title, kind, values) = match self {
-            Param::Actors => ("Country", "actor", values(Filter::Actor)),
+            Param::Actors => (
+                crate::dataset::vocabulary().page.actor_filter,
+                "actor",
+                values(Filter::Actor),
+            ),
             Param::Measures => ("Measure", "measure", values(Filter::Measure)),
             Param::Sources => ("Source", "source", values(Filter::Source)),
             Param::Certainty => ("Certainty", "certainty", values(Filter::Certainty)),

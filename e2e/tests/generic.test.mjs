@@ -51,6 +51,8 @@ test("the charts draw each figure with a value on its chart's axes, and tell the
 
 test("each filter value turned off alone hides exactly its figures, and the link reproduces it", async () => {
   const page = await site.open("?view=table");
+  // The actors' filter is named as the article's vocabulary names them (a country, a district).
+  assert.equal(await page.locator(".filter-group legend").first().innerText(), VOCAB.page.actor_filter);
   const dims = [
     ["actors", "actor", VOCAB.actors.map((a) => a.slug), (f) => f.actor],
     ["sources", "source", VOCAB.sources.map((s) => s.slug), (f) => f.source],

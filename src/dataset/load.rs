@@ -749,8 +749,9 @@ pub fn parse_vocabulary(file: &str, json: &str) -> Result<Vocabulary, DataErrors
                 obj,
                 errors: &mut errors,
             };
-            const FIELDS: [&str; 6] = [
+            const FIELDS: [&str; 7] = [
                 "name",
+                "actor_filter",
                 "title",
                 "description",
                 "social_description",
@@ -758,10 +759,12 @@ pub fn parse_vocabulary(file: &str, json: &str) -> Result<Vocabulary, DataErrors
                 "image_alt",
             ];
             r.reject_unknown(&FIELDS);
-            let [name, title, description, social, short, alt] = FIELDS.map(|f| text(&mut r, f));
+            let [name, actor_filter, title, description, social, short, alt] =
+                FIELDS.map(|f| text(&mut r, f));
             (|| {
                 Some(PageText {
                     name: name?,
+                    actor_filter: actor_filter?,
                     title: title?,
                     description: description?,
                     social_description: social?,

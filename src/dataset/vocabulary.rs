@@ -142,6 +142,8 @@ pub struct ChartDef {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PageText {
     pub name: &'static str,
+    /// What the actors are, as the filter names them ("Country", "District").
+    pub actor_filter: &'static str,
     pub title: &'static str,
     pub description: &'static str,
     pub social_description: &'static str,
