@@ -291,6 +291,38 @@ fn objects<'v>(
     }
 }
 
+/// A data file's JSON, which must be one object.
+fn json_object(file: &str, json: &str) -> Result<Map<String, Value>, DataErrors> {
+    match serde_json::from_str(json) {
+        Ok(Value::Object(root)) => Ok(root),
+        Ok(_) => Err(DataErrors(vec![top_error(
+            file,
+            None,
+            "must hold a JSON object",
+        )])),
+        Err(e) => Err(DataErrors(vec![top_error(
+            file,
+            None,
+            format!("is not valid JSON: {e}"),
+        )])),
+    }
+}
+
+/// An error for each top-level key of `root` that is not one of `known` (a typo is an error,
+/// never ignored).
+fn unknown_keys(file: &str, root: &Map<String, Value>, known: &[&str]) -> Vec<DataError> {
+    root.keys()
+        .filter(|key| !known.contains(&key.as_str()))
+        .map(|key| {
+            top_error(
+                file,
+                Some(key),
+                format!("unknown field; expected {}", known.join(", ")),
+            )
+        })
+        .collect()
+}
+
 /// The item name in messages: the id when there is a usable one, else the position.
 fn item_name(what: &str, list: &str, index: usize, obj: &Map<String, Value>) -> String {
     match obj.get("id").and_then(Value::as_str) {
@@ -307,30 +339,9 @@ pub fn parse_dataset(
     vocab: Vocabulary,
 ) -> Result<Dataset, DataErrors> {
     let slugs = Slugs::of(&vocab);
-    let root: Value = serde_json::from_str(json).map_err(|e| {
-        DataErrors(vec![top_error(
-            file,
-            None,
-            format!("is not valid JSON: {e}"),
-        )])
-    })?;
-    let Some(root) = root.as_object() else {
-        return Err(DataErrors(vec![top_error(
-            file,
-            None,
-            "must hold a JSON object",
-        )]));
-    };
-    let mut errors = Vec::new();
-    for key in root.keys() {
-        if !["article", "figures", "events", "not_figures"].contains(&key.as_str()) {
-            errors.push(top_error(
-                file,
-                Some(key),
-                "unknown field; expected article, figures, events, not_figures",
-            ));
-        }
-    }
+    let root = json_object(file, json)?;
+    let root = &root;
+    let mut errors = unknown_keys(file, root, &["article", "figures", "events", "not_figures"]);
 
     let article_meta = match root.get("article").and_then(Value::as_object) {
         Some(obj) => {
@@ -650,42 +661,24 @@ const MOST: usize = 32;
 /// Parse an article's `explorer.json`: its page text, actors, sources, axes, units, groups,
 /// measures, charts and migrations, with every reference between them checked.
 pub fn parse_vocabulary(file: &str, json: &str) -> Result<Vocabulary, DataErrors> {
-    let root: Value = serde_json::from_str(json).map_err(|e| {
-        DataErrors(vec![top_error(
-            file,
-            None,
-            format!("is not valid JSON: {e}"),
-        )])
-    })?;
-    let Some(root) = root.as_object() else {
-        return Err(DataErrors(vec![top_error(
-            file,
-            None,
-            "must hold a JSON object",
-        )]));
-    };
-    const KEYS: [&str; 10] = [
-        "about",
-        "page",
-        "actors",
-        "sources",
-        "axes",
-        "units",
-        "groups",
-        "measures",
-        "charts",
-        "migrations",
-    ];
-    let mut errors = Vec::new();
-    for key in root.keys() {
-        if !KEYS.contains(&key.as_str()) {
-            errors.push(top_error(
-                file,
-                Some(key),
-                format!("unknown field; expected {}", KEYS.join(", ")),
-            ));
-        }
-    }
+    let root = json_object(file, json)?;
+    let root = &root;
+    let mut errors = unknown_keys(
+        file,
+        root,
+        &[
+            "about",
+            "page",
+            "actors",
+            "sources",
+            "axes",
+            "units",
+            "groups",
+            "measures",
+            "charts",
+            "migrations",
+        ],
+    );
 
     // Each list: objects with a unique slug, read by `read`.
     fn list<T>(
