@@ -288,21 +288,9 @@ fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
             "figure \"nk-front\", field \"worked_out.as_of\": 2024-11-19 is after the article's date (2024-11-18)",
         ),
     ];
-    let mut files: Vec<String> = std::fs::read_dir("tests/fixtures/broken")
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    let mut named: Vec<String> = cases.iter().map(|(n, _)| format!("{n}.json")).collect();
-    named.sort();
-    assert_eq!(files, named, "every broken fixture is checked here");
-    for (name, expected) in cases {
-        let file = format!("tests/fixtures/broken/{name}.json");
-        let json = std::fs::read_to_string(&file).unwrap();
-        let err = match load_checked(this_article_with(None, Some((&file, &json)))) {
-            Ok(_) => panic!("{file} should fail to load"),
-            Err(e) => e.to_string(),
-        };
+    for (name, expected, file, err) in broken("tests/fixtures/broken", &cases, |file, json| {
+        this_article_with(None, Some((file, json)))
+    }) {
         let wanted = if name == "malformed" || name == "numeral-unaccounted" {
             expected.to_string()
         } else {
@@ -419,6 +407,35 @@ fn every_slug_round_trips_and_is_unique() {
     check::<Theme>();
 }
 
+/// Each broken copy in `dir` loaded in place of this article's own file (`files` gives the set),
+/// with the messages it fails with: (case name, expected message, file, messages). Every file in `dir` must be one
+/// of `cases`, and every case a file.
+fn broken<'c>(
+    dir: &str,
+    cases: &[(&'c str, &'c str)],
+    files: impl Fn(&'static str, &'static str) -> ArticleFiles<'static>,
+) -> Vec<(&'c str, &'c str, String, String)> {
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    let mut named: Vec<String> = cases.iter().map(|(n, _)| format!("{n}.json")).collect();
+    named.sort();
+    assert_eq!(found, named, "every broken copy in {dir} is checked here");
+    cases
+        .iter()
+        .map(|(name, expected)| {
+            let file: &'static str = format!("{dir}/{name}.json").leak();
+            let json: &'static str = std::fs::read_to_string(file).unwrap().leak();
+            match load_checked(files(file, json)) {
+                Ok(_) => panic!("{file} should fail to load"),
+                Err(e) => (*name, *expected, file.to_string(), e.to_string()),
+            }
+        })
+        .collect()
+}
+
 /// This article's files, with a broken figures file or explorer file in place of its own:
 /// (name for messages, text).
 fn this_article_with<'a>(
@@ -474,22 +491,11 @@ fn broken_vocabularies_fail_with_a_message_naming_file_item_and_field() {
         ),
         ("page-without-title", "page, field \"title\": is missing"),
     ];
-    let dir = "tests/fixtures/broken-explorer";
-    let mut files: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    let mut named: Vec<String> = cases.iter().map(|(n, _)| format!("{n}.json")).collect();
-    named.sort();
-    assert_eq!(files, named, "every broken explorer.json is checked here");
-    for (name, expected) in cases {
-        let file = format!("{dir}/{name}.json");
-        let json = std::fs::read_to_string(&file).unwrap();
-        let err = match load_checked(this_article_with(Some((&file, &json)), None)) {
-            Ok(_) => panic!("{file} should fail to load"),
-            Err(e) => e.to_string(),
-        };
+    for (_, expected, file, err) in
+        broken("tests/fixtures/broken-explorer", &cases, |file, json| {
+            this_article_with(Some((file, json)), None)
+        })
+    {
         assert!(
             err.contains(expected),
             "{file}: expected\n  {expected}\nin\n  {err}"
