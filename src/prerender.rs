@@ -53,11 +53,12 @@ pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
 
 /// The page's stylesheet inline, so the first view paints from the one response, without a
 /// second request (its hash goes into the policy with the scripts'). `read` gives the text of
-/// the file the `<link rel="stylesheet">` names; the link must be the page's only one.
+/// the file the `<link rel="stylesheet">` names; the link must be the page's only one. Returns
+/// the page and the file it inlined (which the site no longer needs).
 pub fn inline_stylesheet(
     page: &str,
     read: impl Fn(&str) -> Result<String, String>,
-) -> Result<String, String> {
+) -> Result<(String, String), String> {
     let mut found = Vec::new();
     let mut error = None;
     let page = edit_tags(page, "<link ", |tag| {
@@ -84,7 +85,7 @@ pub fn inline_stylesheet(
     });
     match (error, found.len()) {
         (Some(e), _) => Err(e),
-        (None, 1) => Ok(page),
+        (None, 1) => Ok((page, found.remove(0))),
         (None, n) => Err(format!(
             "index.html should link one stylesheet to put inline; found {n}"
         )),

@@ -328,11 +328,15 @@ fn the_stylesheet_goes_inline_under_its_hash() {
         r#"<html><head><meta charset="utf-8" /><link rel="stylesheet" href="./style-1.css" integrity="sha384-x"/></head><body>{MOUNT}</body></html>"#
     );
     let css = ".app{color:red}";
-    let inlined = inline_stylesheet(&page, |href| {
+    let (inlined, href) = inline_stylesheet(&page, |href| {
         assert_eq!(href, "./style-1.css");
         Ok(css.to_string())
     })
     .unwrap();
+    assert_eq!(
+        href, "./style-1.css",
+        "the file it inlined, for the site to drop"
+    );
     let done = finish_page(&inlined, "<p>view</p>").unwrap();
     assert!(done.contains(&format!("<style>{css}</style>")), "{done}");
     assert!(!done.contains("rel=\"stylesheet\""), "{done}");

@@ -48,24 +48,24 @@ fn main() -> ExitCode {
         }
     }
     // The stylesheet goes inline (and its file, then unused, out of the site).
-    let css_file = std::cell::RefCell::new(None);
-    let html = match prerender::inline_stylesheet(&html, |href| {
+    let inlined = prerender::inline_stylesheet(&html, |href| {
         let path = dir_path(&dir, href);
-        *css_file.borrow_mut() = Some(path.clone());
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-    }) {
-        Ok(html) => html,
+    });
+    let html = match inlined {
+        Ok((html, href)) => {
+            let path = dir_path(&dir, &href);
+            if let Err(e) = std::fs::remove_file(&path) {
+                eprintln!("prerender: cannot remove {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+            html
+        }
         Err(e) => {
             eprintln!("prerender: {e}");
             return ExitCode::FAILURE;
         }
     };
-    if let Some(path) = css_file.into_inner()
-        && let Err(e) = std::fs::remove_file(&path)
-    {
-        eprintln!("prerender: cannot remove {}: {e}", path.display());
-        return ExitCode::FAILURE;
-    }
     let page = prerender::finish_page(&html, &render())
         .and_then(|page| prerender::with_page_text(&page, &dataset::vocabulary().page, preview))
         .and_then(|page| match &site {
