@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useSite, closeClean, DIST, DATA, VOCAB, ARTICLE_TEXT } from "./helpers.mjs";
+import { useSite, closeClean, DIST, DATA, VOCAB, ARTICLE_TEXT, valueText } from "./helpers.mjs";
 
 const site = useSite();
 const FIGURES = DATA.figures;
@@ -19,8 +19,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const SOURCE = Object.fromEntries(
   VOCAB.sources.map((s) => [s.slug, s.named ? new RegExp(`${escape(s.credit)}|${escape(s.label)}`, "i") : /no source/i]),
 );
-const PERCENT = new Set(VOCAB.units.filter((u) => VOCAB.axes.find((a) => a.slug === u.axis).scale === "percent").map((u) => u.slug));
-const number = (f) => (f.value === null ? f.value_text : PERCENT.has(f.unit) ? `${f.value}%` : f.value.toLocaleString("en-US"));
+const number = valueText;
 const hedges = (f) => (f.value === null ? [f.value_text] : HEDGE[f.qualifier]);
 
 /** `text` shows `f`'s value with its hedge words and its source. */

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, axeViolations, search, DATA, VOCAB } from "./helpers.mjs";
+import { useSite, closeClean, axeViolations, search, DATA, VOCAB, valueText } from "./helpers.mjs";
 
 const site = useSite();
 const FIGURES = DATA.figures;
@@ -15,9 +15,7 @@ const PREFIX = { about: "about", approximately: "approximately", "up-to": "up to
 /** The figure's sentence as the article's vocabulary writes it: "up to 70,000 may have been killed". */
 function statement(f) {
   const m = bySlug("measures", f.measure);
-  const value = f.value === null
-    ? f.value_text
-    : `${PREFIX[f.qualifier]} ${axisOf(f).scale === "percent" ? `${f.value}%` : f.value.toLocaleString("en-US")}`;
+  const value = f.value === null ? valueText(f) : `${PREFIX[f.qualifier]} ${valueText(f)}`;
   return (m.sentence_when?.[f.qualifier] ?? m.sentence).replace("{value}", value);
 }
 const rows = (page) => page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure));
@@ -96,13 +94,18 @@ test("every tab opens; the Timeline follows the Country filter", async () => {
   await closeClean(page);
 });
 
-test("Period sorts by time, undated last; Value groups each axis", async () => {
-  const page = await site.open("?view=table&sort=period");
+test("Period sorts by time both ways, undated last; Value groups each axis", async () => {
+  const page = await site.open();
   const asOf = Object.fromEntries(FIGURES.map((f) => [f.id, f.worked_out?.as_of ?? null]));
-  const days = (await rows(page)).map((id) => asOf[id]);
-  const dated = days.filter(Boolean);
-  assert.deepEqual(days, [...dated, ...days.filter((d) => !d)]);
-  assert.deepEqual(dated, [...dated].sort());
+  for (const [sort, sign] of [["period", 1], ["period-desc", -1]]) {
+    await page.goto(`${site.url}?view=table&sort=${sort}`);
+    await page.waitForSelector(".app[data-ready='true']");
+    const days = (await rows(page)).map((id) => asOf[id]);
+    const dated = days.filter(Boolean);
+    assert.deepEqual(days, [...dated, ...days.filter((d) => !d)], `${sort}: undated last`);
+    assert.deepEqual(dated, [...dated].sort((a, b) => sign * a.localeCompare(b)), `${sort}: by time`);
+    assert.ok(dated.length >= 3 && dated.length < days.length);
+  }
   await page.goto(`${site.url}?view=table&sort=value`);
   await page.waitForSelector(".app[data-ready='true']");
   const axes = (await rows(page)).map((id) => VOCAB.axes.indexOf(axisOf(FIGURES.find((f) => f.id === id))));

@@ -19,6 +19,14 @@ const readJson = (name) => JSON.parse(readFileSync(`${ARTICLE_DIR}/${name}`, "ut
 export const DATA = readJson("figures.json");
 /// The article's vocabulary (explorer.json): its actors, sources, axes, units, measures, charts.
 export const VOCAB = readJson("explorer.json");
+/** A figure's value as the article writes it: "500,000", "20%" on a percent axis, or its words
+ *  for a vague amount ("hundreds of thousands"). */
+export function valueText(f) {
+  if (f.value === null) return f.value_text;
+  const unit = VOCAB.units.find((u) => u.slug === f.unit);
+  const percent = VOCAB.axes.find((a) => a.slug === unit.axis).scale === "percent";
+  return percent ? `${f.value}%` : f.value.toLocaleString("en-US");
+}
 export const ARTICLE_TEXT = readFileSync(`${ARTICLE_DIR}/article.txt`, "utf8");
 /// Whether the site under test is this article's, whose known facts most tests pin.
 export const PINNED = ARTICLE_DIR.endsWith("data/north-korea-troops");
