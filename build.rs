@@ -104,101 +104,76 @@ fn vocabulary(v: &Vocabulary) -> String {
             strs(a.names)
         )
     };
-    let list = |items: Vec<String>| format!("&[\n        {},\n    ]", items.join(",\n        "));
-    let _ = writeln!(
-        out,
-        "    actors: {},",
-        list(
-            v.actors
-                .iter()
-                .map(|a| format!(
-                    "ActorDef {{ slug: {:?}, label: {:?}, names: {} }}",
-                    a.slug,
-                    a.label,
-                    names(a)
-                ))
-                .collect()
+    // One field of the static: `name: &[ item, … ],`.
+    fn field<T>(out: &mut String, name: &str, items: &[T], item: impl Fn(&T) -> String) {
+        let items: Vec<String> = items.iter().map(item).collect();
+        let _ = writeln!(
+            out,
+            "    {name}: &[\n        {},\n    ],",
+            items.join(",\n        ")
+        );
+    }
+    field(&mut out, "actors", v.actors, |a| {
+        format!(
+            "ActorDef {{ slug: {:?}, label: {:?}, names: {} }}",
+            a.slug,
+            a.label,
+            names(a)
         )
-    );
-    let _ = writeln!(
-        out,
-        "    sources: {},",
-        list(
-            v.sources
-                .iter()
-                .map(|s| format!(
-                    "SourceDef {{ slug: {:?}, label: {:?}, credit: {:?}, named: {} }}",
-                    s.slug, s.label, s.credit, s.named
-                ))
-                .collect()
+    });
+    field(&mut out, "sources", v.sources, |s| {
+        format!(
+            "SourceDef {{ slug: {:?}, label: {:?}, credit: {:?}, named: {} }}",
+            s.slug, s.label, s.credit, s.named
         )
-    );
-    let _ = writeln!(
-        out,
-        "    axes: {},",
-        list(
-            v.axes
-                .iter()
-                .map(|a| format!(
-                    "AxisDef {{ slug: {:?}, title: {:?}, scale: Scale::{:?} }}",
-                    a.slug, a.title, a.scale
-                ))
-                .collect()
+    });
+    field(&mut out, "axes", v.axes, |a| {
+        format!(
+            "AxisDef {{ slug: {:?}, title: {:?}, scale: Scale::{:?} }}",
+            a.slug, a.title, a.scale
         )
-    );
-    let _ = writeln!(
-        out,
-        "    units: {},",
-        list(
-            v.units
-                .iter()
-                .map(|u| format!(
-                    "UnitDef {{ slug: {:?}, label: {:?}, axis: {:?} }}",
-                    u.slug, u.label, u.axis
-                ))
-                .collect()
+    });
+    field(&mut out, "units", v.units, |u| {
+        format!(
+            "UnitDef {{ slug: {:?}, label: {:?}, axis: {:?} }}",
+            u.slug, u.label, u.axis
         )
-    );
-    let _ = writeln!(
-        out,
-        "    groups: {},",
-        list(
-            v.groups
-                .iter()
-                .map(|g| format!("GroupDef {{ slug: {:?}, label: {:?} }}", g.slug, g.label))
-                .collect()
+    });
+    field(&mut out, "groups", v.groups, |g| {
+        format!("GroupDef {{ slug: {:?}, label: {:?} }}", g.slug, g.label)
+    });
+    let sentence = |p: &dataset::Sentence| {
+        format!(
+            "Sentence {{ before: {:?}, after: {:?} }}",
+            p.before, p.after
         )
-    );
-    let _ = writeln!(
-        out,
-        "    measures: {},",
-        list(v.measures.iter().map(|m| {
-            let sentence = |p: &dataset::Sentence| format!("Sentence {{ before: {:?}, after: {:?} }}", p.before, p.after);
-            let when: Vec<String> = m.sentence_when.iter().map(|(q, p)| format!("(Qualifier::{q:?}, {})", sentence(p))).collect();
-            format!(
-                "MeasureDef {{ slug: {:?}, label: {:?}, group: {:?}, units: &{:?}, sentence: {}, sentence_when: &[{}] }}",
-                m.slug, m.label, m.group, m.units, sentence(&m.sentence), when.join(", ")
-            )
-        }).collect())
-    );
-    let _ = writeln!(
-        out,
-        "    charts: {},",
-        list(v.charts.iter().map(|c| format!(
+    };
+    field(&mut out, "measures", v.measures, |m| {
+        let when: Vec<String> = m
+            .sentence_when
+            .iter()
+            .map(|(q, p)| format!("(Qualifier::{q:?}, {})", sentence(p)))
+            .collect();
+        format!(
+            "MeasureDef {{ slug: {:?}, label: {:?}, group: {:?}, units: &{:?}, sentence: {}, sentence_when: &[{}] }}",
+            m.slug,
+            m.label,
+            m.group,
+            m.units,
+            sentence(&m.sentence),
+            when.join(", ")
+        )
+    });
+    field(&mut out, "charts", v.charts, |c| {
+        format!(
             "ChartDef {{ slug: {:?}, title: {:?}, axes: &{:?}, groups: &{:?}, order: Order::{:?} }}",
             c.slug, c.title, c.axes, c.groups, c.order
-        )).collect())
-    );
-    let migrations: Vec<String> = v
-        .mark_migrations
-        .iter()
-        .map(|(a, b)| format!("({a:?}, {b:?})"))
-        .collect();
-    let _ = writeln!(
-        out,
-        "    mark_migrations: &[{}],\n}};",
-        migrations.join(", ")
-    );
+        )
+    });
+    field(&mut out, "mark_migrations", v.mark_migrations, |(a, b)| {
+        format!("({a:?}, {b:?})")
+    });
+    out.push_str("};\n");
     out
 }
 
