@@ -42,6 +42,9 @@ pub struct UrlState {
     pub dispatch: Callback<Action>,
     /// Dismiss the notice (the focus goes to the view).
     pub dismiss: Callback<()>,
+    /// Whether the state shows what the URL names: false until the URL has been read and
+    /// applied, so the app does not call itself ready while it still shows the default view.
+    pub settled: bool,
 }
 
 /// The one `ViewState` of the page (a reducer over `data`) and the URL, in step: the first
@@ -57,6 +60,7 @@ pub fn use_url_state(data: DataRef) -> UrlState {
     let ignored = use_state(Vec::<Ignored>::new);
     // Whether the URL has been read yet: until then the URL must not be written.
     let url_read = use_mut_ref(|| false);
+    let settled = use_state(|| false);
     {
         let bound = bound.clone();
         let ignored = ignored.clone();
@@ -72,8 +76,11 @@ pub fn use_url_state(data: DataRef) -> UrlState {
     {
         let dispatcher = bound.dispatcher();
         let ignored = ignored.clone();
+        let settled = settled.clone();
         use_effect_with(bound.state.clone(), move |current| {
-            sync_url(current, &data, &url_read, &dispatcher, &ignored);
+            if sync_url(current, &data, &url_read, &dispatcher, &ignored) && !*settled {
+                settled.set(true);
+            }
         });
     }
     let dispatch = {
@@ -93,6 +100,7 @@ pub fn use_url_state(data: DataRef) -> UrlState {
         ignored: (*ignored).clone(),
         dispatch,
         dismiss,
+        settled: *settled,
     }
 }
 
@@ -121,6 +129,7 @@ pub fn App(props: &AppProps) -> Html {
         ignored,
         dispatch,
         dismiss,
+        settled,
     } = use_url_state(data);
     // Set once the app runs in a browser; the server render never has it, so the first render
     // draws what the prerendered page shows (no shift). Set in a task of its own: the render
@@ -146,18 +155,20 @@ pub fn App(props: &AppProps) -> Html {
         move || drop(reporter)
     });
     html! {
-        { explorer(&ExplorerProps { data, state, ignored, dispatch, ondismiss: dismiss, ready: *ready, selected_in }) }
+        // Ready once running in a browser and showing the view the URL names.
+        { explorer(&ExplorerProps { data, state, ignored, dispatch, ondismiss: dismiss, ready: *ready && settled, selected_in }) }
     }
 }
 
-/// After each render: read the URL once, then write each new state back to it.
+/// After each render: read the URL once, then write each new state back to it. True once the
+/// state shows what the URL named (false on the render before the URL's state is loaded).
 fn sync_url(
     current: &ViewState,
     data: &Dataset,
     url_read: &Rc<RefCell<bool>>,
     dispatcher: &UseReducerDispatcher<Bound>,
     ignored: &UseStateHandle<Vec<Ignored>>,
-) {
+) -> bool {
     let raw = crate::browser::query();
     let parsed = ViewState::from_query(&raw, data);
     if !*url_read.borrow() {
@@ -166,14 +177,14 @@ fn sync_url(
         if parsed.state != *current {
             // The URL's state renders next; this effect runs again and then writes it back.
             dispatcher.dispatch(Action::Load(parsed.state));
-            return;
+            return false;
         }
     }
     // The parameters that are not ours (utm_*, fbclid, a host's) stay in the address, after
     // ours, as they came: they are the sharer's analytics, not ours to drop.
     let wanted = current.address(&parsed.foreign);
     if raw == wanted {
-        return;
+        return true;
     }
     if parsed.state.view != current.view {
         crate::browser::push_query(&wanted);
@@ -181,4 +192,5 @@ fn sync_url(
         // Same view: a filter, sort or mark changed, or the URL was not canonical.
         crate::browser::replace_query(&wanted);
     }
+    true
 }
