@@ -106,12 +106,12 @@ fn vocabulary(v: &Vocabulary) -> String {
     };
     // One field of the static: `name: &[ item, … ],`.
     fn field<T>(out: &mut String, name: &str, items: &[T], item: impl Fn(&T) -> String) {
-        let items: Vec<String> = items.iter().map(item).collect();
-        let _ = writeln!(
-            out,
-            "    {name}: &[\n        {},\n    ],",
-            items.join(",\n        ")
-        );
+        // Each item on its line with its comma: an empty list is `&[]`, not `&[ , ]`.
+        let items: String = items
+            .iter()
+            .map(|i| format!("        {},\n", item(i)))
+            .collect();
+        let _ = writeln!(out, "    {name}: &[\n{items}    ],");
     }
     field(&mut out, "actors", v.actors, |a| {
         format!(
