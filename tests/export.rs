@@ -1,10 +1,12 @@
 //! Exports, natively: CSV quoting, JSON validity against the data, file names, the standalone
 //! SVG and the embed snippet.
 
-use frontline_figures::dataset::{Dataset, Figure};
+use frontline_figures::dataset::{Actor, ChartId, Choice, Dataset, Figure, Source};
 use frontline_figures::export::{
     CREDIT_CHARS, CSV_COLUMNS, chart_svg, csv, embed_height, embed_snippet, file_name, json, wrap,
+    xml,
 };
+use frontline_figures::format;
 use frontline_figures::select::{chart_credit, charts, select_figures};
 use frontline_figures::view_state::{Filters, Selection};
 
@@ -19,22 +21,21 @@ fn data() -> &'static Dataset {
 
 #[test]
 fn file_names_say_what_they_hold() {
-    pinned!();
     let all = Filters::default();
     assert_eq!(file_name(&all, None, "csv"), "frontline-figures.csv");
+    let (a, b) = (Actor::ALL[0], Actor::ALL[1]);
     let two = Filters {
-        actors: Selection::none()
-            .with(actor("russia"), true)
-            .with(actor("ukraine"), true),
+        actors: Selection::none().with(a, true).with(b, true),
         ..all.clone()
     };
     assert_eq!(
         file_name(&two, None, "csv"),
-        "frontline-figures-russia-ukraine.csv"
+        format!("frontline-figures-{}-{}.csv", a.slug(), b.slug())
     );
+    let chart = ChartId::ALL[0].slug();
     assert_eq!(
-        file_name(&two, Some("strike"), "png"),
-        "frontline-figures-strike-russia-ukraine.png"
+        file_name(&two, Some(chart), "png"),
+        format!("frontline-figures-{chart}-{}-{}.png", a.slug(), b.slug())
     );
     let none = Filters {
         sources: Selection::none(),
@@ -44,13 +45,19 @@ fn file_names_say_what_they_hold() {
         file_name(&none, None, "json"),
         "frontline-figures-no-sources.json"
     );
-    let nyp = Filters {
-        sources: Selection::none().with(source("new-york-post"), true),
+    let source = *Source::ALL.last().unwrap();
+    let one = Filters {
+        sources: Selection::none().with(source, true),
         ..all
     };
     assert_eq!(
-        file_name(&nyp, None, "json"),
-        "frontline-figures-new-york-post.json"
+        file_name(&one, None, "json"),
+        format!("frontline-figures-{}.json", source.slug())
+    );
+    pinned!();
+    assert_eq!(
+        file_name(&two, Some("strike"), "png"),
+        "frontline-figures-strike-russia-ukraine.png"
     );
 }
 
@@ -104,31 +111,42 @@ fn json_is_valid_and_matches_the_data() {
 
 #[test]
 fn a_chart_file_stands_alone() {
-    pinned!();
     let specs = charts(data(), &Filters::default());
+    for spec in &specs {
+        let file = chart_svg(data(), spec);
+        assert!(file.svg.starts_with("<?xml"));
+        assert!(
+            file.svg
+                .contains(&format!(r#"width="720" height="{}""#, file.height))
+        );
+        assert!(
+            !file.svg.contains(" class=") && !file.svg.contains(" style="),
+            "no stylesheet needed"
+        );
+        assert_eq!(
+            file.svg.matches("<svg").count(),
+            1 + spec.panels.len(),
+            "the document and its panels"
+        );
+        // Every mark with its hedged sentence, and every named source it credits.
+        for m in spec.panels.iter().flat_map(|p| &p.marks) {
+            let f = data().figure(&m.id).unwrap();
+            assert!(file.svg.contains(&xml(&format::statement(f))), "{}", m.id);
+        }
+        let svg_text = file.svg.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in spec.sources.iter().filter(|s| s.named()) {
+            assert!(svg_text.contains(&xml(&s.credit())), "{}", s.credit());
+        }
+    }
+    pinned!();
     let file = chart_svg(data(), &specs[1]);
-    assert!(file.svg.starts_with("<?xml"));
-    assert!(
-        file.svg
-            .contains(&format!(r#"width="720" height="{}""#, file.height))
-    );
-    assert!(
-        !file.svg.contains(" class=") && !file.svg.contains(" style="),
-        "no stylesheet needed"
-    );
     assert!(file.svg.contains(&expected::statement("ru-force-increase")));
     assert!(!file.svg.contains("derived"), "nothing derived is drawn");
-    assert_eq!(
-        file.svg.matches("<svg").count(),
-        3,
-        "the document and its two panels"
-    );
     assert!(file.svg.contains("Bloomberg, citing intelligence data"));
 }
 
 #[test]
 fn a_chart_file_wraps_its_credit_so_no_source_is_cut_off() {
-    pinned!();
     assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
     assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
     for spec in charts(data(), &Filters::default()) {
@@ -147,6 +165,7 @@ fn a_chart_file_wraps_its_credit_so_no_source_is_cut_off() {
         assert_eq!(shown, credit, "the whole credit, in order");
         assert!(file.svg.contains(&format!(r#"height="{}""#, file.height)));
     }
+    pinned!();
     let strength = chart_svg(data(), &charts(data(), &Filters::default())[0]);
     let credit = chart_credit(data(), &charts(data(), &Filters::default())[0]);
     assert!(
@@ -173,15 +192,19 @@ fn the_embed_snippet_escapes_its_url_and_carries_the_resize_script_on_request() 
 
 #[test]
 fn a_citation_names_the_article_the_explorer_and_the_view_and_invents_no_outlet() {
-    pinned!();
-    let text = frontline_figures::export::citation(
-        data(),
-        "https://example.org/?view=table",
-        "1 December 2026",
+    let url = "https://example.org/?view=table";
+    let text = frontline_figures::export::citation(data(), url, "1 December 2026");
+    let article = &data().article;
+    assert!(
+        text.starts_with(&format!(
+            "“{}”, news article of {} ",
+            article.title, article.dateline
+        )),
+        "{text}"
     );
-    assert_eq!(
-        text,
-        "“North Korea bolsters Russia: Plans to send 100,000 troops to Ukraine front”, news article of 18 November 2024 06:04 (the text quoted here names no outlet). Figures as quoted and charted by Frontline Figures: https://example.org/?view=table (accessed 1 December 2026)."
+    assert!(
+        text.ends_with(&format!(": {url} (accessed 1 December 2026).")),
+        "{text}"
     );
     assert_eq!(
         frontline_figures::export::day_month_year(2026, 12, 1),
@@ -190,5 +213,10 @@ fn a_citation_names_the_article_the_explorer_and_the_view_and_invents_no_outlet(
     assert_eq!(
         frontline_figures::export::day_month_year(2024, 2, 29),
         "29 February 2024"
+    );
+    pinned!();
+    assert_eq!(
+        text,
+        "“North Korea bolsters Russia: Plans to send 100,000 troops to Ukraine front”, news article of 18 November 2024 06:04 (the text quoted here names no outlet). Figures as quoted and charted by Frontline Figures: https://example.org/?view=table (accessed 1 December 2026)."
     );
 }

@@ -1,7 +1,7 @@
 //! The URL is the state: canonical rendering, per-parameter parsing with reasons, the reducer,
 //! and property tests that parsing is total and round-trips every state.
 
-use frontline_figures::dataset::{Actor, Certainty, Choice, Dataset, MeasureGroup, Source};
+use frontline_figures::dataset::{Actor, Certainty, Choice, Dataset, Figure, MeasureGroup, Source};
 use frontline_figures::select::ChartId;
 use frontline_figures::view_state::{
     Action, Column, Filter, Filters, Selection, Sort, Theme, View, ViewState, decode, encode,
@@ -37,26 +37,52 @@ fn the_default_view_has_an_empty_query() {
     assert_eq!(parse("?"), (ViewState::default(), vec![]));
 }
 
+/// The vocabulary's slugs of `T`, but `left_out`, joined as a URL list.
+fn slugs_but<T: Choice>(left_out: T) -> String {
+    let kept: Vec<&str> = T::ALL
+        .iter()
+        .filter(|t| **t != left_out)
+        .map(|t| t.slug())
+        .collect();
+    kept.join(",")
+}
+
+/// A figure the charts draw, and one told in words only (if the article has one).
+fn drawn() -> &'static Figure {
+    data().figures.iter().find(|f| f.value.is_some()).unwrap()
+}
+fn vague() -> Option<&'static Figure> {
+    data().figures.iter().find(|f| f.value.is_none())
+}
+
 #[test]
 fn filters_and_view_render_short_and_in_a_fixed_order() {
-    pinned!();
+    let first = Actor::ALL[0];
     let s = ViewState::default()
         .apply(Action::SetView(View::Table))
-        .apply(Action::Toggle(Filter::Actor(actor("north-korea"))));
-    assert_eq!(s.to_query(), "?actors=russia,ukraine&view=table");
+        .apply(Action::Toggle(Filter::Actor(first)));
+    let expected = format!("?actors={}&view=table", slugs_but(first));
+    assert_eq!(s.to_query(), expected);
     // The same view written in another order, case and with a repeated value reads the same.
-    let (parsed, ignored) = parse("?view=table&actors=Ukraine,russia,russia");
+    let mut kept: Vec<String> = Actor::ALL[1..].iter().map(|a| a.slug().into()).collect();
+    kept.reverse();
+    kept[0] = kept[0].to_uppercase();
+    kept.push(kept[kept.len() - 1].clone());
+    let (parsed, ignored) = parse(&format!("?view=table&actors={}", kept.join(",")));
     assert_eq!(parsed, s);
     assert!(ignored.is_empty(), "{ignored:?}");
+    pinned!();
+    assert_eq!(s.to_query(), "?actors=ukraine,north-korea&view=table");
 }
 
 #[test]
 fn every_parameter_round_trips() {
-    pinned!();
+    let (last_actor, first_group) = (*Actor::ALL.last().unwrap(), MeasureGroup::ALL[0]);
+    let last_chart = *ChartId::ALL.last().unwrap();
     let s = ViewState {
         filters: Filters {
-            actors: Selection::none().with(actor("ukraine"), true),
-            measures: Selection::all().with(group("strikes"), false),
+            actors: Selection::none().with(last_actor, true),
+            measures: Selection::all().with(first_group, false),
             sources: Selection::none(),
             certainty: Selection::none().with(Certainty::UpperBound, true),
         },
@@ -66,16 +92,26 @@ fn every_parameter_round_trips() {
             descending: true,
         }),
         mark: None,
-        chart: Some(chart("strike")),
+        chart: Some(last_chart),
         embed: true,
         theme: Theme::Dark,
     };
     let q = s.to_query();
     assert_eq!(
         q,
-        "?actors=ukraine&measures=strength,losses,deployment,share,supplies&sources=none&certainty=upper-bound&view=article&sort=value-desc&chart=strike&theme=dark&embed=1"
+        format!(
+            "?actors={}&measures={}&sources=none&certainty=upper-bound&view=article&sort=value-desc&chart={}&theme=dark&embed=1",
+            last_actor.slug(),
+            slugs_but(first_group),
+            last_chart.slug()
+        )
     );
     assert_eq!(parse(&q), (s, vec![]));
+    pinned!();
+    assert_eq!(
+        q,
+        "?actors=north-korea&measures=losses,deployment,strikes,share,supplies&sources=none&certainty=upper-bound&view=article&sort=value-desc&chart=strike&theme=dark&embed=1"
+    );
 }
 
 /// One chart alone, for an embed: canonical, any letter case, and a visible reason for a name
@@ -117,10 +153,12 @@ fn a_chart_of_its_own_round_trips_and_an_unknown_one_says_so() {
 
 #[test]
 fn a_mark_round_trips_and_a_hidden_or_unknown_mark_is_dropped_with_a_reason() {
-    pinned!();
-    let s = ViewState::default().apply(Action::SelectMark(Some("nk-planned".into())));
-    assert_eq!(s.to_query(), "?mark=nk-planned");
-    assert_eq!(parse("?mark=nk-planned").0, s);
+    // Every figure the charts draw is a mark a link can name.
+    for f in data().figures.iter().filter(|f| f.value.is_some()) {
+        let s = ViewState::default().apply(Action::SelectMark(Some(f.id.clone())));
+        assert_eq!(s.to_query(), format!("?mark={}", f.id));
+        assert_eq!(parse(&s.to_query()), (s, vec![]));
+    }
 
     let (state, ignored) = parse("?mark=no-such-figure");
     assert_eq!(state, ViewState::default());
@@ -129,72 +167,97 @@ fn a_mark_round_trips_and_a_hidden_or_unknown_mark_is_dropped_with_a_reason() {
         vec!["mark=no-such-figure: there is no figure with that id"]
     );
 
-    let (state, ignored) = parse("?actors=ukraine&mark=nk-planned");
+    // A mark whose actor the link's filters leave out: the filters stay, the mark goes.
+    let f = drawn();
+    let other = *Actor::ALL.iter().find(|a| **a != f.actor).unwrap();
+    let (state, ignored) = parse(&format!("?actors={}&mark={}", other.slug(), f.id));
     assert_eq!(state.mark, None);
-    assert_eq!(
-        state.filters.actors,
-        Selection::none().with(actor("ukraine"), true)
-    );
+    assert_eq!(state.filters.actors, Selection::none().with(other, true));
     assert_eq!(
         ignored,
-        vec!["mark=nk-planned: the filters hide that figure"]
+        vec![format!("mark={}: the filters hide that figure", f.id)]
     );
 }
 
-/// Links out in the world keep working: the share once computed here is the article's own
-/// "up to 20%" now, and a link to it selects that figure.
+/// Links out in the world keep working: an old mark id of the article's migration table selects
+/// the figure it now means (this article: the share once computed here is the article's own
+/// "up to 20%" now).
 #[test]
 fn an_old_link_to_the_derived_share_selects_the_articles_own_share() {
+    for &(old, new) in data().vocab.mark_migrations {
+        let (state, ignored) = parse(&format!("?mark={old}"));
+        assert_eq!(state.mark.as_deref(), Some(new));
+        assert_eq!(ignored, Vec::<String>::new());
+        assert_eq!(state.to_query(), format!("?mark={new}"));
+        // Hidden by the link's own filters, it says so under its new id.
+        let group = data().figure(new).unwrap().measure.group();
+        let (state, ignored) = parse(&format!("?measures={}&mark={old}", slugs_but(group)));
+        assert_eq!(state.mark, None);
+        assert_eq!(
+            ignored,
+            vec![format!("mark={new}: the filters hide that figure")]
+        );
+    }
     pinned!();
-    let (state, ignored) = parse("?mark=derived-share");
-    assert_eq!(state.mark.as_deref(), Some("ru-force-increase"));
-    assert_eq!(ignored, Vec::<String>::new());
-    assert_eq!(state.to_query(), "?mark=ru-force-increase");
-    let (state, ignored) = parse("?measures=strength&mark=derived-share");
-    assert_eq!(state.mark, None);
     assert_eq!(
-        ignored,
-        vec!["mark=ru-force-increase: the filters hide that figure"]
+        data().vocab.mark_migrations,
+        [("derived-share", "ru-force-increase")]
     );
 }
 
 #[test]
 fn the_reducer_never_keeps_a_mark_the_filters_hide() {
-    pinned!();
-    // A click on a mark that a pending render was about to remove.
-    let no_russia = ViewState::default().apply(Action::Toggle(Filter::Actor(actor("russia"))));
-    let s = no_russia.apply_checked(Action::SelectMark(Some("ru-active".into())), data());
-    assert_eq!(s.mark, None);
-    let s = no_russia.apply_checked(Action::SelectMark(Some("ua-losses".into())), data());
-    assert_eq!(s.mark.as_deref(), Some("ua-losses"));
-    // A vague amount is never drawn, so it is never a mark either.
+    // A click on a mark that a pending render was about to remove: for each actor turned off,
+    // every figure of it is refused and every drawn figure of the others is kept.
+    for &off in Actor::ALL {
+        let state = ViewState::default().apply(Action::Toggle(Filter::Actor(off)));
+        for f in &data().figures {
+            let s = state.apply_checked(Action::SelectMark(Some(f.id.clone())), data());
+            let kept = f.actor != off && f.value.is_some();
+            assert_eq!(s.mark.is_some(), kept, "{} with {off:?} off", f.id);
+        }
+    }
+    // Nor is an id that no figure has.
     let s = ViewState::default()
-        .apply_checked(Action::SelectMark(Some("nk-ammunition".into())), data());
+        .apply_checked(Action::SelectMark(Some("no-such-figure".into())), data());
     assert_eq!(s.mark, None);
-    // Named in a URL, it is dropped with the true reason, not "the filters hide it".
-    let (state, ignored) = parse("?mark=nk-ammunition");
+    // A vague amount is never drawn, so it is never a mark either; named in a URL, it is
+    // dropped with the true reason, not "the filters hide it".
+    let Some(vague) = vague() else { return };
+    let s = ViewState::default().apply_checked(Action::SelectMark(Some(vague.id.clone())), data());
+    assert_eq!(s.mark, None);
+    let (state, ignored) = parse(&format!("?mark={}", vague.id));
     assert_eq!(state.mark, None);
     assert_eq!(
         ignored,
-        vec!["mark=nk-ammunition: that figure is told in words, never drawn as a mark"]
+        vec![format!(
+            "mark={}: that figure is told in words, never drawn as a mark",
+            vague.id
+        )]
     );
 }
 
 #[test]
 fn invalid_values_are_dropped_without_spoiling_the_rest() {
-    pinned!();
-    let (state, ignored) =
-        parse("?actors=russia,belarus&view=pie&sort=colour&theme=neon&embed=yes&zoom=3");
-    assert_eq!(
-        state.filters.actors,
-        Selection::none().with(actor("russia"), true)
-    );
+    let first = Actor::ALL[0];
+    let (state, ignored) = parse(&format!(
+        "?actors={},no-such-actor&view=pie&sort=colour&theme=neon&embed=yes&zoom=3",
+        first.slug()
+    ));
+    assert_eq!(state.filters.actors, Selection::none().with(first, true));
     assert_eq!(state.view, View::Charts);
     assert_eq!(state.sort, None);
     assert_eq!(state.theme, Theme::Auto);
     assert!(!state.embed);
     assert_eq!(ignored.len(), 5, "{ignored:?}");
-    assert!(ignored[0].starts_with("actors=russia,belarus: unknown actor; expected one of russia"));
+    assert_eq!(
+        ignored[0],
+        format!(
+            "actors={},no-such-actor: unknown actor; expected {}",
+            first.slug(),
+            Actor::expected()
+        )
+    );
     // A parameter that is not ours is not ours to judge: kept aside, silently.
     let parsed = ViewState::from_query("?view=pie&zoom=3", data());
     assert_eq!(parsed.foreign, ["zoom=3"]);
@@ -205,11 +268,16 @@ fn invalid_values_are_dropped_without_spoiling_the_rest() {
 /// they came; what is shared is the canonical URL without them.
 #[test]
 fn decorated_links_keep_their_decorations_in_the_address_and_out_of_what_is_shared() {
-    pinned!();
-    let q = "?utm_source=newsletter&actors=north-korea&fbclid=IwAR0abc-123_x&utm_medium=email&view=table&utm_campaign=nov%2018&mc_cid=9f8e&mc_eid=1a2b&gclid=Cj0KCQ";
-    let parsed = ViewState::from_query(q, data());
+    let actor = Actor::ALL.last().unwrap().slug();
+    let q = format!(
+        "?utm_source=newsletter&actors={actor}&fbclid=IwAR0abc-123_x&utm_medium=email&view=table&utm_campaign=nov%2018&mc_cid=9f8e&mc_eid=1a2b&gclid=Cj0KCQ"
+    );
+    let parsed = ViewState::from_query(&q, data());
     assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
-    assert_eq!(parsed.state.to_query(), "?actors=north-korea&view=table");
+    assert_eq!(
+        parsed.state.to_query(),
+        format!("?actors={actor}&view=table")
+    );
     assert_eq!(
         parsed.foreign,
         [
@@ -224,7 +292,9 @@ fn decorated_links_keep_their_decorations_in_the_address_and_out_of_what_is_shar
     );
     assert_eq!(
         parsed.state.address(&parsed.foreign),
-        "?actors=north-korea&view=table&utm_source=newsletter&fbclid=IwAR0abc-123_x&utm_medium=email&utm_campaign=nov%2018&mc_cid=9f8e&mc_eid=1a2b&gclid=Cj0KCQ"
+        format!(
+            "?actors={actor}&view=table&utm_source=newsletter&fbclid=IwAR0abc-123_x&utm_medium=email&utm_campaign=nov%2018&mc_cid=9f8e&mc_eid=1a2b&gclid=Cj0KCQ"
+        )
     );
     // The same foreign key twice is kept twice; our own key twice still says so.
     let parsed =
@@ -239,25 +309,59 @@ fn decorated_links_keep_their_decorations_in_the_address_and_out_of_what_is_shar
     assert_eq!(ViewState::default().address(&[]), "");
 }
 
-/// Links as people type and paste them: any letter case, `+` for a space, and `&amp;` from a
-/// link copied out of an HTML snippet. The canonical form stays as it is.
+/// Links as people type and paste them: any letter case, `+` or `%20` for a space, and `&amp;`
+/// from a link copied out of an HTML snippet. The canonical form stays as it is.
 #[test]
 fn links_as_people_type_and_paste_them() {
-    pinned!();
-    let (state, ignored) =
-        parse("?VIEW=TABLE&theme=DARK&mark=RU-ACTIVE&sort=value-DESC&actors=north+korea,Russia");
+    let (a, b) = (Actor::ALL[0], *Actor::ALL.last().unwrap());
+    let mark = &drawn().id;
+    let typed = |s: &str, space: &str| s.to_uppercase().replace('-', space);
+    let (state, ignored) = parse(&format!(
+        "?VIEW=TABLE&theme=DARK&mark={}&sort=value-DESC&actors={},{}",
+        typed(mark, "-"),
+        typed(b.slug(), "+"),
+        typed(a.slug(), " ")
+    ));
     assert!(ignored.is_empty(), "{ignored:?}");
     assert_eq!(
         state.to_query(),
-        "?actors=russia,north-korea&view=table&sort=value-desc&mark=ru-active&theme=dark"
+        format!(
+            "?actors={},{}&view=table&sort=value-desc&mark={mark}&theme=dark",
+            a.slug(),
+            b.slug()
+        )
     );
-    let (state, ignored) = parse("?actors=russia&amp;view=table&amp;sort=actor");
+    let (state, ignored) = parse(&format!(
+        "?actors={}&amp;view=table&amp;sort=actor",
+        a.slug()
+    ));
     assert!(ignored.is_empty(), "{ignored:?}");
-    assert_eq!(state.to_query(), "?actors=russia&view=table&sort=actor");
+    assert_eq!(
+        state.to_query(),
+        format!("?actors={}&view=table&sort=actor", a.slug())
+    );
     // Escaped twice, and what is left of it reads the same again.
-    let twice = ViewState::from_query("?actors=russia&amp;amp;view=table&amp;amp;", data());
-    assert_eq!(twice.state.to_query(), "?actors=russia&view=table");
+    let twice = ViewState::from_query(
+        &format!("?actors={}&amp;amp;view=table&amp;amp;", a.slug()),
+        data(),
+    );
+    assert_eq!(
+        twice.state.to_query(),
+        format!("?actors={}&view=table", a.slug())
+    );
     assert!(twice.foreign.is_empty(), "{:?}", twice.foreign);
+    // Spaces percent-encoded, and a space after the comma.
+    let (state, _) = parse(&format!(
+        "?actors={}, {}",
+        typed(b.slug(), "%20"),
+        typed(a.slug(), "%20")
+    ));
+    assert_eq!(
+        state.filters.actors,
+        Selection::none().with(a, true).with(b, true)
+    );
+    // This article's names, as a reader sees them, read as its actors.
+    pinned!();
     let (state, _) = parse("?actors=North%20Korea, Ukraine");
     assert_eq!(state.to_query(), "?actors=ukraine,north-korea");
 }
@@ -314,14 +418,13 @@ fn none_means_an_empty_selection() {
 
 #[test]
 fn the_reducer_toggles_resets_sorts_and_clears_the_mark_on_filter_change() {
-    pinned!();
-    let s = ViewState::default().apply(Action::SelectMark(Some("ru-active".into())));
-    let t = s.apply(Action::Toggle(Filter::Source(source("new-york-post"))));
+    let source = Source::ALL[0];
+    let s = ViewState::default().apply(Action::SelectMark(Some(drawn().id.clone())));
+    let t = s.apply(Action::Toggle(Filter::Source(source)));
     assert_eq!(t.mark, None);
-    assert!(!t.filters.sources.contains(source("new-york-post")));
+    assert!(!t.filters.sources.contains(source));
     assert_eq!(
-        t.apply(Action::Toggle(Filter::Source(source("new-york-post"))))
-            .filters,
+        t.apply(Action::Toggle(Filter::Source(source))).filters,
         Filters::default()
     );
     assert_eq!(t.apply(Action::ResetFilters).filters, Filters::default());
