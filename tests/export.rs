@@ -135,7 +135,7 @@ fn a_chart_file_stands_alone() {
         }
         let svg_text = file.svg.split_whitespace().collect::<Vec<_>>().join(" ");
         for s in spec.sources.iter().filter(|s| s.named()) {
-            assert!(svg_text.contains(&xml(&s.credit())), "{}", s.credit());
+            assert!(svg_text.contains(&xml(s.credit())), "{}", s.credit());
         }
     }
     pinned!();
