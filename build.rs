@@ -260,7 +260,7 @@ fn o(text: Option<S>) -> Option<String> {{
 pub fn dataset() -> Dataset {{
     Dataset {{
         vocab: VOCABULARY,
-        article: ArticleMeta {{ title: {:?}.into(), dateline: {:?}.into(), published: {} }},
+        article: ArticleMeta {{ title: {:?}.into(), dateline: {:?}.into(), published: {}, outlet: o({:?}) }},
         figures: FIGURES
             .iter()
             .map(|r| Figure {{
@@ -301,7 +301,8 @@ pub fn dataset() -> Dataset {{
 ",
         a.title,
         a.dateline,
-        day(&a.published)
+        day(&a.published),
+        a.outlet
     );
     out
 }

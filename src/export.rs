@@ -141,9 +141,10 @@ pub fn json(data: &Dataset, figures: &[&Figure], view_url: &str) -> String {
         })
         .collect();
     format!(
-        "{{\n  \"article\": {{\"title\": {}, \"dateline\": {}}},\n  \"view\": {},\n  \"figures\": [\n{}\n  ]\n}}\n",
+        "{{\n  \"article\": {{\"title\": {}, \"dateline\": {}, \"outlet\": {}}},\n  \"view\": {},\n  \"figures\": [\n{}\n  ]\n}}\n",
         json_str(&data.article.title),
         json_str(&data.article.dateline),
+        opt(&data.article.outlet),
         json_str(view_url),
         items.join(",\n")
     )
@@ -369,13 +370,21 @@ pub fn embed_height(specs: &[ChartSpec]) -> i32 {
     (charts + 70).clamp(200, 4000) // the credit line, the link back and the padding
 }
 
-/// A citation of a view, ready to paste: the article (its title and dateline; the text this
-/// explorer quotes names no outlet, so none is given), this explorer, the view's canonical
-/// address and the day it was read.
+/// A citation of a view, ready to paste: the article (its title, its outlet where the data
+/// names one, or else a note that the text names none, never a guess, and its dateline), this
+/// explorer, the view's canonical address and the day it was read.
 pub fn citation(data: &Dataset, view_url: &str, accessed: &str) -> String {
+    let a = &data.article;
+    let published = match &a.outlet {
+        Some(outlet) => format!("{outlet}, {}", a.dateline),
+        None => format!(
+            "news article of {} (the text quoted here names no outlet)",
+            a.dateline
+        ),
+    };
     format!(
-        "“{}”, news article of {} (the text quoted here names no outlet). Figures as quoted and charted by Frontline Figures: {view_url} (accessed {accessed}).",
-        data.article.title, data.article.dateline
+        "“{}”, {published}. Figures as quoted and charted by {}: {view_url} (accessed {accessed}).",
+        a.title, data.vocab.page.name
     )
 }
 

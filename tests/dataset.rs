@@ -283,6 +283,10 @@ fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
             "event \"nk-deployed\", field \"actors\": does not list \"north-korea\", which its quote or title names",
         ),
         (
+            "outlet-not-in-article",
+            "article, field \"outlet\": the outlet \"The Moscow Times\" is not in data/north-korea-troops/article.txt verbatim",
+        ),
+        (
             "as-of-after-article",
             "figure \"nk-front\", field \"worked_out.as_of\": 2024-11-19 is after the article's date (2024-11-18)",
         ),

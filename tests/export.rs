@@ -214,6 +214,23 @@ fn a_citation_names_the_article_the_explorer_and_the_view_and_invents_no_outlet(
         frontline_figures::export::day_month_year(2024, 2, 29),
         "29 February 2024"
     );
+    // Where the data names the outlet (found in the text: the loader checks), the citation
+    // names it in place of the note.
+    let mut named = data().clone();
+    named.article.outlet = Some("The Example Gazette".into());
+    let with = frontline_figures::export::citation(&named, url, "1 December 2026");
+    assert!(
+        with.starts_with(&format!(
+            "“{}”, The Example Gazette, {}. ",
+            article.title, article.dateline
+        )),
+        "{with}"
+    );
+    assert!(!with.contains("no outlet"), "{with}");
+    assert!(
+        text.contains("(the text quoted here names no outlet)"),
+        "{text}"
+    );
     pinned!();
     assert_eq!(
         text,

@@ -92,6 +92,16 @@ pub fn check_against_article(files: ArticleFiles<'_>, data: &Dataset) -> Result<
             missing("the dateline"),
         );
     }
+    // An outlet is named only where the text names it: a citation never guesses one.
+    if let Some(outlet) = &data.article.outlet
+        && !text.contains(outlet.as_str())
+    {
+        err(
+            Some("article".into()),
+            Some("outlet".into()),
+            missing(&format!("the outlet {outlet:?}")),
+        );
+    }
 
     // Ids are unique across figures and events, so a URL's mark is never ambiguous.
     let mut seen: HashMap<&str, &str> = HashMap::new();

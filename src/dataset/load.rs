@@ -351,8 +351,9 @@ pub fn parse_dataset(
                 obj,
                 errors: &mut errors,
             };
-            r.reject_unknown(&["title", "dateline", "published"]);
+            r.reject_unknown(&["title", "dateline", "published", "outlet"]);
             let (title, dateline) = (r.string("title"), r.string("dateline"));
+            let outlet = r.optional_string("outlet");
             let published_present = obj.contains_key("published");
             let published = r.day("published");
             if !published_present {
@@ -363,6 +364,7 @@ pub fn parse_dataset(
                     title,
                     dateline,
                     published,
+                    outlet,
                 }),
                 _ => None,
             }

@@ -212,6 +212,9 @@ pub struct ArticleMeta {
     pub title: String,
     pub dateline: String,
     pub published: Day,
+    /// Who published the article, where the data names it (`article.outlet` in figures.json);
+    /// `None` says the text names no outlet, and a citation says so instead of guessing one.
+    pub outlet: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
