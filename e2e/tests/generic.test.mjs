@@ -4,20 +4,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, axeViolations, search, DATA, VOCAB, valueText } from "./helpers.mjs";
+import { useSite, closeClean, axeViolations, search, DATA, VOCAB, bySlug, axisOf, statement } from "./helpers.mjs";
 
 const site = useSite();
 const FIGURES = DATA.figures;
-const bySlug = (list, slug) => VOCAB[list].find((x) => x.slug === slug);
-const axisOf = (f) => bySlug("axes", bySlug("units", f.unit).axis);
-const PREFIX = { about: "about", approximately: "approximately", "up-to": "up to", "up-to-may-have": "up to" };
-
-/** The figure's sentence as the article's vocabulary writes it: "up to 70,000 may have been killed". */
-function statement(f) {
-  const m = bySlug("measures", f.measure);
-  const value = f.value === null ? valueText(f) : `${PREFIX[f.qualifier]} ${valueText(f)}`;
-  return (m.sentence_when?.[f.qualifier] ?? m.sentence).replace("{value}", value);
-}
 const rows = (page) => page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure));
 const ids = (fs) => fs.map((f) => f.id);
 

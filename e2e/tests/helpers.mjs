@@ -28,6 +28,37 @@ export function valueText(f) {
   return percent ? `${f.value}%` : f.value.toLocaleString("en-US");
 }
 export const ARTICLE_TEXT = readFileSync(`${ARTICLE_DIR}/article.txt`, "utf8");
+
+/// The vocabulary's item of `list` ("actors", "units", …) with `slug`.
+export const bySlug = (list, slug) => VOCAB[list].find((x) => x.slug === slug);
+/// A figure's axis, from its unit.
+export const axisOf = (f) => bySlug("axes", bySlug("units", f.unit).axis);
+const PREFIX = { about: "about", approximately: "approximately", "up-to": "up to", "up-to-may-have": "up to" };
+/** The figure's sentence as the article's vocabulary writes it: "up to 70,000 may have been killed". */
+export function statement(f) {
+  const m = bySlug("measures", f.measure);
+  const value = f.value === null ? valueText(f) : `${PREFIX[f.qualifier]} ${valueText(f)}`;
+  return (m.sentence_when?.[f.qualifier] ?? m.sentence).replace("{value}", value);
+}
+/** Who says so, as the page words it: "according to the New York Post", or that the article
+ *  names no source. */
+export function attribution(f) {
+  const s = bySlug("sources", f.source);
+  return s.named ? `according to ${s.credit}` : "the article names no source";
+}
+/// The first figure the charts draw (one with a value), and the charts of the default view,
+/// each with the axes of its panels (one per axis that holds a figure of the chart's groups).
+export const DRAWN = DATA.figures.find((f) => f.value !== null);
+export const CHARTS = VOCAB.charts
+  .map((c) => {
+    const drawn = DATA.figures.filter((f) => f.value !== null
+      && c.axes.includes(axisOf(f).slug)
+      && (!c.groups?.length || c.groups.includes(bySlug("measures", f.measure).group)));
+    return { slug: c.slug, figures: drawn, panels: c.axes.filter((a) => drawn.some((f) => axisOf(f).slug === a)) };
+  })
+  .filter((c) => c.panels.length > 0);
+/// The chart that draws `f` in the default view.
+export const chartOf = (f) => CHARTS.find((c) => c.figures.includes(f));
 /// Whether the site under test is this article's, whose known facts most tests pin.
 export const PINNED = ARTICLE_DIR.endsWith("data/north-korea-troops");
 

@@ -5,14 +5,14 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { useSite, closeClean, openDescriptions } from "./helpers.mjs";
+import { useSite, closeClean, openDescriptions, DATA, CHARTS, statement, attribution } from "./helpers.mjs";
 import { openPage } from "../browser.mjs";
 
 const site = useSite();
-const EXPECTED = JSON.parse(await readFile(new URL("../../tests/fixtures/expected-statements.json", import.meta.url), "utf8")).figures;
+// Each figure's statement and attribution, from the article's data.
+const EXPECTED = Object.fromEntries(DATA.figures.map((f) => [f.id, [statement(f), attribution(f)]]));
 // What a control of the app says; none of it may be offered where the app does not run.
 const CONTROL_WORDS = ["Copy link", "Share", "Embed", "Download", "Show filters", "Hide filters", "Reset filters", "SVG", "PNG", "Timeline", "figures)"];
 
@@ -28,7 +28,8 @@ test("with JavaScript off in Chromium: every figure, and no control", async () =
   const controls = await page.locator("button, input, select, textarea, [role=tab], [tabindex], a[href^='?']").evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 80)));
   assert.deepEqual(controls, [], "no control without JavaScript");
   for (const words of CONTROL_WORDS) assert.ok(!text.includes(words), `"${words}" is offered without JavaScript`);
-  assert.equal(await page.locator("svg[role=img]").count(), 4, "the charts are there");
+  const panels = CHARTS.reduce((n, c) => n + c.panels.length, 0);
+  assert.equal(await page.locator("svg[role=img]").count(), panels, "the charts are there, a drawing a panel");
   assert.match(text, /need JavaScript/, "the page says what would need JavaScript");
   await closeClean(page);
 });

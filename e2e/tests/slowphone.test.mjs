@@ -5,12 +5,12 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { useSite, closeClean } from "./helpers.mjs";
+import { useSite, closeClean, DATA, VOCAB, DRAWN } from "./helpers.mjs";
 import { openPage } from "../browser.mjs";
 
 const site = useSite();
-const FIGURES = JSON.parse(await readFile(new URL("../../data/north-korea-troops/figures.json", import.meta.url), "utf8")).figures;
+const FIGURES = DATA.figures;
+const ACTOR = VOCAB.actors.at(-1).slug;
 
 /** Runs in the page from its first script on: what each frame shows, until the app is ready. */
 function sampleFrames() {
@@ -63,8 +63,8 @@ async function openSlow(query) {
 const ids = (pred) => FIGURES.filter(pred).map((f) => f.id);
 
 test("a filtered link never shows a figure it filters out, from the first frame", async () => {
-  const { page, painted, shifts } = await openSlow("?actors=north-korea&utm_source=newsletter");
-  const allowed = new Set(ids((f) => f.actor === "north-korea"));
+  const { page, painted, shifts } = await openSlow(`?actors=${ACTOR}&utm_source=newsletter`);
+  const allowed = new Set(ids((f) => f.actor === ACTOR));
   for (const f of painted) {
     const wrong = f.figures.filter((id) => !allowed.has(id));
     assert.deepEqual(wrong, [], `a frame at ${Math.round(f.t)} ms shows ${wrong}`);
@@ -84,11 +84,11 @@ test("a link to a tab never shows another tab, from the first frame", async () =
 });
 
 test("a link to a selected mark never shows the figures without it, from the first frame", async () => {
-  const { page, painted, shifts } = await openSlow("?mark=ru-active");
+  const { page, painted, shifts } = await openSlow(`?mark=${DRAWN.id}`);
   for (const f of painted.filter((f) => f.figures.length > 0)) {
-    assert.ok(f.selected.includes("ru-active"), `a frame at ${Math.round(f.t)} ms shows the figures without the selected mark`);
+    assert.ok(f.selected.includes(DRAWN.id), `a frame at ${Math.round(f.t)} ms shows the figures without the selected mark`);
   }
-  assert.ok(painted.at(-1).selected.includes("ru-active"));
+  assert.ok(painted.at(-1).selected.includes(DRAWN.id));
   assert.equal(shifts, 0, "CLS 0");
   await closeClean(page);
 });
