@@ -4,9 +4,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, search, DATA } from "./helpers.mjs";
+import { useSite, closeClean, search, DATA, VOCAB, DRAWN, CHARTS, chartOf, bySlug } from "./helpers.mjs";
 
 const site = useSite();
+const [A, B] = VOCAB.actors;
 const focused = (page) => page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
 
 test("focus goes somewhere useful after Reset, Dismiss and the in-app links", async () => {
@@ -15,21 +16,24 @@ test("focus goes somewhere useful after Reset, Dismiss and the in-app links", as
   await page.waitForFunction(() => document.activeElement.id === "view-panel");
   await page.getByRole("button", { name: "Dismiss" }).click();
   await page.waitForFunction(() => document.activeElement.id === "view-panel");
-  await page.getByRole("button", { name: "Russia", exact: true }).click();
+  await page.getByRole("button", { name: A.label, exact: true }).click();
   await page.getByRole("button", { name: "Reset filters" }).click();
   await page.waitForFunction(() => document.activeElement.id === "view-panel");
 
+  // The last figure the charts draw: from its table row to its mark, its quote, and back.
+  const f = DATA.figures.findLast((f) => f.value !== null);
   await page.getByRole("tab", { name: "Table" }).click();
-  await page.locator("tr[data-figure='ua-losses'] a.to-chart").click();
+  await page.locator(`tr[data-figure='${f.id}'] a.to-chart`).click();
   await page.waitForFunction(() => document.activeElement.id === "selected-mark");
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.mark), "ua-losses");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.mark), f.id);
   await page.keyboard.press("Tab");
   await page.keyboard.press("Shift+Tab");
-  await page.locator("#details-strength").getByRole("link", { name: "Show it in the article" }).click();
+  await page.locator(`#details-${chartOf(f).slug}`).getByRole("link", { name: "Show it in the article" }).click();
   await page.waitForFunction(() => document.activeElement.id === "selected-quote");
-  assert.match(await page.evaluate(() => document.activeElement.textContent), /approximately 80,000 losses/);
-  await page.locator("article a", { hasText: "row: losses" }).click();
-  await page.waitForFunction(() => document.activeElement.id === "row-ua-losses");
+  const quote = (await page.evaluate(() => document.activeElement.textContent)).trim();
+  assert.ok(quote.length > 0 && f.quotes.some((q) => q.includes(quote)), `"${quote}" is a stretch of ${f.id}'s quotes`);
+  await page.locator("article a", { hasText: `row: ${bySlug("measures", f.measure).label}` }).first().click();
+  await page.waitForFunction((id) => document.activeElement.id === `row-${id}`, f.id);
   assert.notEqual(await focused(page), "BODY");
   await closeClean(page);
 });
@@ -45,22 +49,31 @@ test("in an embed too, Dismiss and Reset leave the focus on the view", async () 
 });
 
 test("the Article view follows the filters: what they hide is marked hidden, not linked", async () => {
-  const page = await site.open("?view=article&sources=new-york-post");
-  const linked = await page.locator("mark.figure-quote").evaluateAll((ms) => [...new Set(ms.flatMap((m) => m.dataset.figures.split(" ")))]);
-  assert.ok(linked.every((id) => ["ru-active", "ru-killed", "ua-soldiers", "ua-losses"].includes(id)), linked.join());
-  const hidden = await page.locator(".hidden-by-filters").evaluateAll((ss) => ss.flatMap((s) => s.dataset.figures.split(" ")));
-  assert.ok(hidden.includes("nk-planned") && hidden.includes("ru-missiles"), hidden.join());
+  // One source alone: a stretch of the text is linked where it quotes a figure of that source,
+  // and marked hidden where each figure it quotes is another's.
+  const source = DRAWN.source;
+  const shown = new Set(DATA.figures.filter((f) => f.source === source).map((f) => f.id));
+  const page = await site.open(`?view=article&sources=${source}`);
+  const figuresOf = (sel) => page.locator(sel).evaluateAll((ss) => ss.map((s) => s.dataset.figures.split(" ")));
+  const linked = await figuresOf("mark.figure-quote");
+  const hidden = await figuresOf(".hidden-by-filters");
+  assert.ok(linked.length > 0 && linked.every((ids) => ids.some((id) => shown.has(id))), JSON.stringify(linked));
+  assert.ok(hidden.length > 0 && hidden.every((ids) => ids.every((id) => !shown.has(id))), JSON.stringify(hidden));
+  // Every figure's quotes are in the text, linked or hidden as its source is shown or not.
+  for (const f of DATA.figures) {
+    const where = (shown.has(f.id) ? linked : hidden).flat();
+    assert.ok(where.includes(f.id) || linked.flat().includes(f.id), `${f.id} is ${shown.has(f.id) ? "linked" : "marked hidden"}`);
+  }
   assert.match(await page.locator("article").innerText(), /\(hidden by the filters\)/);
   assert.equal(await page.locator(".hidden-by-filters a, .hidden-by-filters + .figure-links").count(), 0);
   await closeClean(page);
 });
 
 test("the Timeline follows the Country and Source filters: what they hide is marked hidden", async () => {
-  for (const [query, keeps] of [
-    ["actors=north-korea", (e) => e.actors.length === 0 || e.actors.includes("north-korea")],
-    ["actors=ukraine", (e) => e.actors.length === 0 || e.actors.includes("ukraine")],
-    ["sources=new-york-post", (e) => e.source === "new-york-post"],
-  ]) {
+  const cases = VOCAB.actors.map((a) => [`actors=${a.slug}`, (e) => e.actors.length === 0 || e.actors.includes(a.slug)]);
+  const source = DATA.events[0].source;
+  cases.push([`sources=${source}`, (e) => e.source === source]);
+  for (const [query, keeps] of cases) {
     const page = await site.open(`?view=timeline&${query}`);
     const shown = await page.locator("li.event:not(.hidden-by-filters)").evaluateAll((ls) => ls.map((l) => l.dataset.event));
     const expected = DATA.events.filter(keeps).map((e) => e.id);
@@ -70,25 +83,34 @@ test("the Timeline follows the Country and Source filters: what they hide is mar
       assert.match(await item.innerText(), /Hidden by the filters/, `${query}: ${e.id}`);
       assert.equal(await item.locator("q").count(), 0, `${query}: ${e.id} keeps its quote back`);
     }
-    assert.match(await page.locator(".timeline-count").innerText(), new RegExp(`leave ${expected.length} of ${DATA.events.length} events`));
+    // A line says what the filters leave, where they hide any event, naming the article's filter.
+    if (expected.length < DATA.events.length) {
+      const line = await page.locator(".timeline-count").innerText();
+      assert.ok(line.startsWith(`The ${VOCAB.page.actor_filter} and Source filters leave ${expected.length} of ${DATA.events.length} events`), line);
+    } else {
+      assert.equal(await page.locator(".timeline-count").count(), 0, `${query} hides no event`);
+    }
     await closeClean(page);
   }
 });
 
 test("a link to a figure its filters hide says why and offers to show it", async () => {
-  const page = await site.open("?sources=new-york-post&mark=nk-planned");
+  // A drawn figure, and a source that is not its own.
+  const other = VOCAB.sources.find((s) => s.slug !== DRAWN.source).slug;
+  const page = await site.open(`?sources=${other}&mark=${DRAWN.id}`);
   const notice = page.locator(".notice");
-  assert.match(await notice.innerText(), /mark=nk-planned: the filters hide that figure/);
+  assert.ok((await notice.innerText()).includes(`mark=${DRAWN.id}: the filters hide that figure`));
   await notice.getByRole("button", { name: "Show it, with every filter off" }).click();
-  assert.equal(await search(page), "?mark=nk-planned");
+  assert.equal(await search(page), `?mark=${DRAWN.id}`);
   assert.equal(await page.locator(".notice").count(), 0);
-  assert.ok((await page.locator("g.mark.selected[data-mark='nk-planned']").count()) > 0);
+  assert.ok((await page.locator(`g.mark.selected[data-mark='${DRAWN.id}']`).count()) > 0);
   await closeClean(page);
 });
 
 for (const colorScheme of ["light", "dark"]) {
   test(`printed in the ${colorScheme} theme: dark ink on white, no controls, filters and address on top`, async () => {
-    const page = await site.open("?actors=russia,ukraine&view=table", { colorScheme });
+    const two = `actors=${A.slug},${B.slug}`;
+    const page = await site.open(`?${two}&view=table`, { colorScheme });
     await page.emulateMedia({ media: "print", colorScheme });
     const look = await page.evaluate(() => {
       const app = document.querySelector(".app");
@@ -109,20 +131,25 @@ for (const colorScheme of ["light", "dark"]) {
     assert.equal(look.controls, 0, "no controls on paper");
     assert.deepEqual(look.columns, Array(6).fill("none"), "column names without button borders");
     assert.equal(look.headerShown, 1);
-    assert.match(look.header, /^Filters: Country: Russia and Ukraine\. View: Table\. http.*\?actors=russia,ukraine&view=table$/);
+    const head = `Filters: ${VOCAB.page.actor_filter}: ${A.label} and ${B.label}. View: Table. http`;
+    assert.ok(look.header.startsWith(head) && look.header.endsWith(`?${two}&view=table`), look.header);
     const pdf = await page.pdf({ format: "A4" });
     assert.ok(pdf.length > 10000 && pdf.subarray(0, 5).toString() === "%PDF-", "a PDF");
     if (process.env.PRINT_DIR) await (await import("node:fs/promises")).writeFile(`${process.env.PRINT_DIR}/print-${colorScheme}.pdf`, pdf);
     // The charts' summaries wait behind "Description" on screen; paper cannot open it, so each
     // prints in full, and the disclosure does not.
-    await page.goto(`${site.url}?actors=russia,ukraine`);
+    await page.goto(`${site.url}?${two}`);
     await page.waitForSelector(".app[data-ready='true']");
     const paper = await page.evaluate(() => ({
       summaries: [...document.querySelectorAll("figcaption .print-only")].filter((e) => e.getClientRects().length > 0).map((e) => e.innerText),
       disclosures: [...document.querySelectorAll("details.description > summary")].filter((e) => e.getClientRects().length > 0).length,
     }));
-    assert.equal(paper.summaries.length, 3);
-    assert.ok(paper.summaries.every((t) => /^Showing \d+ figures? for (Russia|Ukraine)/.test(t) && !t.includes("North Korea:")), paper.summaries.join(" | "));
+    const charts = CHARTS.filter((c) => c.figures.some((f) => f.actor === A.slug || f.actor === B.slug));
+    assert.equal(paper.summaries.length, charts.length);
+    const others = VOCAB.actors.filter((a) => a !== A && a !== B);
+    assert.ok(paper.summaries.every((t) => /^Showing \d+ figures? for /.test(t)
+      && (t.includes(`${A.label}:`) || t.includes(`${B.label}:`))
+      && others.every((o) => !t.includes(`${o.label}:`))), paper.summaries.join(" | "));
     assert.equal(paper.disclosures, 0);
     await closeClean(page);
   });

@@ -60,7 +60,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         <div class="timeline">
             <h2 class="visually-hidden">{ "Timeline" }</h2>
             if shown < events.len() {
-                <p class="timeline-count">{ format!("The Country and Source filters leave {shown} of {} events; the others are marked as hidden. The Measure and Certainty filters apply to figures only.", events.len()) }</p>
+                <p class="timeline-count">{ format!("The {} and Source filters leave {shown} of {} events; the others are marked as hidden. The Measure and Certainty filters apply to figures only.", crate::dataset::vocabulary().page.actor_filter, events.len()) }</p>
             }
             <ol class="events">{ for dated.into_iter().map(item) }</ol>
             <h3 class="undated-title">{ "Undated in the article" }</h3>
