@@ -4,9 +4,8 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { inflateSync } from "node:zlib";
-import { useSite, closeClean, search, pressMark } from "./helpers.mjs";
+import { useSite, closeClean, search, pressMark, DATA, VOCAB, DRAWN, CHARTS, chartOf, statement, bySlug } from "./helpers.mjs";
 import { startServer } from "../serve.mjs";
 
 const site = useSite();
@@ -49,34 +48,45 @@ function decodePng(buf) {
     },
   };
 }
-const DATA = JSON.parse(await readFile(new URL("../../data/north-korea-troops/figures.json", import.meta.url), "utf8"));
+// Expectations from the article's data: its actors (the first two, and the last), its sources.
+const ACTORS = VOCAB.actors.map((a) => a.slug);
+const SOURCES = VOCAB.sources.map((s) => s.slug);
+const [A, B] = VOCAB.actors;
+const LAST = VOCAB.actors.at(-1);
+const but = (all, left) => all.filter((x) => x !== left).join(",");
+const TWO = `${A.slug},${B.slug}`;
+const ofTwo = (f) => f.actor === A.slug || f.actor === B.slug;
 
 test("filters, sorts and marks replace the history entry; switching views adds one", async () => {
   const page = await site.open();
   const length = () => page.evaluate(() => history.length);
   const start = await length();
-  await page.getByRole("button", { name: "North Korea", exact: true }).click();
-  assert.equal(await search(page), "?actors=russia,ukraine");
+  await page.getByRole("button", { name: LAST.label, exact: true }).click();
+  const actors = `?actors=${but(ACTORS, LAST.slug)}`;
+  assert.equal(await search(page), actors);
   assert.equal(await length(), start, "a filter replaces the entry");
-  await pressMark(page, "button.mark-button[data-mark='ua-losses']");
-  assert.equal(await search(page), "?actors=russia,ukraine&mark=ua-losses");
+  const f = DATA.figures.find((f) => f.value !== null && f.actor !== LAST.slug);
+  await pressMark(page, `button.mark-button[data-mark='${f.id}']`);
+  assert.equal(await search(page), `${actors}&mark=${f.id}`);
   assert.equal(await length(), start);
   await page.getByRole("tab", { name: "Table" }).click();
-  assert.equal(await search(page), "?actors=russia,ukraine&view=table&mark=ua-losses");
+  assert.equal(await search(page), `${actors}&view=table&mark=${f.id}`);
   assert.equal(await length(), start + 1, "a view switch adds an entry");
   await page.locator("thead button[data-column='source']").click();
-  assert.equal(await search(page), "?actors=russia,ukraine&view=table&sort=source&mark=ua-losses");
+  assert.equal(await search(page), `${actors}&view=table&sort=source&mark=${f.id}`);
   assert.equal(await length(), start + 1);
   await closeClean(page);
 });
 
 test("a fresh browser opening a shared URL sees exactly the same view, mark included", async () => {
   const page = await site.open();
-  await page.getByRole("button", { name: "Media reports", exact: true }).click();
+  // A source that is not the drawn figure's off, vague amounts off, and that figure's mark.
+  const other = VOCAB.sources.find((s) => s.slug !== DRAWN.source);
+  await page.getByRole("button", { name: other.label, exact: true }).click();
   await page.getByRole("button", { name: "Vague", exact: true }).click();
-  await page.locator("#chart-strength g.mark[data-mark='nk-planned'] rect.hit").click();
+  await page.locator(`#chart-${chartOf(DRAWN).slug} g.mark[data-mark='${DRAWN.id}'] rect.hit`).click();
   const url = page.url();
-  assert.match(url, /\?sources=bloomberg,new-york-post,unattributed&certainty=approximate,upper-bound&mark=nk-planned$/);
+  assert.ok(url.endsWith(`?sources=${but(SOURCES, other.slug)}&certainty=approximate,upper-bound&mark=${DRAWN.id}`), url);
   const snapshot = (p) =>
     p.evaluate(() => ({
       text: document.querySelector(".views").innerText,
@@ -87,7 +97,7 @@ test("a fresh browser opening a shared URL sees exactly the same view, mark incl
   const before = await snapshot(page);
   const fresh = await site.open(url.slice(site.url.length));
   assert.deepEqual(await snapshot(fresh), before);
-  assert.ok(before.selected.includes("nk-planned"));
+  assert.ok(before.selected.includes(DRAWN.id));
   await closeClean(fresh);
   await closeClean(page);
 });
@@ -105,7 +115,7 @@ test("back and forward move between views and restore them", async () => {
   await page.goBack();
   await page.waitForFunction(() => location.search === "");
   assert.equal(await selectedTab(), "Charts");
-  assert.equal(await page.locator("figure.chart").count(), 3);
+  assert.equal(await page.locator("figure.chart").count(), CHARTS.length);
   await page.goForward();
   await page.waitForFunction(() => location.search === "?view=table");
   assert.equal(await selectedTab(), "Table");
@@ -127,7 +137,7 @@ const HOSTILE = [
   ]),
   ["?view=..%2F..%2F..%2Fetc%2Fpasswd&mark=..%2Findex.html", "../../../etc/passwd"],
   ["?actors=%F0%9F%92%A5%F0%9F%94%A5&%E2%80%AE=1", "💥🔥"],
-  [`?${Array.from({ length: 300 }, (_, i) => `actors=russia${i % 2 ? "" : ",ukraine"}`).join("&")}`, "more than once"],
+  [`?${Array.from({ length: 300 }, (_, i) => `actors=${A.slug}${i % 2 ? "" : `,${B.slug}`}`).join("&")}`, "more than once"],
 ];
 
 for (const [query, shown] of HOSTILE) {
@@ -159,7 +169,7 @@ for (const query of ["?zoom=3&__proto__=x&constructor=y", "?constructor=1&protot
     assert.equal(await page.locator(".notice").count(), 0, "no notice");
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await search(page), query);
-    assert.equal(await page.locator("figure.chart").count(), 3, "the default view");
+    assert.equal(await page.locator("figure.chart").count(), CHARTS.length, "the default view");
     await closeClean(page);
   });
 }
@@ -174,16 +184,17 @@ const DECORATED = [
 ];
 for (const [who, decoration] of DECORATED) {
   test(`a link decorated by ${who} shows its view with no notice, keeps its decoration, and shares clean`, async () => {
-    const page = await site.open(`?${decoration}&actors=north-korea&view=table`, { permissions: ["clipboard-read", "clipboard-write"] });
+    const actor = LAST.slug;
+    const page = await site.open(`?${decoration}&actors=${actor}&view=table`, { permissions: ["clipboard-read", "clipboard-write"] });
     assert.equal(await page.locator(".notice").count(), 0, "no notice");
-    assert.deepEqual(await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure)), DATA.figures.filter((f) => f.actor === "north-korea").map((f) => f.id));
-    assert.equal(await search(page), `?actors=north-korea&view=table&${decoration}`, "ours first, then the decoration as it came");
+    assert.deepEqual(await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure)), DATA.figures.filter((f) => f.actor === actor).map((f) => f.id));
+    assert.equal(await search(page), `?actors=${actor}&view=table&${decoration}`, "ours first, then the decoration as it came");
     // A change keeps the decoration in the address.
     await page.getByRole("tab", { name: "Charts" }).click();
-    assert.equal(await search(page), `?actors=north-korea&${decoration}`);
+    assert.equal(await search(page), `?actors=${actor}&${decoration}`);
     await page.getByRole("button", { name: "Copy link" }).click();
     await page.getByText("Link copied.").waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.url}?actors=north-korea`, "the shared link is clean");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.url}?actors=${actor}`, "the shared link is clean");
     await page.getByRole("button", { name: "Embed" }).click();
     assert.doesNotMatch(await page.locator("#embed-code").inputValue(), /fbclid|utm_|mc_cid|mc_eid|gclid/);
     await closeClean(page);
@@ -191,22 +202,22 @@ for (const [who, decoration] of DECORATED) {
 }
 
 test("valid parts of a URL survive next to invalid ones", async () => {
-  const page = await site.open("?actors=ukraine,atlantis&view=table&sort=nonsense");
-  assert.deepEqual(await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure)), ["ua-soldiers", "ua-losses"]);
+  const page = await site.open(`?actors=${B.slug},atlantis&view=table&sort=nonsense`);
+  assert.deepEqual(await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure)), DATA.figures.filter((f) => f.actor === B.slug).map((f) => f.id));
   const text = await page.locator(".notice").innerText();
-  assert.match(text, /actors=ukraine,atlantis: unknown actor/);
+  assert.ok(text.includes(`actors=${B.slug},atlantis: unknown actor`), text);
   assert.match(text, /sort=nonsense: the table can be sorted by/);
-  assert.equal(await search(page), "?actors=ukraine&view=table");
+  assert.equal(await search(page), `?actors=${B.slug}&view=table`);
   await closeClean(page);
 });
 
 test("a blog on another origin embeds the view in a sandboxed iframe that reports its height", async () => {
   // The embed code comes from the app's own Embed panel.
-  const page = await site.open("?actors=russia,ukraine");
+  const page = await site.open(`?actors=${TWO}`);
   await page.getByRole("button", { name: "Embed" }).click();
   const code = await page.locator("#embed-code").inputValue();
   await closeClean(page);
-  assert.match(code, /<iframe src="[^"]*\?actors=russia,ukraine&amp;embed=1" title="Frontline Figures[^"]*" width="100%" height="\d+" loading="lazy"/);
+  assert.match(code, new RegExp(`<iframe src="[^"]*\\?actors=${TWO}&amp;embed=1" title="${VOCAB.page.name}[^"]*" width="100%" height="\\d+" loading="lazy"`));
   assert.match(code, /e\.source/);
 
   const sandboxed = code.replace("<iframe ", '<iframe id="frame" sandbox="allow-scripts allow-popups" ');
@@ -244,11 +255,13 @@ test("a blog on another origin embeds the view in a sandboxed iframe that report
 
     const frame = hostPage.frameLocator("#frame");
     const charts = await frame.locator("figure.chart").evaluateAll((fs) => fs.map((f) => f.dataset.chart));
-    assert.deepEqual(charts, ["strength", "north-korea", "strike"], "Russia's share of forces keeps the North Korea chart");
+    // Every chart with a figure of the two actors (this article: Russia's share of forces keeps
+    // the North Korea chart).
+    assert.deepEqual(charts, CHARTS.filter((c) => c.figures.some(ofTwo)).map((c) => c.slug));
     assert.equal(await frame.locator(".filters, [role=tablist]").count(), 0, "compact chrome");
     const link = frame.getByRole("link", { name: "Open in the full explorer" });
     assert.equal(await link.getAttribute("target"), "_blank");
-    assert.equal(await link.getAttribute("href"), "?actors=russia,ukraine");
+    assert.equal(await link.getAttribute("href"), `?actors=${TWO}`);
     const overflow = await frame.locator("body").evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, "nothing scrolls sideways at 300 px");
     // Styles applied inside the null-origin frame (the inline stylesheet, under its hash).
@@ -306,6 +319,9 @@ test("the resize script ignores messages from other frames and malformed heights
   }
 });
 
+/// The qualifier column of the CSV: the hedge in words.
+const HEDGE = { about: "about", approximately: "approximately", "up-to": "up to", "up-to-may-have": "up to … may have been" };
+
 function parseCsv(text) {
   const rows = [];
   let row = [], field = "", quoted = false;
@@ -333,12 +349,12 @@ async function download(page, click) {
 }
 
 test("CSV and JSON downloads hold exactly the selected figures, named for the selection", async () => {
-  const page = await site.open("?actors=russia,ukraine");
+  const page = await site.open(`?actors=${TWO}`);
   const csv = await download(page, () => page.getByRole("button", { name: "Download CSV" }).click());
-  assert.equal(csv.name, "frontline-figures-russia-ukraine.csv");
+  assert.equal(csv.name, `frontline-figures-${A.slug}-${B.slug}.csv`);
   const rows = parseCsv(csv.body.toString("utf8"));
   assert.deepEqual(rows[0], ["id", "actor", "measure", "value", "qualifier", "unit", "period", "source", "quote", "not_in_article"]);
-  const expected = DATA.figures.filter((f) => f.actor === "russia" || f.actor === "ukraine");
+  const expected = DATA.figures.filter(ofTwo);
   assert.deepEqual(rows.slice(1).map((r) => r[0]), expected.map((f) => f.id));
   for (const r of rows.slice(1)) {
     const f = DATA.figures.find((x) => x.id === r[0]);
@@ -347,14 +363,16 @@ test("CSV and JSON downloads hold exactly the selected figures, named for the se
     assert.equal(r[6], period, `${f.id} period`);
     assert.equal(r[9], f.outside ?? "", `${f.id} what is not in the article`);
     assert.equal(r[8], f.quotes.join(" | "));
+    // The hedge in words; a vague amount's words after it.
+    assert.equal(r[4], f.value === null ? `vague amount: ${f.value_text}` : HEDGE[f.qualifier], `${f.id} qualifier`);
   }
-  assert.equal(rows.find((r) => r[0] === "ru-killed")[4], "up to … may have been");
 
   const json = await download(page, () => page.getByRole("button", { name: "Download JSON" }).click());
-  assert.equal(json.name, "frontline-figures-russia-ukraine.json");
+  assert.equal(json.name, `frontline-figures-${A.slug}-${B.slug}.json`);
   const doc = JSON.parse(json.body.toString("utf8"));
   assert.equal(doc.article.title, DATA.article.title);
-  assert.match(doc.view, /\?actors=russia,ukraine$/);
+  assert.equal(doc.article.outlet, DATA.article.outlet ?? null, "the outlet only where the data names one");
+  assert.ok(doc.view.endsWith(`?actors=${TWO}`), doc.view);
   assert.deepEqual(doc.figures.map((f) => f.id), expected.map((f) => f.id));
   for (const f of doc.figures) {
     const src = DATA.figures.find((x) => x.id === f.id);
@@ -362,31 +380,38 @@ test("CSV and JSON downloads hold exactly the selected figures, named for the se
   }
   await closeClean(page);
 
+  const v = DATA.figures.find((f) => f.value === null);
+  if (!v) return;
   const vague = await site.open("?certainty=vague");
   const vcsv = parseCsv((await download(vague, () => vague.getByRole("button", { name: "Download CSV" }).click())).body.toString("utf8"));
-  assert.deepEqual(vcsv[1].slice(0, 5), ["nk-ammunition", "North Korea", "ammunition supplied", "", "vague amount: hundreds of thousands"]);
+  assert.deepEqual(vcsv[1].slice(0, 5), [v.id, bySlug("actors", v.actor).label, bySlug("measures", v.measure).label, "", `vague amount: ${v.value_text}`]);
   await closeClean(vague);
 });
 
 test("a chart downloads as a self-contained SVG and a 2x PNG", async () => {
+  // The chart with the most figures.
+  const chart = CHARTS.reduce((a, b) => (b.figures.length > a.figures.length ? b : a));
   const page = await site.open();
-  const svg = await download(page, () => page.locator("#chart-strength button[data-download='svg']").click());
-  assert.equal(svg.name, "frontline-figures-strength.svg");
+  const svg = await download(page, () => page.locator(`#chart-${chart.slug} button[data-download='svg']`).click());
+  assert.equal(svg.name, `frontline-figures-${chart.slug}.svg`);
   const text = svg.body.toString("utf8");
   assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="720" height="(\d+)"/);
   assert.doesNotMatch(text, /\sstyle=|\sclass=|href=|<script|url\((?!#)/, "no stylesheet, no external reference");
-  for (const label of ["about 500,000 active soldiers", "up to 70,000 may have been killed", "up to 100,000 soldiers may be sent", "Sources as the article names them: "]) {
-    assert.ok(text.includes(label), label);
+  const xml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  for (const label of [...chart.figures.map(statement), "Sources as the article names them: "]) {
+    assert.ok(text.includes(xml(label)), label);
   }
   // It parses as an image in a plain page and keeps the honest encodings.
   const parsed = await page.evaluate((s) => {
     const doc = new DOMParser().parseFromString(s, "image/svg+xml");
     return { error: doc.querySelector("parsererror") !== null, hatched: doc.querySelectorAll("rect[fill^='url(#hatch']").length, dashed: doc.querySelectorAll("line[stroke-dasharray]").length };
   }, text);
-  assert.deepEqual(parsed, { error: false, hatched: 2, dashed: 6 });
+  // An upper bound is hatched, with three dashed edges (top, bottom, its open end).
+  const bounds = chart.figures.filter((f) => f.qualifier.startsWith("up-to")).length;
+  assert.deepEqual(parsed, { error: false, hatched: bounds, dashed: 3 * bounds });
 
-  const png = await download(page, () => page.locator("#chart-strength button[data-download='png']").click());
-  assert.equal(png.name, "frontline-figures-strength.png");
+  const png = await download(page, () => page.locator(`#chart-${chart.slug} button[data-download='png']`).click());
+  assert.equal(png.name, `frontline-figures-${chart.slug}.png`);
   assert.deepEqual([...png.body.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], "a PNG file");
   const width = png.body.readUInt32BE(16), height = png.body.readUInt32BE(20);
   const svgHeight = Number(text.match(/height="(\d+)"/)[1]);
@@ -406,7 +431,7 @@ test("a chart downloads as a self-contained SVG and a 2x PNG", async () => {
     holder.remove();
     return boxes;
   }, text);
-  assert.ok(bars.length >= 4, `the SVG draws the bars: ${JSON.stringify(bars)}`);
+  assert.ok(bars.length >= chart.figures.length, `the SVG draws the bars: ${JSON.stringify(bars)}`);
   const background = [255, 255, 255, 255];
   for (const b of bars) {
     const centre = image.pixel(Math.round((b.x + b.w / 2) * 2), Math.round((b.y + b.h / 2) * 2));
@@ -427,14 +452,17 @@ test("Copy link puts the canonical URL on the clipboard", async () => {
 });
 
 test("Cite copies a citation of the view: the article, this explorer, the clean URL and the day", async () => {
-  const page = await site.open("?actors=ukraine&fbclid=abc&utm_source=x", { permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await site.open(`?actors=${B.slug}&fbclid=abc&utm_source=x`, { permissions: ["clipboard-read", "clipboard-write"] });
   await page.getByRole("button", { name: "Cite" }).click();
   await page.getByText("Citation copied.").waitFor();
   const text = await page.evaluate(() => navigator.clipboard.readText());
   const today = await page.evaluate(() => new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }));
+  // The outlet where the data names one; else the note that the text names none.
+  const { outlet, dateline } = DATA.article;
+  const published = outlet ? `${outlet}, ${dateline}` : `news article of ${dateline} (the text quoted here names no outlet)`;
   assert.equal(
     text,
-    `“${DATA.article.title}”, news article of ${DATA.article.dateline} (the text quoted here names no outlet). Figures as quoted and charted by Frontline Figures: ${site.url}?actors=ukraine (accessed ${today}).`,
+    `“${DATA.article.title}”, ${published}. Figures as quoted and charted by ${VOCAB.page.name}: ${site.url}?actors=${B.slug} (accessed ${today}).`,
   );
   await closeClean(page);
 });
@@ -447,7 +475,7 @@ test("where copying is refused, the citation is shown selected for copying by ha
   await page.getByRole("button", { name: "Cite" }).click();
   const field = page.getByLabel("Citation of this view");
   await field.waitFor();
-  assert.match(await field.inputValue(), new RegExp(`Frontline Figures: ${site.url.replace(/[.?]/g, "\\$&")}\\?view=table \\(accessed `));
+  assert.ok((await field.inputValue()).includes(`${VOCAB.page.name}: ${site.url}?view=table (accessed `), await field.inputValue());
   assert.equal(await page.evaluate(() => document.activeElement.id), "share-citation");
   assert.match(await page.locator(".share-status").innerText(), /the citation is selected below; press Ctrl\+C/);
   await closeClean(page);
@@ -457,11 +485,11 @@ test("where copying is refused, the link is shown selected for copying by hand",
   const refuse = () => {
     Object.defineProperty(Navigator.prototype, "clipboard", { get: () => ({ writeText: () => Promise.reject(new Error("denied")) }) });
   };
-  const page = await site.open("?actors=ukraine", { initScript: refuse });
+  const page = await site.open(`?actors=${B.slug}`, { initScript: refuse });
   await page.getByRole("button", { name: "Copy link" }).click();
   const field = page.getByLabel("Link to this view");
   await field.waitFor();
-  assert.equal(await field.inputValue(), `${site.url}?actors=ukraine`);
+  assert.equal(await field.inputValue(), `${site.url}?actors=${B.slug}`);
   assert.equal(await page.evaluate(() => document.activeElement.id), "share-url");
   const selection = await page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd, location.href.length]);
   assert.deepEqual(selection.slice(0, 2), [0, selection[2]], "the whole link is selected");
