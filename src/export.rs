@@ -3,7 +3,7 @@
 //! viewer shows it), and file names that say what they hold. The browser glue that turns these
 //! strings into downloads lives in `browser`.
 
-use crate::chart::layout::layout_panel;
+use crate::chart::layout::{layout_panel, layout_panel_with};
 use crate::chart::scene::{Len, Shape, scene};
 use crate::dataset::{Choice, Dataset, Figure};
 use crate::format;
@@ -209,7 +209,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
     let mut body = String::new();
     let mut y = 58;
     for (i, panel) in spec.panels.iter().enumerate() {
-        let Some(layout) = layout_panel(panel) else {
+        let Some(layout) = layout_panel_with(panel, FILE_LABEL_CHARS) else {
             continue;
         };
         let scene = scene(&layout);
@@ -285,21 +285,11 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
 /// a character.
 pub const CREDIT_CHARS: usize = 100;
 
-/// `text` in lines of at most `max` characters, broken at spaces; a longer word gets a line of
-/// its own.
-pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split(' ') {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
-}
+/// The most characters of a mark's label (14 px, semi-bold) on one line of a chart file: its
+/// 688 px at a wide 7.5 px a character.
+pub const FILE_LABEL_CHARS: usize = 90;
+
+pub use crate::format::wrap;
 
 fn shape_svg(s: &Shape, hatch: &str) -> String {
     let len = |l: &Len| l.to_string();

@@ -1,7 +1,9 @@
 //! Selection, facet counts, sorting, the charts a selection fills, the
 //! article segments and the layout geometry: the honest-figures rules, checked on real data.
 
-use frontline_figures::chart::layout::{Anchor, ROW_H, band_on_screen, layout_panel};
+use frontline_figures::chart::layout::{
+    Anchor, LABEL_CHARS, LINE_H, ROW_H, band_on_screen, layout_panel, layout_panel_with,
+};
 use frontline_figures::chart::scale::nice_ticks;
 use frontline_figures::chart::scene::{Len, Shape, scene};
 use frontline_figures::dataset::{
@@ -589,6 +591,84 @@ fn layout_keeps_rows_apart_and_ends_ticks_inside_the_chart() {
     assert_eq!(labels, ["0", "100k", "200k", "300k", "400k", "500k"]);
 }
 
+/// A label too long for a phone's chart (320 px: `LABEL_CHARS`) goes on as many lines as it
+/// needs, its row grows by a line each, and the rows below move down: no label is cut off at
+/// the chart's edge, and none overlaps the next row. A chart file (720 px) keeps it on one line.
+#[test]
+fn a_long_label_wraps_and_its_row_grows() {
+    let specs = charts(data(), &Filters::default());
+    let mut panel = specs
+        .iter()
+        .flat_map(|c| &c.panels)
+        .find(|p| p.marks.len() >= 2)
+        .unwrap()
+        .clone();
+    for m in &panel.marks {
+        assert!(m.label.chars().count() <= LABEL_CHARS, "{}", m.label);
+    }
+    let plain = layout_panel(&panel).unwrap();
+    assert!(
+        plain
+            .bars
+            .iter()
+            .all(|b| b.label_lines == [b.label.clone()])
+    );
+    let long = "up to 15% of the county's roads may be closed by the end of the long week";
+    panel.marks[0].label = long.into();
+    let wrapped = layout_panel(&panel).unwrap();
+    let first = &wrapped.bars[0];
+    assert_eq!(
+        first.label_lines.concat(),
+        long,
+        "the lines read as the label"
+    );
+    assert_eq!(first.label_lines.len(), 2);
+    assert!(
+        first
+            .label_lines
+            .iter()
+            .all(|l| l.trim_end().chars().count() <= LABEL_CHARS)
+    );
+    assert_eq!(first.height, ROW_H + LINE_H);
+    assert_eq!(
+        wrapped.bars[1].y,
+        plain.bars[1].y + LINE_H,
+        "the next row moves down"
+    );
+    assert_eq!(wrapped.axis_y, plain.axis_y + LINE_H);
+    // Drawn: each line its own text, the sublabel, period and bar a line lower.
+    let drawn = scene(&wrapped);
+    let texts: Vec<i32> = drawn.marks[0]
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { y, .. } => Some(*y),
+            _ => None,
+        })
+        .collect();
+    let before: Vec<i32> = scene(&plain).marks[0]
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { y, .. } => Some(*y),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts[0], before[0]);
+    assert_eq!(
+        texts[1],
+        before[0] + LINE_H,
+        "the second line under the first"
+    );
+    assert_eq!(
+        texts[2..].to_vec(),
+        before[1..].iter().map(|y| y + LINE_H).collect::<Vec<_>>()
+    );
+    // A chart file has room: one line.
+    let file = layout_panel_with(&panel, frontline_figures::export::FILE_LABEL_CHARS).unwrap();
+    assert_eq!(file.bars[0].label_lines, [long]);
+}
+
 #[test]
 fn the_scene_draws_upper_bounds_open_ended_and_approximations_solid() {
     let specs = charts(data(), &Filters::default());
@@ -691,14 +771,12 @@ fn a_long_panel_keeps_the_rows_near_the_screen_in_their_places() {
     assert!(longest.marks.len() >= 3, "a panel of three rows or more");
     let mut layout = layout_panel(longest).unwrap();
     let whole = layout.clone();
-    layout.keep_rows((ROW_H + 1, 2 * ROW_H + 1));
+    let (second, third) = (&whole.bars[1], &whole.bars[2]);
+    layout.keep_rows((second.y + 1, third.y + 1));
     let kept: Vec<_> = layout.bars.iter().map(|b| (b.id.as_str(), b.y)).collect();
     assert_eq!(
         kept,
-        [
-            (whole.bars[1].id.as_str(), ROW_H),
-            (whole.bars[2].id.as_str(), 2 * ROW_H)
-        ],
+        [(second.id.as_str(), second.y), (third.id.as_str(), third.y)],
         "every row reaching into the band, at its own place"
     );
     assert_eq!(

@@ -4,33 +4,28 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, axeViolations, search } from "./helpers.mjs";
+import { useSite, closeClean, axeViolations, search, DATA, VOCAB, PINNED, DRAWN, CHARTS, ARTICLE_TEXT, chartOf, statement, bySlug, valueText } from "./helpers.mjs";
 
 const site = useSite();
+const FIGURES = DATA.figures;
 
-const marks = (page) => page.locator("g.mark").evaluateAll((gs) => gs.map((g) => g.dataset.mark));
-
+// Every filter value with its group, label, key and count of figures, from the article's data.
+const CERTAINTY = { approximate: ["Approximate", ["about", "approximately"]], "upper-bound": ["Upper bound", ["up-to", "up-to-may-have"]], vague: ["Vague", ["vague"]] };
+const group = (f) => bySlug("measures", f.measure).group;
 const FILTERS = [
-  ["Country", "Russia", "actor:russia", 5],
-  ["Country", "Ukraine", "actor:ukraine", 2],
-  ["Country", "North Korea", "actor:north-korea", 3],
-  ["Measure", "Troop strength", "measure:strength", 2],
-  ["Measure", "Losses", "measure:losses", 2],
-  ["Measure", "Deployment", "measure:deployment", 2],
-  ["Measure", "Strikes", "measure:strikes", 2],
-  ["Measure", "Share of forces", "measure:share", 1],
-  ["Measure", "Supplies", "measure:supplies", 1],
-  ["Source", "Bloomberg (citing intelligence)", "source:bloomberg", 1],
-  ["Source", "New York Post", "source:new-york-post", 4],
-  ["Source", "Media reports", "source:media-reports", 1],
-  ["Source", "No source named", "source:unattributed", 4],
-  ["Certainty", "Approximate", "certainty:approximate", 6],
-  ["Certainty", "Upper bound", "certainty:upper-bound", 3],
-  ["Certainty", "Vague", "certainty:vague", 1],
+  ...VOCAB.actors.map((a) => [VOCAB.page.actor_filter, a.label, `actor:${a.slug}`, FIGURES.filter((f) => f.actor === a.slug).length]),
+  ...VOCAB.groups.map((g) => ["Measure", g.label, `measure:${g.slug}`, FIGURES.filter((f) => group(f) === g.slug).length]),
+  ...VOCAB.sources.map((s) => ["Source", s.label, `source:${s.slug}`, FIGURES.filter((f) => f.source === s.slug).length]),
+  ...Object.entries(CERTAINTY).map(([slug, [label, qualifiers]]) => ["Certainty", label, `certainty:${slug}`, FIGURES.filter((f) => qualifiers.includes(f.qualifier)).length]),
 ];
+/// "Russia, Ukraine and North Korea".
+const andList = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+const marksOf = (page, chart) => page.locator(`#chart-${chart} g.mark`).evaluateAll((gs) => gs.map((g) => g.dataset.mark));
 
 test("each filter is a labelled toggle with its count, and turning it off removes its figures", async () => {
   const page = await site.open();
+  // A value no figure has would not remove anything: the data has none (the loader's checks).
+  assert.deepEqual(FILTERS.filter(([, , , count]) => count === 0).map(([, , key]) => key), [], "every value holds a figure");
   for (const [group, name, key, count] of FILTERS) {
     const button = page.getByRole("group", { name: group }).getByRole("button", { name, exact: true });
     assert.equal(await button.getAttribute("aria-pressed"), "true", `${name} starts on`);
@@ -49,7 +44,7 @@ test("each filter is a labelled toggle with its count, and turning it off remove
     assert.match(url, new RegExp(`^\\?${param === "actor" ? "actors" : param === "measure" ? "measures" : param === "source" ? "sources" : "certainty"}=`), `${name}: ${url}`);
     assert.ok(!decodeURIComponent(url).split("=")[1].split(",").includes(value), `${name} is not in ${url}`);
     const table = await site.tableIds(page);
-    assert.equal(table.length, 10 - count, `${name}: the table shows the other figures`);
+    assert.equal(table.length, FIGURES.length - count, `${name}: the table shows the other figures`);
     await button.click();
     assert.equal(await search(page), "", `${name} back on gives the default URL`);
     assert.equal(await shown(), before, `${name} back on shows every figure again`);
@@ -67,31 +62,26 @@ site.tableIds = async (page) => {
 
 test("turning a whole dimension off says so in words and offers Reset", async () => {
   const page = await site.open();
-  for (const name of ["Russia", "Ukraine", "North Korea"]) {
-    await page.getByRole("button", { name, exact: true }).click();
+  for (const { label } of VOCAB.actors) {
+    await page.getByRole("button", { name: label, exact: true }).click();
   }
   assert.equal(await page.locator("svg").count(), 0, "no empty chart frames");
   assert.match(await page.locator(".empty").innerText(), /No figure matches/);
   assert.equal(await search(page), "?actors=none");
   await page.locator(".empty").getByRole("button", { name: "Reset filters" }).click();
-  assert.equal(await page.locator("g.mark").count(), 11, "every mark of the three charts again");
+  const marks = CHARTS.reduce((n, c) => n + c.marks.length, 0);
+  assert.equal(await page.locator("g.mark").count(), marks, "every mark of every chart again");
   assert.equal(await search(page), "");
   await closeClean(page);
 });
 
-test("the three charts draw the article's figures on separate axes", async () => {
+test("the charts draw the article's figures on separate axes", async () => {
   const page = await site.open();
   const charts = await page.locator("figure.chart").evaluateAll((fs) => fs.map((f) => f.dataset.chart));
-  assert.deepEqual(charts, ["strength", "north-korea", "strike"]);
-  assert.deepEqual(await page.locator("#chart-strength g.mark").evaluateAll((gs) => gs.map((g) => g.dataset.mark)), [
-    "ru-active", "ru-killed", "ua-soldiers", "ua-losses", "nk-front", "nk-planned",
-  ]);
-  assert.deepEqual(await page.locator("#chart-north-korea g.mark").evaluateAll((gs) => gs.map((g) => g.dataset.mark)), [
-    "nk-front", "nk-planned", "ru-force-increase",
-  ]);
-  assert.deepEqual(await page.locator("#chart-strike g.mark").evaluateAll((gs) => gs.map((g) => g.dataset.mark)), ["ru-missiles", "ru-drones"]);
+  assert.deepEqual(charts, CHARTS.map((c) => c.slug));
+  for (const c of CHARTS) assert.deepEqual(await marksOf(page, c.slug), c.marks.map((f) => f.id), c.slug);
   const axes = await page.locator(".axis-title").allTextContents();
-  assert.deepEqual(axes, ["soldiers", "soldiers", "percent increase of Russia's combat forces", "missiles and drones launched"]);
+  assert.deepEqual(axes, CHARTS.flatMap((c) => c.panels.map((a) => bySlug("axes", a).title)));
   // Each SVG is an image with a title; each figure is named by its chart's title, and its
   // written summary is the drawing's description, read once: on screen it waits behind a
   // closed "Description" (once opened, a reader asked for it).
@@ -109,14 +99,20 @@ test("the three charts draw the article's figures on separate axes", async () =>
     await figure.locator("figcaption summary").click();
     assert.match(await figure.locator("figcaption").innerText(), /^Description\s+Showing \d+ figures? for /);
   }
-  assert.match(await page.locator("#summary-strength").innerText(), /^Showing 6 figures for Russia, Ukraine and North Korea\./);
+  for (const c of CHARTS) {
+    const actors = VOCAB.actors.filter((a) => c.figures.some((f) => f.actor === a.slug)).map((a) => a.label);
+    const n = c.figures.length;
+    const head = `Showing ${n} figure${n === 1 ? "" : "s"} for ${andList(actors)}.`;
+    assert.ok((await page.locator(`#summary-${c.slug}`).innerText()).startsWith(head), `${c.slug}: ${head}`);
+  }
+  if (PINNED) assert.match(await page.locator("#summary-strength").innerText(), /^Showing 6 figures for Russia, Ukraine and North Korea\./);
   await closeClean(page);
 });
 
 test("an upper bound is drawn differently from an approximate value, and says 'up to'", async () => {
   const page = await site.open();
-  const look = (id) =>
-    page.locator(`#chart-strength g.mark[data-mark='${id}']`).evaluate((g) => {
+  const look = (f) =>
+    page.locator(`#chart-${chartOf(f).slug} g.mark[data-mark='${f.id}']`).evaluate((g) => {
       const bar = g.querySelector("rect.bar");
       const edges = [...g.querySelectorAll("line.bound-edge")];
       return {
@@ -125,59 +121,71 @@ test("an upper bound is drawn differently from an approximate value, and says 'u
         label: g.querySelector(".mark-label").textContent,
       };
     });
-  const bound = await look("nk-planned");
-  const approx = await look("ru-active");
+  const drawn = FIGURES.filter((f) => f.value !== null);
+  const [b, a] = [drawn.find((f) => f.qualifier.startsWith("up-to")), drawn.find((f) => !f.qualifier.startsWith("up-to"))];
+  const bound = await look(b);
+  const approx = await look(a);
   assert.match(bound.fill, /^url\(/, "the upper bound is hatched");
   assert.match(approx.fill, /^rgb/, "the approximate value is solid");
   assert.equal(bound.dashed.length, 3, "dashed on three sides, the far end open");
   assert.ok(bound.dashed.every((d) => d !== "none"), "the outline is dashed");
   assert.equal(approx.dashed.length, 0);
-  assert.match(bound.label, /^up to 100,000/);
-  assert.match(approx.label, /^about 500,000/);
+  assert.ok(bound.label.startsWith(`up to ${valueText(b)}`), bound.label);
+  assert.ok(approx.label.startsWith(`${a.qualifier} ${valueText(a)}`), approx.label);
   assert.equal(await page.locator("g.mark[data-mark='derived-share']").count(), 0, "nothing derived is drawn");
   await closeClean(page);
 });
 
-test("the vague amount is told in words and never drawn as a bar", async () => {
+test("a vague amount is told in words and never drawn as a bar", async () => {
   const page = await site.open();
-  assert.equal(await page.locator("g.mark[data-mark='nk-ammunition']").count(), 0);
-  assert.equal(await page.locator("svg").filter({ hasText: "hundreds of thousands" }).count(), 0);
-  const words = await page.locator(".vague-figure[data-figure='nk-ammunition']").innerText();
-  assert.match(words, /hundreds of thousands of rounds of ammunition supplied/);
-  assert.match(words, /no bar is drawn/);
+  for (const f of FIGURES.filter((f) => f.value === null)) {
+    assert.equal(await page.locator(`g.mark[data-mark='${f.id}']`).count(), 0);
+    assert.equal(await page.locator("svg").filter({ hasText: f.value_text }).count(), 0);
+    const words = await page.locator(`.vague-figure[data-figure='${f.id}']`).innerText();
+    assert.ok(words.includes(statement(f)), `${f.id}: ${statement(f)} in ${words}`);
+    assert.match(words, /no bar is drawn/);
+  }
   await closeClean(page);
 });
 
 test("hovering a mark shows its value, hedge, source, period and quote", async () => {
+  // A figure with the most to show: a period and what the article does not say, if any has.
+  const drawn = FIGURES.filter((f) => f.value !== null);
+  const f = drawn.find((f) => f.period && f.outside) ?? drawn.find((f) => f.period) ?? DRAWN;
+  const chart = chartOf(f).slug;
   const page = await site.open();
-  await page.locator("#chart-strength g.mark[data-mark='ru-killed'] rect.hit").hover();
-  const details = await page.locator("#details-strength").innerText();
-  assert.match(details, /Russia: up to 70,000 may have been killed/);
-  assert.match(details, /upper bound/);
-  assert.match(details, /the New York Post/);
-  assert.match(details, /Period\s+since the onset of the full-scale war/);
-  assert.match(details, /Not in the article\s+Russia's full-scale invasion of Ukraine began on 24 February 2022\./);
-  assert.match(details, /Since the onset of the full-scale war, up to 70,000 may have been killed\./);
+  await page.locator(`#chart-${chart} g.mark[data-mark='${f.id}'] rect.hit`).hover();
+  const details = await page.locator(`#details-${chart}`).innerText();
+  const has = (text, what) => assert.ok(details.includes(text), `${what}: "${text}" in ${details}`);
+  has(`${bySlug("actors", f.actor).label}: ${statement(f)}`, "the statement");
+  assert.match(details, f.qualifier.startsWith("up-to") ? /upper bound/ : /approximate/);
+  has(bySlug("sources", f.source).credit, "the source");
+  if (f.period) assert.match(details, new RegExp(`Period\\s+${f.period.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  if (f.outside) has(f.outside, "what is not in the article");
+  has(f.quotes[0], "the quote");
   await page.mouse.move(0, 0);
-  assert.equal(await page.locator("#details-strength").innerText(), "", "nothing pointed at, no details");
+  assert.equal(await page.locator(`#details-${chart}`).innerText(), "", "nothing pointed at, no details");
   await closeClean(page);
 });
 
 test("keyboard focus on a mark shows its details, and Enter selects it", async () => {
+  // The last chart's last mark.
+  const chart = CHARTS.at(-1);
+  const f = chart.marks.at(-1);
   const page = await site.open();
-  const button = page.locator("#chart-strike button.mark-button[data-mark='ru-drones']");
+  const button = page.locator(`#chart-${chart.slug} button.mark-button[data-mark='${f.id}']`);
   await button.focus();
-  const details = await page.locator("#details-strike").innerText();
-  assert.match(details, /approximately 90 drones launched/);
-  assert.match(details, /Approximately 120 missiles and 90 drones were deployed\./);
-  assert.equal(await page.locator("#chart-strike g.mark.active").getAttribute("data-mark"), "ru-drones");
+  const details = await page.locator(`#details-${chart.slug}`).innerText();
+  assert.ok(details.includes(statement(f)), details);
+  assert.ok(details.includes(f.quotes[0]), details);
+  assert.equal(await page.locator(`#chart-${chart.slug} g.mark.active`).getAttribute("data-mark"), f.id);
   await page.keyboard.press("Enter");
   assert.equal(await button.getAttribute("aria-pressed"), "true");
-  assert.equal(await search(page), "?mark=ru-drones");
+  assert.equal(await search(page), `?mark=${f.id}`);
   await closeClean(page);
 });
 
-test("the article's own share is drawn as itself, with the article's hedge and no source", async () => {
+test("the article's own share is drawn as itself, with the article's hedge and no source", { skip: !PINNED && "this article's known fact" }, async () => {
   const page = await site.open();
   await page.locator("button.mark-button[data-mark='ru-force-increase']").focus();
   const details = await page.locator("#details-north-korea").innerText();
@@ -189,21 +197,25 @@ test("the article's own share is drawn as itself, with the article's hedge and n
 });
 
 test("selecting a mark highlights its sentence in the article view", async () => {
+  const f = FIGURES.findLast((f) => f.value !== null);
   const page = await site.open();
-  await page.locator("g.mark[data-mark='ua-losses'] rect.hit").click();
-  assert.equal(await search(page), "?mark=ua-losses");
+  await page.locator(`g.mark[data-mark='${f.id}'] rect.hit`).first().click();
+  assert.equal(await search(page), `?mark=${f.id}`);
   await page.getByRole("tab", { name: "Article" }).click();
   const selected = page.locator("mark.figure-quote.selected");
-  assert.equal(await selected.count(), 1);
-  assert.equal(await selected.innerText(), "According to the same source, Ukraine can count on about 400,000 soldiers and has suffered approximately 80,000 losses so far.");
-  assert.equal(await search(page), "?view=article&mark=ua-losses");
+  assert.ok((await selected.count()) >= 1);
+  // The selected stretches are the figure's quotes, as the article has them.
+  const said = (await selected.allInnerTexts()).join(" ");
+  for (const part of await selected.allInnerTexts()) assert.ok(f.quotes.some((q) => q.includes(part)), `"${part}" is ${f.id}'s`);
+  assert.ok(f.quotes.some((q) => said.includes(q.slice(0, 20))), said);
+  assert.equal(await search(page), `?view=article&mark=${f.id}`);
   await closeClean(page);
 });
 
 test("the table lists the selection and sorts by each column, both ways", async () => {
   const page = await site.open("?view=table");
   const rows = () => page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure));
-  assert.equal((await rows()).length, 10);
+  assert.equal((await rows()).length, FIGURES.length);
   const cell = (col) => page.locator("tbody tr").evaluateAll((rs, c) => rs.map((r) => r.children[c].textContent), col);
   const columns = ["Actor", "Measure", "Value", "Certainty", "Period", "Source"];
   for (const [i, name] of columns.entries()) {
@@ -220,38 +232,51 @@ test("the table lists the selection and sorts by each column, both ways", async 
   await page.locator("thead th").nth(2).getByRole("button").click();
   await page.locator("thead th").nth(2).getByRole("button").click();
   const byValue = await rows();
-  assert.equal(byValue[0], "ru-active");
-  assert.equal(byValue.at(-1), "nk-ammunition", "the vague amount sorts last");
   assert.equal(await search(page), "?view=table&sort=value-desc");
+  if (PINNED) {
+    assert.equal(byValue[0], "ru-active");
+    assert.equal(byValue.at(-1), "nk-ammunition", "the vague amount sorts last");
+  }
   await closeClean(page);
 });
 
 test("the article view highlights every figure and links each to its row and its mark", async () => {
   const page = await site.open("?view=article");
   const quoted = await page.locator("mark.figure-quote").evaluateAll((ms) => [...new Set(ms.flatMap((m) => m.dataset.figures.split(" ")))]);
-  assert.equal(quoted.length, 10);
-  const text = await page.locator("article").innerText();
-  assert.match(text, /Kyiv is struggling to replenish its ranks/);
-  await page.locator("article a", { hasText: "row: killed" }).click();
-  assert.equal(await search(page), "?view=table&mark=ru-killed");
-  assert.equal(await page.locator("tr.selected").getAttribute("data-figure"), "ru-killed");
+  assert.equal(quoted.length, FIGURES.length);
+  // The whole text, paragraph by paragraph (the title is the page's heading).
+  const text = (await page.locator("article").innerText()).replace(/\s+/g, " ");
+  for (const line of ARTICLE_TEXT.split("\n").slice(1).filter((l) => l.trim())) {
+    assert.ok(text.includes(line.trim().slice(0, 40)), `the article view has "${line.slice(0, 40)}"`);
+  }
+  // A figure alone in its stretch of text: its row, then its mark.
+  const alone = await page.locator("article mark.figure-quote + .figure-links").evaluateAll((ls) => ls.map((l) => l.previousElementSibling.dataset.figures).filter((ids) => !ids.includes(" ")));
+  const f = FIGURES.find((f) => f.value !== null && alone.includes(f.id));
+  await page.locator(`article mark[data-figures='${f.id}'] + .figure-links a`, { hasText: "row:" }).click();
+  assert.equal(await search(page), `?view=table&mark=${f.id}`);
+  assert.equal(await page.locator("tr.selected").getAttribute("data-figure"), f.id);
   await page.goBack();
   await page.waitForFunction(() => location.search === "?view=article");
-  await page.locator("article mark[data-figures='nk-front'] + .figure-links a", { hasText: "mark" }).click();
-  assert.equal(await search(page), "?mark=nk-front");
-  assert.equal(await page.locator("#chart-strength g.mark.selected").getAttribute("data-mark"), "nk-front");
+  await page.locator(`article mark[data-figures='${f.id}'] + .figure-links a`, { hasText: "mark" }).click();
+  assert.equal(await search(page), `?mark=${f.id}`);
+  assert.equal(await page.locator(`#chart-${chartOf(f).slug} g.mark.selected`).getAttribute("data-mark"), f.id);
   await closeClean(page);
 });
 
-test("the timeline runs from 24 Feb 2022 to 18 Nov 2024 and lists undated events apart", async () => {
+test("the timeline runs in date order and lists undated events apart", async () => {
   const page = await site.open("?view=timeline");
   const dated = await page.locator("ol.events time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
-  assert.deepEqual(dated, ["2022-02-24", "2024-11-16", "2024-11-16", "2024-11-17", "2024-11-18"]);
+  const starts = DATA.events.filter((e) => e.start).map((e) => e.start);
+  assert.deepEqual(dated, [...starts].sort());
   const undated = await page.locator("ul.undated li").evaluateAll((ls) => ls.map((l) => l.dataset.event));
-  assert.deepEqual(undated.sort(), ["nk-deployed", "nk-training", "putin-kim-meetings"]);
-  const strike = await page.locator("li[data-event='weekend-strike']").innerText();
-  assert.match(strike, /Worked out: the article, dated Monday 18 November 2024, says "this past weekend"\./);
-  assert.match(await page.locator("li[data-event='volyn-missiles']").innerText(), /Volyn region, near Poland/);
+  assert.deepEqual(undated.sort(), DATA.events.filter((e) => !e.start).map((e) => e.id).sort());
+  // How a worked-out date is known, and where, as the data says.
+  for (const e of DATA.events) {
+    const item = await page.locator(`li[data-event='${e.id}']`).innerText();
+    if (e.date_basis) assert.ok(item.includes(e.date_basis), `${e.id}: ${e.date_basis}`);
+    if (e.place) assert.ok(item.includes(e.place), `${e.id}: ${e.place}`);
+  }
+  if (PINNED) assert.deepEqual(dated, ["2022-02-24", "2024-11-16", "2024-11-16", "2024-11-17", "2024-11-18"]);
   await closeClean(page);
 });
 
@@ -288,21 +313,29 @@ test("tabs are a tablist: arrows move the focus, Enter or Space opens, and only 
 });
 
 test("a selection's details open once, under its chart, in view, and the pointer's way to them does not change them", async () => {
+  // A figure drawn in two charts, selected in the later one (this article: nk-planned), or else
+  // the first figure of a chart with two or more; and another bar of that chart.
+  const twice = (f) => CHARTS.filter((c) => c.figures.includes(f)).length > 1;
+  const chart = CHARTS.findLast((c) => c.marks.length > 1 && c.marks.some(twice)) ?? CHARTS.find((c) => c.marks.length > 1);
+  const f = chart.marks.findLast(twice) ?? chart.marks[0];
+  // Below it where there is a bar below, as the pointer goes down to the details.
+  const other = chart.marks.findLast((g) => g !== f);
   const page = await site.open("", { width: 375, height: 700 });
-  // nk-planned is drawn in two charts; selected in the second, its details open there alone.
-  const bar = page.locator("#chart-north-korea g.mark[data-mark='nk-planned'] rect.hit");
+  const bar = page.locator(`#chart-${chart.slug} g.mark[data-mark='${f.id}'] rect.hit`);
   await bar.scrollIntoViewIfNeeded();
   await bar.click();
-  assert.equal(await search(page), "?mark=nk-planned");
+  assert.equal(await search(page), `?mark=${f.id}`);
   const filled = () => page.locator(".details").evaluateAll((ds) => ds.filter((d) => d.textContent.trim()).map((d) => d.id));
-  assert.deepEqual(await filled(), ["details-north-korea"]);
-  const box = await page.locator("#details-north-korea").boundingBox();
+  assert.deepEqual(await filled(), [`details-${chart.slug}`]);
+  const details = page.locator(`#details-${chart.slug}`);
+  const box = await details.boundingBox();
   assert.ok(box.y >= 0 && box.y + Math.min(box.height, 200) <= 700, `the details are in view: ${JSON.stringify(box)}`);
   // On the way down to "Show it in the article", the pointer crosses another bar.
-  await page.locator("#chart-north-korea g.mark[data-mark='ru-force-increase'] rect.hit").hover();
-  assert.match(await page.locator("#details-north-korea").innerText(), /up to 100,000 soldiers may be sent/);
-  await page.locator("#details-north-korea").getByRole("link", { name: "Show it in the article" }).click();
-  assert.equal(await search(page), "?view=article&mark=nk-planned");
+  await page.locator(`#chart-${chart.slug} g.mark[data-mark='${other.id}'] rect.hit`).hover();
+  assert.ok((await details.innerText()).includes(statement(f)), await details.innerText());
+  await details.getByRole("link", { name: "Show it in the article" }).click();
+  assert.equal(await search(page), `?view=article&mark=${f.id}`);
+  if (PINNED) assert.equal(f.id, "nk-planned");
   await closeClean(page);
 });
 
@@ -312,8 +345,12 @@ test("sorting means something: actors A to Z, values within their unit", async (
   assert.deepEqual(actors, [...actors].sort(), "A to Z");
   await page.goto(`${site.url}?view=table&sort=value`);
   await page.waitForSelector(".app[data-ready='true']");
-  const units = await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure));
-  assert.deepEqual(units.slice(-4), ["ru-force-increase", "ru-drones", "ru-missiles", "nk-ammunition"], "no percent among the drones");
+  // Each axis's figures together, in the vocabulary's order of axes.
+  const order = await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.figure));
+  const axisAt = (id) => VOCAB.axes.findIndex((a) => a.slug === bySlug("units", FIGURES.find((f) => f.id === id).unit).axis);
+  const axes = order.map(axisAt);
+  assert.deepEqual(axes, [...axes].sort((a, b) => a - b), `units grouped: ${order}`);
+  if (PINNED) assert.deepEqual(order.slice(-4), ["ru-force-increase", "ru-drones", "ru-missiles", "nk-ammunition"], "no percent among the drones");
   // Periods by time: generic.test.mjs, over any article.
   await closeClean(page);
 });
@@ -349,18 +386,20 @@ test("every control is reachable with Tab, shows a focus ring and works from the
     seen.add(info.key);
   }
   for (const [, , key] of FILTERS) assert.ok(seen.has(key), `${key} is not reachable by Tab`);
-  for (const key of ["ru-active", "ru-force-increase", "ru-drones", "tab-charts"]) assert.ok(seen.has(key), `${key} is not reachable`);
+  // A mark of each chart, and the tabs.
+  for (const key of [...CHARTS.map((c) => c.marks.at(-1).id), "tab-charts"]) assert.ok(seen.has(key), `${key} is not reachable`);
   // Space toggles a filter.
-  await page.locator("button[data-filter='actor:russia']").focus();
+  const [first, ...rest] = VOCAB.actors;
+  await page.locator(`button[data-filter='actor:${first.slug}']`).focus();
   await page.keyboard.press("Space");
-  assert.equal(await search(page), "?actors=ukraine,north-korea");
+  assert.equal(await search(page), `?actors=${rest.map((a) => a.slug).join(",")}`);
   await closeClean(page);
 });
 
 for (const width of [375, 1280]) {
   for (const colorScheme of ["light", "dark"]) {
     test(`axe finds no violations in any view at ${width} px, ${colorScheme}`, async () => {
-      for (const view of ["", "?view=table", "?view=article", "?view=timeline", "?mark=nk-planned"]) {
+      for (const view of ["", "?view=table", "?view=article", "?view=timeline", `?mark=${DRAWN.id}`]) {
         const page = await site.open(view, { width, height: 900, colorScheme });
         assert.deepEqual(await axeViolations(page), [], `${view || "charts"} at ${width} px, ${colorScheme}`);
         await closeClean(page);
@@ -398,7 +437,9 @@ for (const width of [320, 768, 1920]) {
         const texts = [...svg.querySelectorAll("text")].map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }));
         const out = [];
         for (const { t, r } of texts) {
-          if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`"${t}" leaves the chart`);
+          // A glyph may reach a pixel past its origin (a "T"'s side bearing; the drawing's
+          // overflow is visible, so it is drawn, not cut): more than that leaves the chart.
+          if (r.left < box.left - 1.5 || r.right > box.right + 1.5) out.push(`"${t}" leaves the chart`);
         }
         for (let i = 0; i < texts.length; i++) {
           for (let j = i + 1; j < texts.length; j++) {

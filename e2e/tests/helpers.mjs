@@ -47,14 +47,20 @@ export function attribution(f) {
   return s.named ? `according to ${s.credit}` : "the article names no source";
 }
 /// The first figure the charts draw (one with a value), and the charts of the default view,
-/// each with the axes of its panels (one per axis that holds a figure of the chart's groups).
+/// each with its figures (in the data's order, or by actor where the chart says so), the axes
+/// of its panels (one per axis that holds a figure of the chart's groups), and its marks as
+/// drawn: panel by panel.
 export const DRAWN = DATA.figures.find((f) => f.value !== null);
+const actorIndex = (f) => VOCAB.actors.findIndex((a) => a.slug === f.actor);
 export const CHARTS = VOCAB.charts
   .map((c) => {
     const drawn = DATA.figures.filter((f) => f.value !== null
       && c.axes.includes(axisOf(f).slug)
       && (!c.groups?.length || c.groups.includes(bySlug("measures", f.measure).group)));
-    return { slug: c.slug, figures: drawn, panels: c.axes.filter((a) => drawn.some((f) => axisOf(f).slug === a)) };
+    if (c.order === "actor") drawn.sort((a, b) => actorIndex(a) - actorIndex(b));
+    const panels = c.axes.filter((a) => drawn.some((f) => axisOf(f).slug === a));
+    const marks = panels.flatMap((a) => drawn.filter((f) => axisOf(f).slug === a));
+    return { slug: c.slug, title: c.title, figures: drawn, panels, marks };
   })
   .filter((c) => c.panels.length > 0);
 /// The chart that draws `f` in the default view.

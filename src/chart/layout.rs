@@ -14,6 +14,11 @@ pub const PERIOD_Y: i32 = 44;
 pub const BAR_Y: i32 = 51;
 pub const BAR_H: i32 = 16;
 pub const ROW_H: i32 = 78;
+/// The most characters of a mark's label on one line: measured at 320 px, the narrowest screen
+/// the page is made for, 42 characters of the label's font fit the chart's 300 px. A longer
+/// label takes a second line (and a third, …), and its row grows by `LINE_H` a line.
+pub const LABEL_CHARS: usize = 42;
+pub const LINE_H: i32 = 16;
 pub const AXIS_GAP: i32 = 6;
 pub const TICK_LABEL_DY: i32 = 18;
 pub const AXIS_TITLE_DY: i32 = 34;
@@ -48,11 +53,22 @@ pub struct Bar {
     pub id: String,
     /// Top of the row, in px.
     pub y: i32,
+    /// The row's height, in px: `ROW_H`, and `LINE_H` more for each line the label wraps onto.
+    pub height: i32,
     pub width: Hundredths,
     pub style: MarkStyle,
     pub label: String,
+    /// The label as drawn: lines of at most `LABEL_CHARS` characters.
+    pub label_lines: Vec<String>,
     pub sublabel: String,
     pub period: Option<String>,
+}
+
+impl Bar {
+    /// How far the label's extra lines push the rest of the row down, in px.
+    pub fn shift(&self) -> i32 {
+        self.height - ROW_H
+    }
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -70,10 +86,16 @@ pub fn axis_title(axis: Axis) -> &'static str {
     axis.def().title
 }
 
-/// Lay out one panel; `None` for a panel without marks. A `PanelSpec` holds one axis by
-/// construction, so soldiers, percentages and munitions never meet on one scale; percentages
-/// always run to 100%.
+/// Lay out one panel for the page; `None` for a panel without marks. A `PanelSpec` holds one
+/// axis by construction, so soldiers, percentages and munitions never meet on one scale;
+/// percentages always run to 100%.
 pub fn layout_panel(spec: &PanelSpec) -> Option<PanelLayout> {
+    layout_panel_with(spec, LABEL_CHARS)
+}
+
+/// The same, with labels wrapped at `label_chars` characters (a chart file, 720 px wide, has
+/// room for more than a phone).
+pub fn layout_panel_with(spec: &PanelSpec, label_chars: usize) -> Option<PanelLayout> {
     let max = spec.marks.iter().map(|m| m.value).max()?;
     let percent = spec.axis.percent();
     let ticks: Vec<u64> = if percent {
@@ -100,21 +122,33 @@ pub fn layout_panel(spec: &PanelSpec) -> Option<PanelLayout> {
             },
         })
         .collect();
+    let mut y = 0;
     let bars: Vec<Bar> = spec
         .marks
         .iter()
-        .zip(0..)
-        .map(|(m, row)| Bar {
-            id: m.id.clone(),
-            y: row * ROW_H,
-            width: position(m.value, domain),
-            style: m.style,
-            label: m.label.clone(),
-            sublabel: m.sublabel.clone(),
-            period: m.period.clone(),
+        .map(|m| {
+            let mut label_lines = format::wrap(&m.label, label_chars);
+            // Each line but the last keeps its space, so the label's text reads whole.
+            let last = label_lines.len() - 1;
+            for line in &mut label_lines[..last] {
+                line.push(' ');
+            }
+            let height = ROW_H + (label_lines.len() as i32 - 1) * LINE_H;
+            y += height;
+            Bar {
+                id: m.id.clone(),
+                y: y - height,
+                height,
+                width: position(m.value, domain),
+                style: m.style,
+                label: m.label.clone(),
+                label_lines,
+                sublabel: m.sublabel.clone(),
+                period: m.period.clone(),
+            }
         })
         .collect();
-    let axis_y = bars.len() as i32 * ROW_H + AXIS_GAP;
+    let axis_y = y + AXIS_GAP;
     Some(PanelLayout {
         axis: spec.axis,
         axis_title: axis_title(spec.axis),
@@ -144,6 +178,6 @@ impl PanelLayout {
     /// Keeps only the rows that reach into `band` (px from the panel's top). The panel keeps its
     /// height, its axis and every row's place, so the page scrolls as if all were drawn.
     pub fn keep_rows(&mut self, (from, to): (i32, i32)) {
-        self.bars.retain(|b| b.y + ROW_H > from && b.y < to);
+        self.bars.retain(|b| b.y + b.height > from && b.y < to);
     }
 }

@@ -5,7 +5,8 @@
 use std::fmt;
 
 use super::layout::{
-    AXIS_TITLE_DY, Anchor, BAR_H, BAR_Y, LABEL_Y, PERIOD_Y, PanelLayout, SUBLABEL_Y, TICK_LABEL_DY,
+    AXIS_TITLE_DY, Anchor, BAR_H, BAR_Y, LABEL_Y, LINE_H, PERIOD_Y, PanelLayout, SUBLABEL_Y,
+    TICK_LABEL_DY,
 };
 use super::scale::Hundredths;
 use crate::select::MarkStyle;
@@ -78,36 +79,41 @@ pub fn scene(layout: &PanelLayout) -> Scene {
         .bars
         .iter()
         .map(|bar| {
-            let top = BAR_Y;
+            // A label on more than one line pushes the rest of the row down.
+            let shift = bar.shift();
+            let top = BAR_Y + shift;
             let (w, zero) = (Len::Pct(bar.width), Len::Px(0));
-            let mut shapes = vec![
-                Shape::Rect {
-                    x: zero,
-                    y: 0,
-                    w: Len::Pct(10_000),
-                    h: BAR_Y + BAR_H,
-                    class: "hit",
-                    hatched: false,
-                },
-                Shape::Text {
-                    x: zero,
-                    y: LABEL_Y,
-                    anchor: Anchor::Start,
-                    class: "mark-label",
-                    text: bar.label.clone(),
-                },
-                Shape::Text {
-                    x: zero,
-                    y: SUBLABEL_Y,
-                    anchor: Anchor::Start,
-                    class: "mark-sublabel",
-                    text: bar.sublabel.clone(),
-                },
-            ];
+            let mut shapes = vec![Shape::Rect {
+                x: zero,
+                y: 0,
+                w: Len::Pct(10_000),
+                h: top + BAR_H,
+                class: "hit",
+                hatched: false,
+            }];
+            shapes.extend(
+                bar.label_lines
+                    .iter()
+                    .zip(0..)
+                    .map(|(line, i)| Shape::Text {
+                        x: zero,
+                        y: LABEL_Y + i * LINE_H,
+                        anchor: Anchor::Start,
+                        class: "mark-label",
+                        text: line.clone(),
+                    }),
+            );
+            shapes.push(Shape::Text {
+                x: zero,
+                y: SUBLABEL_Y + shift,
+                anchor: Anchor::Start,
+                class: "mark-sublabel",
+                text: bar.sublabel.clone(),
+            });
             if let Some(period) = &bar.period {
                 shapes.push(Shape::Text {
                     x: zero,
-                    y: PERIOD_Y,
+                    y: PERIOD_Y + shift,
                     anchor: Anchor::Start,
                     class: "mark-sublabel",
                     text: period.clone(),
