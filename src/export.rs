@@ -259,7 +259,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
             r#"<text x="{m}" y="46" font-size="12" fill="{muted}">Solid: about or approximately. Hatched, open-ended: up to, an upper bound.</text>"#,
             "{body}",
             "{credit}",
-            r#"<text x="{m}" y="{c2}" font-size="11" fill="{muted}">Frontline Figures</text>"#,
+            r#"<text x="{m}" y="{c2}" font-size="11" fill="{muted}">{name}</text>"#,
             "</svg>\n"
         ),
         w = SVG_WIDTH,
@@ -269,6 +269,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         desc = xml(&spec.summary),
         body = body,
         c2 = y + 28 + extra,
+        name = xml(data.vocab.page.name),
         credit = credit,
         bg = BG,
         fg = FG,

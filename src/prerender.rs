@@ -343,19 +343,34 @@ pub fn with_site_url(page: &str, site: &SiteUrl, title: &str) -> Result<String, 
 
 /// `oembed.json` for the site: a `rich` embed (oEmbed 1.0, section 2.3.4.4) of the embed view,
 /// with every field the spec requires for that type (`version`, `type`, `html`, `width`,
-/// `height`) and the optional ones it can honestly fill.
-pub fn oembed_json(site: &SiteUrl, title: &str, height: i32) -> String {
+/// `height`) and the optional ones it can honestly fill: the provider (the explorer's name, from
+/// the article's vocabulary) and, where the article has a preview image, the thumbnail.
+pub fn oembed_json(
+    site: &SiteUrl,
+    title: &str,
+    height: i32,
+    provider: &str,
+    preview: bool,
+) -> String {
     let url = site.as_str();
     let iframe = format!(
         r#"<iframe src="{url}?embed=1" title="{}" width="{OEMBED_WIDTH}" height="{height}" loading="lazy" frameborder="0" data-frontline-figures></iframe>"#,
         crate::export::xml(title)
     );
     let s = crate::export::json_str;
+    let thumbnail = if preview {
+        format!(
+            ",\n  \"thumbnail_url\": {},\n  \"thumbnail_width\": 1200,\n  \"thumbnail_height\": 630",
+            s(&format!("{url}preview.png"))
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n  \"title\": {},\n  \"provider_name\": \"Frontline Figures\",\n  \"provider_url\": {},\n  \"html\": {},\n  \"width\": {OEMBED_WIDTH},\n  \"height\": {height},\n  \"thumbnail_url\": {},\n  \"thumbnail_width\": 1200,\n  \"thumbnail_height\": 630\n}}\n",
+        "{{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n  \"title\": {},\n  \"provider_name\": {},\n  \"provider_url\": {},\n  \"html\": {},\n  \"width\": {OEMBED_WIDTH},\n  \"height\": {height}{thumbnail}\n}}\n",
         s(title),
+        s(provider),
         s(url),
         s(&iframe),
-        s(&format!("{url}preview.png"))
     )
 }

@@ -335,8 +335,17 @@ fn with_a_site_address_the_page_gets_absolute_addresses_in_both_forms() {
 fn oembed_json_has_every_field_the_spec_requires_for_rich() {
     use frontline_figures::prerender::{SiteUrl, oembed_json};
     let site = SiteUrl::parse("https://example.org/frontline/").unwrap();
-    let doc: serde_json::Value =
-        serde_json::from_str(&oembed_json(&site, "Frontline Figures: a <b> title", 812)).unwrap();
+    let json = |preview| {
+        serde_json::from_str::<serde_json::Value>(&oembed_json(
+            &site,
+            "Frontline Figures: a <b> title",
+            812,
+            "An Explorer",
+            preview,
+        ))
+        .unwrap()
+    };
+    let doc = json(true);
     // oEmbed 1.0, 2.3.4 and 2.3.4.4: version and type always; html, width and height for rich.
     assert_eq!(doc["version"], "1.0");
     assert_eq!(doc["type"], "rich");
@@ -345,10 +354,17 @@ fn oembed_json_has_every_field_the_spec_requires_for_rich() {
     let html = doc["html"].as_str().unwrap();
     assert!(html.starts_with(r#"<iframe src="https://example.org/frontline/?embed=1" title="Frontline Figures: a &lt;b&gt; title" width="600" height="812""#), "{html}");
     assert_eq!(doc["provider_url"], "https://example.org/frontline/");
+    assert_eq!(doc["provider_name"], "An Explorer");
     assert_eq!(
         doc["thumbnail_url"],
         "https://example.org/frontline/preview.png"
     );
+    // Without a preview image, no thumbnail is named (it would not be there).
+    let doc = json(false);
+    for field in ["thumbnail_url", "thumbnail_width", "thumbnail_height"] {
+        assert!(doc.get(field).is_none(), "{field}");
+    }
+    assert_eq!(doc["height"], 812);
 }
 
 /// The first view paints from the one response: the stylesheet goes inline, under its hash in

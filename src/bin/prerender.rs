@@ -78,7 +78,16 @@ fn main() -> ExitCode {
             frontline_figures::dataset::Dataset::bundled(),
             &Default::default(),
         ));
-        if let Err(e) = std::fs::write(&oembed, prerender::oembed_json(site, &title(), height)) {
+        if let Err(e) = std::fs::write(
+            &oembed,
+            prerender::oembed_json(
+                site,
+                &title(),
+                height,
+                dataset::vocabulary().page.name,
+                preview,
+            ),
+        ) {
             eprintln!("prerender: cannot write {}: {e}", oembed.display());
             return ExitCode::FAILURE;
         }
