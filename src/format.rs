@@ -133,6 +133,10 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 /// `text` in lines of at most `max` characters, broken at spaces; a longer word gets a line of
 /// its own.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    if text.len() <= max {
+        // Fits as it is (bytes are at least as many as characters).
+        return vec![text.to_string()];
+    }
     let mut lines: Vec<String> = Vec::new();
     for word in text.split(' ') {
         match lines.last_mut() {

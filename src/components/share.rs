@@ -81,31 +81,27 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let embed_open = embed_open.clone();
         Callback::from(move |_: MouseEvent| embed_open.set(!*embed_open))
     };
-    let selected = select_figures(data, &state.filters);
+    // The files are written when asked for, not on every render: at 1,000 figures the CSV alone
+    // took 2.5 ms of each filter click.
+    let nothing = select_figures(data, &state.filters).is_empty();
     let download_csv = {
-        let (name, body) = (
-            export::file_name(&state.filters, None, "csv"),
-            export::csv(&selected),
-        );
+        let name = export::file_name(&state.filters, None, "csv");
+        let (data, filters) = (*data, state.filters.clone());
         Callback::from(move |_: MouseEvent| {
+            let body = export::csv(&select_figures(&data, &filters));
             crate::browser::download(&name, "text/csv;charset=utf-8", &body)
         })
     };
     let download_json = {
         let name = export::file_name(&state.filters, None, "json");
-        let (data, selected_ids): (DataRef, Vec<String>) =
-            (*data, selected.iter().map(|f| f.id.clone()).collect());
+        let (data, filters) = (*data, state.filters.clone());
         let query = query.clone();
         Callback::from(move |_: MouseEvent| {
-            let figures: Vec<_> = selected_ids
-                .iter()
-                .filter_map(|id| data.figure(id))
-                .collect();
+            let figures = select_figures(&data, &filters);
             let body = export::json(&data, &figures, &crate::browser::page_url(&query));
             crate::browser::download(&name, "application/json", &body);
         })
     };
-    let nothing = selected.is_empty();
 
     let onclose = {
         let embed_open = embed_open.clone();
