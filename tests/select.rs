@@ -2,7 +2,8 @@
 //! article segments and the layout geometry: the honest-figures rules, checked on real data.
 
 use frontline_figures::chart::layout::{
-    Anchor, LABEL_CHARS, LINE_H, ROW_H, band_on_screen, layout_panel, layout_panel_with,
+    Anchor, LABEL_CHARS, LINE_H, ROW_H, band_on_screen, layout_panel, layout_panel_in,
+    layout_panel_with,
 };
 use frontline_figures::chart::scale::nice_ticks;
 use frontline_figures::chart::scene::{Len, Shape, scene};
@@ -779,6 +780,9 @@ fn a_long_panel_keeps_the_rows_near_the_screen_in_their_places() {
         [(second.id.as_str(), second.y), (third.id.as_str(), third.y)],
         "every row reaching into the band, at its own place"
     );
+    // Laid out with the band from the start (as the page does): the same rows, places, panel.
+    let banded = layout_panel_in(longest, LABEL_CHARS, Some((second.y + 1, third.y + 1))).unwrap();
+    assert_eq!(banded, layout);
     assert_eq!(
         (layout.height, layout.axis_y, &layout.ticks),
         (whole.height, whole.axis_y, &whole.ticks),

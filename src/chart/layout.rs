@@ -96,6 +96,18 @@ pub fn layout_panel(spec: &PanelSpec) -> Option<PanelLayout> {
 /// The same, with labels wrapped at `label_chars` characters (a chart file, 720 px wide, has
 /// room for more than a phone).
 pub fn layout_panel_with(spec: &PanelSpec, label_chars: usize) -> Option<PanelLayout> {
+    layout_panel_in(spec, label_chars, None)
+}
+
+/// The same, with only the rows that reach into `band` (px from the panel's top; `None`: every
+/// row) built: every row still takes its place, so the panel keeps its height and each row its
+/// `y`, but a long chart does not write out a thousand labels to draw twenty (as `keep_rows`
+/// after the whole layout would).
+pub fn layout_panel_in(
+    spec: &PanelSpec,
+    label_chars: usize,
+    band: Option<(i32, i32)>,
+) -> Option<PanelLayout> {
     let max = spec.marks.iter().map(|m| m.value).max()?;
     let percent = spec.axis.percent();
     let ticks: Vec<u64> = if percent {
@@ -123,31 +135,35 @@ pub fn layout_panel_with(spec: &PanelSpec, label_chars: usize) -> Option<PanelLa
         })
         .collect();
     let mut y = 0;
-    let bars: Vec<Bar> = spec
-        .marks
-        .iter()
-        .map(|m| {
-            let mut label_lines = format::wrap(&m.label, label_chars);
-            // Each line but the last keeps its space, so the label's text reads whole.
-            let last = label_lines.len() - 1;
-            for line in &mut label_lines[..last] {
-                line.push(' ');
-            }
-            let height = ROW_H + (label_lines.len() as i32 - 1) * LINE_H;
-            y += height;
-            Bar {
-                id: m.id.clone(),
-                y: y - height,
-                height,
-                width: position(m.value, domain),
-                style: m.style,
-                label: m.label.clone(),
-                label_lines,
-                sublabel: m.sublabel.clone(),
-                period: m.period.clone(),
-            }
-        })
-        .collect();
+    let mut bars: Vec<Bar> = Vec::new();
+    for m in &spec.marks {
+        // A label that fits is one line, without splitting it.
+        let wrapped = (m.label.len() > label_chars).then(|| format::wrap(&m.label, label_chars));
+        let lines = wrapped.as_ref().map_or(1, Vec::len);
+        let height = ROW_H + (lines as i32 - 1) * LINE_H;
+        let top = y;
+        y += height;
+        if band.is_some_and(|(from, to)| top + height <= from || top >= to) {
+            continue;
+        }
+        let mut label_lines = wrapped.unwrap_or_else(|| vec![m.label.clone()]);
+        // Each line but the last keeps its space, so the label's text reads whole.
+        let last = label_lines.len() - 1;
+        for line in &mut label_lines[..last] {
+            line.push(' ');
+        }
+        bars.push(Bar {
+            id: m.id.clone(),
+            y: top,
+            height,
+            width: position(m.value, domain),
+            style: m.style,
+            label: m.label.clone(),
+            label_lines,
+            sublabel: m.sublabel.clone(),
+            period: m.period.clone(),
+        });
+    }
     let axis_y = y + AXIS_GAP;
     Some(PanelLayout {
         axis: spec.axis,

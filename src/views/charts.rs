@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::chart::layout::{DRAW_ALL_UP_TO, layout_panel};
+use crate::chart::layout::{DRAW_ALL_UP_TO, LABEL_CHARS, layout_panel_in};
 use crate::chart::scene::scene;
 use crate::components::DataRef;
 use crate::components::details::{MarkDetailsProps, mark_details};
@@ -229,14 +229,17 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         .and_then(|id| data.figure(id))
         .map(|f| format!("Selected: {}: {}", f.actor.label(), format::statement(f)))
         .unwrap_or_default();
+    // A long chart lays out only the rows in its band (see `layout_panel_in`).
     let panels = spec
         .panels
         .iter()
-        .filter_map(|p| Some((p.axis, layout_panel(p)?)));
-    let panels = panels.enumerate().map(|(i, (axis, mut layout))| {
-        if let Some(band) = bands.as_ref().and_then(|b| b.get(i)) {
-            layout.keep_rows(*band);
-        }
+        .filter(|p| !p.marks.is_empty())
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let band = bands.as_ref().and_then(|b| b.get(i)).copied();
+            Some((p.axis, layout_panel_in(p, LABEL_CHARS, band)?))
+        });
+    let panels = panels.map(|(axis, layout)| {
         let title = format!("{}: {}", spec.title, layout.axis_title);
         let scene = scene(&layout);
         panel_svg(PanelSvgProps {
