@@ -510,6 +510,11 @@ pub fn place_in(root: &web_sys::Element) -> Place {
 /// Put the reader back: the same scroll position, and the focus on the element at the same path.
 pub fn restore(root: &web_sys::Element, place: Place) {
     use wasm_bindgen::JsCast;
+    // Nothing to put back (the usual first load): no reading of the scroll position either,
+    // which would lay the new page out inside the start-up task.
+    if place.focus.is_none() && place.y == 0.0 {
+        return;
+    }
     let window = gloo::utils::window();
     if let Some(path) = place.focus {
         let mut el = Some(root.clone());
