@@ -3,7 +3,7 @@
 //! viewer shows it), and file names that say what they hold. The browser glue that turns these
 //! strings into downloads lives in `browser`.
 
-use crate::chart::layout::{layout_panel, layout_panel_with};
+use crate::chart::layout::{layout_panel, layout_panel_in};
 use crate::chart::scene::{Len, Shape, scene};
 use crate::dataset::{Choice, Dataset, Figure};
 use crate::format;
@@ -209,7 +209,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
     let mut body = String::new();
     let mut y = 58;
     for (i, panel) in spec.panels.iter().enumerate() {
-        let Some(layout) = layout_panel_with(panel, FILE_LABEL_CHARS) else {
+        let Some(layout) = layout_panel_in(panel, FILE_LABEL_CHARS, None) else {
             continue;
         };
         let scene = scene(&layout);

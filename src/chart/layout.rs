@@ -86,23 +86,18 @@ pub fn axis_title(axis: Axis) -> &'static str {
     axis.def().title
 }
 
-/// Lay out one panel for the page; `None` for a panel without marks. A `PanelSpec` holds one
-/// axis by construction, so soldiers, percentages and munitions never meet on one scale;
-/// percentages always run to 100%.
+/// Lay out one panel for the page, every row; `None` for a panel without marks. A `PanelSpec`
+/// holds one axis by construction, so soldiers, percentages and munitions never meet on one
+/// scale; percentages always run to 100%.
 pub fn layout_panel(spec: &PanelSpec) -> Option<PanelLayout> {
-    layout_panel_with(spec, LABEL_CHARS)
+    layout_panel_in(spec, LABEL_CHARS, None)
 }
 
 /// The same, with labels wrapped at `label_chars` characters (a chart file, 720 px wide, has
-/// room for more than a phone).
-pub fn layout_panel_with(spec: &PanelSpec, label_chars: usize) -> Option<PanelLayout> {
-    layout_panel_in(spec, label_chars, None)
-}
-
-/// The same, with only the rows that reach into `band` (px from the panel's top; `None`: every
-/// row) built: every row still takes its place, so the panel keeps its height and each row its
-/// `y`, but a long chart does not write out a thousand labels to draw twenty (as `keep_rows`
-/// after the whole layout would).
+/// room for more than a phone), and only the rows that reach into `band` built (px from the
+/// panel's top; `None`: every row). Every row still takes its place, so the panel keeps its
+/// height and each row its `y`, and the page scrolls as if all were drawn; a long chart does
+/// not write out a thousand labels to draw twenty.
 pub fn layout_panel_in(
     spec: &PanelSpec,
     label_chars: usize,
@@ -188,12 +183,4 @@ pub fn band_on_screen(top: f64, viewport: f64) -> (i32, i32) {
     let first = (-top / screen).floor() - 1.0;
     let from = first * screen;
     (from.floor() as i32, (from + 4.0 * screen).ceil() as i32)
-}
-
-impl PanelLayout {
-    /// Keeps only the rows that reach into `band` (px from the panel's top). The panel keeps its
-    /// height, its axis and every row's place, so the page scrolls as if all were drawn.
-    pub fn keep_rows(&mut self, (from, to): (i32, i32)) {
-        self.bars.retain(|b| b.y + b.height > from && b.y < to);
-    }
 }
