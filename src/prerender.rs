@@ -5,6 +5,8 @@
 //! and an `oembed.json`. Pure string work, so it is tested natively; the `prerender` binary
 //! does the file I/O.
 
+pub mod bindings;
+
 /// The empty mount point in index.html that the rendered view goes into, as written in
 /// index.html and as Trunk's minifier writes it.
 pub const MOUNT: &str = r#"<div id="app"></div>"#;
@@ -172,6 +174,48 @@ pub fn inline_hashes(page: &str, element: &str) -> Vec<String> {
         rest = &rest[body_start + len..];
     }
     hashes
+}
+
+/// `page` with the `integrity` of every `<link>` or `<script>` that loads `file` (its address
+/// ends with `/file`) made the hash of `body`, in the algorithm it named (Trunk writes sha384):
+/// the prerender step rewrites the JS glue after Trunk hashed it (`bindings`).
+pub fn with_integrity(page: &str, file: &str, body: &[u8]) -> Result<String, String> {
+    use base64ct::{Base64, Encoding};
+    use sha2::{Digest, Sha256, Sha384, Sha512};
+    let mut error = None;
+    let mut edit = |tag: &str| {
+        let loads = ["href", "src"]
+            .iter()
+            .filter_map(|a| attr(tag, a))
+            .any(|at| at == file || at.ends_with(&format!("/{file}")));
+        match find_attr(tag, "integrity") {
+            Some((_, value)) if loads => {
+                let old = &tag[value.clone()];
+                let digest = match old.split_once('-').map(|(algorithm, _)| algorithm) {
+                    Some("sha256") => Sha256::digest(body).to_vec(),
+                    Some("sha384") => Sha384::digest(body).to_vec(),
+                    Some("sha512") => Sha512::digest(body).to_vec(),
+                    _ => {
+                        error = Some(format!(
+                            "the integrity of {file} is not a sha-2 hash: {old}"
+                        ));
+                        return tag.to_string();
+                    }
+                };
+                let algorithm = &old[..old.find('-').unwrap_or(0)];
+                format!(
+                    "{}{algorithm}-{}{}",
+                    &tag[..value.start],
+                    Base64::encode_string(&digest),
+                    &tag[value.end..]
+                )
+            }
+            _ => tag.to_string(),
+        }
+    };
+    let page = edit_tags(page, "<link ", &mut edit);
+    let page = edit_tags(&page, "<script ", &mut edit);
+    error.map_or(Ok(page), Err)
 }
 
 /// Insert the policy as the first thing after `<meta charset>`, before any script or style.

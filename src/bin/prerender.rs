@@ -68,6 +68,7 @@ fn main() -> ExitCode {
     };
     let page = prerender::finish_page(&html, &render())
         .and_then(|page| prerender::with_page_text(&page, &dataset::vocabulary().page, preview))
+        .and_then(|page| shorten_bindings(&dir, page))
         .and_then(|page| match &site {
             Some(site) => prerender::with_site_url(&page, site, &title()),
             None => Ok(page),
@@ -119,6 +120,41 @@ fn render() -> String {
             .hydratable(false)
             .render(),
     )
+}
+
+/// The wasm and its JS glue with short names for what they call each other by
+/// (`prerender::bindings`), and the page with the glue's new integrity.
+fn shorten_bindings(dir: &std::ffi::OsStr, page: String) -> Result<String, String> {
+    let named = |ext: &str| -> Result<String, String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {dir:?}: {e}"))?;
+        let mut found: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|name| name.ends_with(ext))
+            .collect();
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            n => Err(format!(
+                "expected one {ext} file in {dir:?}, found {n}: {found:?}"
+            )),
+        }
+    };
+    let (wasm_name, js_name) = (named(".wasm")?, named(".js")?);
+    let read = |name: &str| {
+        std::fs::read(dir_path(dir, name)).map_err(|e| format!("cannot read {name}: {e}"))
+    };
+    let js = String::from_utf8(read(&js_name)?).map_err(|_| format!("{js_name} is not UTF-8"))?;
+    let renamed = prerender::bindings::shorten(&read(&wasm_name)?, &js)
+        .map_err(|e| format!("{wasm_name} and {js_name}: {e}"))?;
+    let write = |name: &str, body: &[u8]| {
+        std::fs::write(dir_path(dir, name), body).map_err(|e| format!("cannot write {name}: {e}"))
+    };
+    write(&wasm_name, &renamed.wasm)?;
+    write(&js_name, renamed.js.as_bytes())?;
+    println!(
+        "prerender: {} names shortened in {wasm_name} and {js_name}",
+        renamed.names
+    );
+    prerender::with_integrity(&page, &js_name, renamed.js.as_bytes())
 }
 
 fn dir_path(dir: &std::ffi::OsStr, file: &str) -> std::path::PathBuf {
