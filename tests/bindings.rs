@@ -60,7 +60,7 @@ const SHIM: &str = "wasm_bindgen_0a1b2c3d___convert__closures_____invoke___web_s
 
 fn glue(log: &str, now: &str, module: &str, shim: &str) -> String {
     format!(
-        r#"function i(){{return{{__proto__:null,"{module}":{{__proto__:null,{log}:function(e){{console.log(e)}},{now}:function(){{return Date.now()}}}}}}}}function c(e){{wasm.{shim}(e);let memory=wasm.memory;return memory}}"#
+        r#"function i(){{return{{__proto__:null,"{module}":{{__proto__:null,{log}:function(e){{console.log(e)}},{now}:function(){{return Date.now()}}}}}}}}function c(e){{wasm.{shim}(e);wasm.__wbindgen_malloc(e);return wasm.memory}}"#
     )
 }
 
@@ -68,18 +68,28 @@ fn glue(log: &str, now: &str, module: &str, shim: &str) -> String {
 fn imports_modules_and_the_exports_the_glue_calls_get_short_names_in_both() {
     let wasm = module(
         &[(GLUE_MODULE, LOG), (GLUE_MODULE, NOW)],
-        &[(SHIM, 2), ("memory", 2), ("main", 2)],
+        &[
+            (SHIM, 2),
+            ("memory", 2),
+            ("__wbindgen_malloc", 2),
+            ("main", 2),
+        ],
         &["producers", "name", "target_features"],
     );
     let renamed = shorten(&wasm, &glue(LOG, NOW, GLUE_MODULE, SHIM)).unwrap();
-    // The shim is reached only as `wasm.<name>`: renamed. `memory` is also a local variable's
-    // name in the glue, and `main` is not in it at all: both keep their names. The two custom
-    // sections nothing reads at run time are gone; the `name` section stays.
+    // The shim is reached only as `wasm.<name>`: renamed. The runtime's `memory` and
+    // `__wbindgen_malloc` keep their names, and so does `main`, which the glue never names.
+    // The two custom sections nothing reads at run time are gone; the `name` section stays.
     assert_eq!(
         renamed.wasm,
         module(
             &[("a", "a"), ("a", "b")],
-            &[("a", 2), ("memory", 2), ("main", 2)],
+            &[
+                ("a", 2),
+                ("memory", 2),
+                ("__wbindgen_malloc", 2),
+                ("main", 2)
+            ],
             &["name"]
         )
     );
@@ -177,4 +187,24 @@ fn the_glue_rewritten_gets_its_new_integrity_and_nothing_else_does() {
         error.contains("site-1.js") && error.contains("md5-OLD"),
         "{error}"
     );
+}
+
+#[test]
+fn a_shim_the_glue_wraps_in_a_function_of_the_same_name_is_renamed_with_it_and_its_calls() {
+    let wasm = module(&[], &[(SHIM, 0)], &[]);
+    // As wasm-bindgen writes it: a function of the shim's name, passed by name to the closure
+    // maker. Its new name is none of the glue's own (`a` and `b` are taken).
+    let js =
+        format!("function {SHIM}(a,b){{wasm.{SHIM}(a,b)}}function m(a,b){{return mk(a,b,{SHIM})}}");
+    let renamed = shorten(&wasm, &js).unwrap();
+    assert_eq!(renamed.wasm, module(&[], &[("c", 0)], &[]));
+    assert_eq!(
+        renamed.js,
+        "function c(a,b){wasm.c(a,b)}function m(a,b){return mk(a,b,c)}"
+    );
+    // The same name also an object's key: no longer the glue's function alone, so kept.
+    let keyed = format!("{js};x={{{SHIM}:1}}");
+    let renamed = shorten(&wasm, &keyed).unwrap();
+    assert_eq!(renamed.wasm, wasm);
+    assert_eq!(renamed.js, keyed);
 }

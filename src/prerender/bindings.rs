@@ -17,9 +17,8 @@ pub struct Renamed {
     pub names: usize,
 }
 
-/// Rename `wasm`'s import modules, imports and the exports the glue `js` reaches as
-/// `wasm.<name>` to short names, in both. An export the glue names any other way (or not at
-/// all) keeps its name. The `producers` and `target_features` custom sections, which nothing
+/// Rename `wasm`'s import modules, imports and the exports the glue `js` calls to short names,
+/// in both (which exports: below). The `producers` and `target_features` custom sections, which nothing
 /// at run time reads, are left out.
 pub fn shorten(wasm: &[u8], js: &str) -> Result<Renamed, String> {
     let sections = sections(wasm)?;
@@ -35,14 +34,19 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Renamed, String> {
     let imports = imports.unwrap_or_default();
     let exports = exports.unwrap_or_default();
 
-    // The glue's identifiers, and where each is preceded by `wasm.`.
+    // The glue's identifiers, and how each occurrence is used.
     let words = identifiers(js);
-    let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut uses: HashMap<&str, Uses> = HashMap::new();
     for &(at, word) in &words {
         let entry = uses.entry(word).or_default();
-        entry.0 += 1;
-        if js[..at].ends_with("wasm.") {
-            entry.1 += 1;
+        entry.all += 1;
+        let (before, after) = (&js[..at], &js[at + word.len()..]);
+        if before.ends_with("wasm.") {
+            entry.via_wasm += 1;
+        } else if before.ends_with("function ") {
+            entry.declared += 1;
+        } else if !before.ends_with(['.', '"', '\'', '`']) && !after.starts_with(':') {
+            entry.plain += 1;
         }
     }
 
@@ -58,15 +62,12 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Renamed, String> {
                 import.name
             ));
         }
-        match uses.get(import.name) {
-            Some((1, 0)) => {}
-            found => {
-                return Err(format!(
-                    "the JS glue names the wasm's import {} {} times; expected once, as its key",
-                    import.name,
-                    found.map_or(0, |f| f.0)
-                ));
-            }
+        let found = uses.get(import.name).copied().unwrap_or_default();
+        if found.all != 1 || found.via_wasm != 0 {
+            return Err(format!(
+                "the JS glue names the wasm's import {} {} times; expected once, as its key",
+                import.name, found.all
+            ));
         }
         new_names.insert(import.name, short_name(i));
     }
@@ -84,21 +85,32 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Renamed, String> {
         }
     }
 
+    // An export the glue reaches only as `wasm.<name>` is renamed. So is one the glue also
+    // wraps in a function of its own of the same name (the closure shims), with that function
+    // and every call to it. Any other use, or none, keeps the name, and so do the runtime's
+    // own (`memory`, `__wbindgen_malloc`, …), which debuggers and the e2e tests reach from
+    // outside the glue: short already, they are a few bytes each.
+    let renames = |name: &str| {
+        !(name == "memory" || name.starts_with("__"))
+            && uses.get(name).is_some_and(|u| {
+                u.all > 0
+                    && (u.via_wasm == u.all
+                        || (u.declared == 1 && u.via_wasm + u.declared + u.plain == u.all))
+            })
+    };
     let kept: Vec<&str> = exports
         .iter()
         .map(|e| e.name)
-        .filter(|name| !matches!(uses.get(name), Some((all, via)) if all == via))
+        .filter(|name| !renames(name))
         .collect();
     let mut renamed_exports: HashMap<&str, String> = HashMap::new();
     let mut next_export = 0;
-    for export in &exports {
-        if kept.contains(&export.name) {
-            continue;
-        }
+    for export in exports.iter().filter(|e| renames(e.name)) {
+        // Never a name the glue already uses, since a renamed function joins them.
         let name = loop {
             let name = short_name(next_export);
             next_export += 1;
-            if !kept.contains(&name.as_str()) {
+            if !kept.contains(&name.as_str()) && !uses.contains_key(name.as_str()) {
                 break name;
             }
         };
@@ -109,12 +121,7 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Renamed, String> {
     let mut out = String::with_capacity(js.len());
     let mut last = 0;
     for &(at, word) in &words {
-        let new = new_names.get(word).or_else(|| {
-            renamed_exports
-                .get(word)
-                .filter(|_| js[..at].ends_with("wasm."))
-        });
-        if let Some(new) = new {
+        if let Some(new) = new_names.get(word).or_else(|| renamed_exports.get(word)) {
             out.push_str(&js[last..at]);
             out.push_str(new);
             last = at + word.len();
@@ -206,6 +213,16 @@ fn identifiers(js: &str) -> Vec<(usize, &str)> {
         }
     }
     words
+}
+
+/// How the glue uses one identifier: in all, as `wasm.<name>`, as `function <name>`, and as a
+/// plain name (not after a `.` or a quote, not an object key).
+#[derive(Clone, Copy, Default)]
+struct Uses {
+    all: usize,
+    via_wasm: usize,
+    declared: usize,
+    plain: usize,
 }
 
 struct Section<'w> {
