@@ -396,3 +396,37 @@ fn the_stylesheet_goes_inline_under_its_hash() {
     let none = inline_stylesheet("<html><head></head></html>", |_| Ok(String::new()));
     assert!(none.unwrap_err().contains("found 0"));
 }
+
+#[test]
+fn inline_scripts_lose_their_whole_line_comments_and_indentation_and_nothing_else() {
+    use frontline_figures::prerender::strip_script_comments;
+    let page = "<p>// not a script</p><script>\n  // a comment\n  var a = \"http://x\"; // kept: not a whole line\n\n    f(a, `x`)\n</script><script type=module>const w=`./a.wasm\n  // kept: inside a template literal\n`;\n  // a comment\n</script><script>f(`unpaired)\n  // kept: the backticks do not pair up\n</script><script src=x.js></script>";
+    assert_eq!(
+        strip_script_comments(page),
+        "<p>// not a script</p><script>var a = \"http://x\"; // kept: not a whole line\nf(a, `x`)</script><script type=module>const w=`./a.wasm\n  // kept: inside a template literal\n`;</script><script>f(`unpaired)\n  // kept: the backticks do not pair up\n</script><script src=x.js></script>"
+    );
+}
+
+#[test]
+fn the_built_pages_first_script_still_runs_the_same_statements() {
+    // index.html as written: stripping its first script keeps every line of code, in order.
+    let source = std::fs::read_to_string("index.html").unwrap();
+    let stripped = frontline_figures::prerender::strip_script_comments(&source);
+    let code = |page: &str| -> Vec<String> {
+        let start = page.find("<script>").unwrap() + "<script>".len();
+        let end = start + page[start..].find("</script>").unwrap();
+        page[start..end]
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty() && !l.starts_with("//"))
+            .collect()
+    };
+    assert!(code(&source).len() > 20);
+    assert_eq!(code(&stripped), code(&source));
+    assert!(
+        stripped.len() + 500 < source.len(),
+        "{} -> {}",
+        source.len(),
+        stripped.len()
+    );
+}

@@ -66,6 +66,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let html = prerender::strip_script_comments(&html);
     let page = prerender::finish_page(&html, &render())
         .and_then(|page| prerender::with_page_text(&page, &dataset::vocabulary().page, preview))
         .and_then(|page| shorten_bindings(&dir, page))
