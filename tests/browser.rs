@@ -190,9 +190,36 @@ fn longest(data: &Dataset) -> &'static str {
         .map_or("", |c| c.id)
 }
 
-/// The rows of the chart `chart` that are on screen, by the id of their mark: row `i` of its
-/// first panel starts `i * ROW_H` px below its top, in the order of the chart's buttons.
-fn rows_on_screen(root: &Element, chart: &str) -> Vec<String> {
+/// The ids of the marks in the first panel of `chart`, in the order of its rows.
+fn marks_of(data: &Dataset, chart: &str) -> Vec<String> {
+    let spec = charts(data, &Default::default())
+        .into_iter()
+        .find(|c| c.id == chart)
+        .unwrap();
+    spec.panels[0].marks.iter().map(|m| m.id.clone()).collect()
+}
+
+/// The ids of `chart`'s marks that have a button, and of those it draws, each sorted.
+fn buttons_and_bars(root: &Element, chart: &str) -> (Vec<String>, Vec<String>) {
+    let ids = |selector: &str| {
+        let found = root
+            .query_selector_all(&format!("#chart-{chart} {selector}"))
+            .unwrap();
+        let mut ids: Vec<String> = (0..found.length())
+            .map(|i| {
+                let el = found.item(i).unwrap().dyn_into::<Element>().unwrap();
+                el.get_attribute("data-mark").unwrap()
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+    (ids(".mark-button"), ids("g.mark"))
+}
+
+/// The rows of the chart `chart` that are on screen, by the id of their mark (`ids`, in row
+/// order): row `i` of its first panel starts `i * ROW_H` px below its top.
+fn rows_on_screen(root: &Element, chart: &str, ids: &[String]) -> Vec<String> {
     let svg = root
         .query_selector(&format!("#chart-{chart} svg.panel-svg"))
         .unwrap()
@@ -203,18 +230,13 @@ fn rows_on_screen(root: &Element, chart: &str) -> Vec<String> {
         .unwrap()
         .as_f64()
         .unwrap();
-    let buttons = root
-        .query_selector_all(&format!("#chart-{chart} .mark-button"))
-        .unwrap();
-    (0..buttons.length())
-        .filter(|&i| {
+    ids.iter()
+        .enumerate()
+        .filter(|&(i, _)| {
             let y = top + f64::from(i as i32 * ROW_H);
             y + f64::from(ROW_H) > 0.0 && y < viewport
         })
-        .map(|i| {
-            let button = buttons.item(i).unwrap().dyn_into::<Element>().unwrap();
-            button.get_attribute("data-mark").unwrap()
-        })
+        .map(|(_, id)| id.clone())
         .collect()
 }
 
@@ -229,7 +251,8 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
     let chart = longest(data.0);
     let marks = format!("#chart-{chart} g.mark");
     until(|| count(&root, &marks) > 0).await;
-    let rows = count(&root, &format!("#chart-{chart} .mark-button"));
+    let ids = marks_of(data.0, chart);
+    let rows = ids.len() as u32;
     assert!(rows > 200, "a long chart: {rows} rows");
     assert_eq!(
         count(&root, &format!("#chart-{chart}.long")),
@@ -243,7 +266,7 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
         .unwrap()
         .unwrap();
     svg.scroll_into_view();
-    let first = rows_on_screen(&root, chart);
+    let first = rows_on_screen(&root, chart, &ids);
     // The first render draws every row (as the prerender does); the chart then measures.
     let near = || count(&root, &marks) < rows / 4;
     until(|| near() && first.iter().all(|id| drawn(&root, chart, id))).await;
@@ -256,10 +279,13 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
         drawn_rows < rows / 4,
         "only the rows near the screen: {drawn_rows} of {rows}"
     );
+    // With no focus and no selection, a button for each row drawn, and no other.
+    let (buttons, bars) = buttons_and_bars(&root, chart);
+    assert_eq!(buttons, bars, "the buttons are the rows drawn");
 
     // Half the chart further down: the rows there are drawn, the first ones no longer.
     window.scroll_by_with_x_and_y(0.0, f64::from(rows as i32 * ROW_H / 2));
-    let later = rows_on_screen(&root, chart);
+    let later = rows_on_screen(&root, chart, &ids);
     until(|| later.iter().all(|id| drawn(&root, chart, id))).await;
     assert!(
         !later.is_empty() && later.iter().all(|id| drawn(&root, chart, id)),
@@ -271,7 +297,67 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
         first[0]
     );
     assert!(later.iter().all(|id| !first.contains(id)));
+    until(|| {
+        let (buttons, bars) = buttons_and_bars(&root, chart);
+        buttons == bars
+    })
+    .await;
+    let (buttons, bars) = buttons_and_bars(&root, chart);
+    assert_eq!(buttons, bars, "the buttons follow the rows drawn");
 
     root.remove();
     window.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_charts_buttons_follow_the_keyboard_focus_wherever_the_rows_drawn_are() {
+    let data = DataRef(Box::leak(Box::new(synthetic::synthetic(1000))));
+    let root = mount_with(AppProps { data }).await;
+    let chart = longest(data.0);
+    let ids = marks_of(data.0, chart);
+    let buttons = format!("#chart-{chart} .mark-button");
+    let button = |id: &str| {
+        root.query_selector(&format!("#chart-{chart} .mark-button[data-mark='{id}']"))
+            .unwrap()
+            .map(|b| b.dyn_into::<HtmlElement>().unwrap())
+    };
+    root.query_selector(&format!("#chart-{chart} svg.panel-svg"))
+        .unwrap()
+        .unwrap()
+        .scroll_into_view();
+    until(|| count(&root, &buttons) < ids.len() as u32 / 4).await;
+    let few = count(&root, &buttons);
+    assert!(few < ids.len() as u32 / 4, "{few} buttons of {}", ids.len());
+
+    // Focus the first button there is, then walk the marks one by one, as Tab does: the next
+    // mark's button is always there by the time the reader presses the key, though focusing
+    // the group scrolls the page to it, after the chart's last row, and the rows drawn follow.
+    let document = gloo::utils::document();
+    let start = ids.iter().position(|id| button(id).is_some()).unwrap();
+    for (step, id) in ids[start..start + 60].iter().enumerate() {
+        until(|| button(id).is_some()).await;
+        let Some(next) = button(id) else {
+            panic!("step {step}: no button for {id}, the mark after the focused one");
+        };
+        next.focus().unwrap();
+        until(|| count(&root, &buttons) > 0).await;
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        let active = document
+            .active_element()
+            .and_then(|a| a.get_attribute("data-mark"));
+        assert_eq!(
+            active.as_deref(),
+            Some(id.as_str()),
+            "step {step}: the focus stays"
+        );
+    }
+    // Still a few buttons, not one per mark.
+    let walked = count(&root, &buttons);
+    assert!(
+        walked < ids.len() as u32 / 4,
+        "{walked} buttons of {}",
+        ids.len()
+    );
+    root.remove();
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }

@@ -872,3 +872,40 @@ fn events_follow_the_country_and_source_filters() {
         ]
     );
 }
+
+#[test]
+fn a_long_charts_buttons_are_its_drawn_rows_the_focus_and_its_neighbours_and_the_selection() {
+    use frontline_figures::chart::layout::{BUTTONS_AROUND_FOCUS, marks_with_buttons};
+    let ids: Vec<String> = (0..50).map(|i| format!("m{i}")).collect();
+    let marks: Vec<&str> = ids.iter().map(String::as_str).collect();
+    // Every row drawn (a short chart, or before a long one has measured): every button.
+    assert_eq!(
+        marks_with_buttons(&marks, None, Some("m3"), None),
+        (0..50).collect::<Vec<_>>()
+    );
+    let drawn = ["m10", "m11", "m12"];
+    // Nothing focused or selected: the drawn rows' buttons, in the chart's order.
+    assert_eq!(
+        marks_with_buttons(&marks, Some(&drawn), None, None),
+        [10, 11, 12]
+    );
+    // Focus far from the drawn rows (the group sits after the chart's last row): the focused
+    // mark and its neighbours, so Tab and Shift+Tab always find a next button.
+    let around: Vec<usize> = (40 - BUTTONS_AROUND_FOCUS..=40 + BUTTONS_AROUND_FOCUS).collect();
+    let with_focus = marks_with_buttons(&marks, Some(&drawn), Some("m40"), None);
+    assert_eq!(with_focus, [&[10, 11, 12][..], &around].concat());
+    // At the chart's ends the neighbours stop at its first and last marks.
+    assert_eq!(
+        marks_with_buttons(&marks, Some(&[]), Some("m49"), None),
+        (49 - BUTTONS_AROUND_FOCUS..50).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        marks_with_buttons(&marks, Some(&[]), Some("m0"), None),
+        (0..=BUTTONS_AROUND_FOCUS).collect::<Vec<_>>()
+    );
+    // The selected mark keeps its button wherever it is; an unknown focus adds nothing.
+    assert_eq!(
+        marks_with_buttons(&marks, Some(&drawn), Some("gone"), Some("m30")),
+        [10, 11, 12, 30]
+    );
+}

@@ -184,3 +184,29 @@ pub fn band_on_screen(top: f64, viewport: f64) -> (i32, i32) {
     let from = first * screen;
     (from.floor() as i32, (from + 4.0 * screen).ceil() as i32)
 }
+
+/// A long chart's mark buttons either side of the one with focus: Tab and Shift+Tab always
+/// find the next mark's button, which then gets its own neighbours.
+pub const BUTTONS_AROUND_FOCUS: usize = 2;
+
+/// Which of a chart's marks (`marks`, ids in the chart's order) get a button, by index: all of
+/// them, unless the chart draws only some rows (`drawn`: the ids of the rows it lays out); then
+/// those, the `BUTTONS_AROUND_FOCUS` marks either side of the one whose button has focus, and
+/// the selected one (where "Show on chart" puts the focus). A long chart's
+/// button group sits after its last row, so a focused button must not depend on the rows
+/// drawn: moving focus into the group scrolls the page there.
+pub fn marks_with_buttons(
+    marks: &[&str],
+    drawn: Option<&[&str]>,
+    focus: Option<&str>,
+    selected: Option<&str>,
+) -> Vec<usize> {
+    let Some(drawn) = drawn else {
+        return (0..marks.len()).collect();
+    };
+    let focus_at = focus.and_then(|id| marks.iter().position(|m| *m == id));
+    let near_focus = |i: usize| focus_at.is_some_and(|f| i.abs_diff(f) <= BUTTONS_AROUND_FOCUS);
+    (0..marks.len())
+        .filter(|&i| near_focus(i) || drawn.contains(&marks[i]) || selected == Some(marks[i]))
+        .collect()
+}

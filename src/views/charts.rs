@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::chart::layout::{DRAW_ALL_UP_TO, LABEL_CHARS, layout_panel_in};
+use crate::chart::layout::{DRAW_ALL_UP_TO, LABEL_CHARS, layout_panel_in, marks_with_buttons};
 use crate::chart::scene::scene;
 use crate::components::DataRef;
 use crate::components::details::{MarkDetailsProps, mark_details};
@@ -12,7 +12,7 @@ use crate::components::panel_svg::{PanelSvgProps, panel_svg};
 use crate::dataset::Choice;
 use crate::export;
 use crate::format;
-use crate::select::{ChartSpec, chart_credit, charts_shown, select_figures, vague_shown};
+use crate::select::{ChartSpec, MarkSpec, chart_credit, charts_shown, select_figures, vague_shown};
 use crate::view_state::{Action, ViewState};
 
 pub struct ChartsViewProps {
@@ -115,6 +115,9 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     } = props;
     // The mark under the pointer or keyboard focus: view-only state, not part of the URL.
     let hovered = use_state(|| None::<String>);
+    // The mark whose button has keyboard focus (the pointer does not move it): a long chart
+    // keeps that button and its neighbours whatever rows it draws.
+    let focused = use_state_eq(|| None::<String>);
     let figure_ref = use_node_ref();
     // A long chart draws only the rows near the screen, one band per panel, measured after
     // every render and on scroll and resize: view-only state, never in the URL. `None` draws
@@ -184,10 +187,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     // Keep the details while focus moves inside the chart (e.g. to the details' own link), so
     // that link is not removed from under the keyboard; clear them once focus leaves.
     let onfocusout = {
-        let (hovered, figure_ref) = (hovered.clone(), figure_ref.clone());
+        let (hovered, focused, figure_ref) = (hovered.clone(), focused.clone(), figure_ref.clone());
         Callback::from(move |e: FocusEvent| {
             if crate::browser::focus_leaves(&e, &figure_ref) {
                 hovered.set(None);
+                focused.set(None);
             }
         })
     };
@@ -230,7 +234,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         .map(|f| format!("Selected: {}: {}", f.actor.label(), format::statement(f)))
         .unwrap_or_default();
     // A long chart lays out only the rows in its band (see `layout_panel_in`).
-    let panels = spec
+    let layouts: Vec<_> = spec
         .panels
         .iter()
         .filter(|p| !p.marks.is_empty())
@@ -238,10 +242,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         .filter_map(|(i, p)| {
             let band = bands.as_ref().and_then(|b| b.get(i)).copied();
             Some((p.axis, layout_panel_in(p, LABEL_CHARS, band)?))
-        });
-    let panels = panels.map(|(axis, layout)| {
+        })
+        .collect();
+    let panels = layouts.iter().map(|(axis, layout)| {
         let title = format!("{}: {}", spec.title, layout.axis_title);
-        let scene = scene(&layout);
+        let scene = scene(layout);
         panel_svg(PanelSvgProps {
             scene,
             id: format!("{}-{}", spec.id, axis.slug()).into(),
@@ -257,7 +262,30 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     // The buttons' listeners sit on their group and find the button from the event, as the
     // chart's do: two listeners for the group instead of two per mark on every render.
     let details_id = AttrValue::from(format!("details-{}", spec.id));
-    let buttons = spec.panels.iter().flat_map(|p| p.marks.iter()).map(|m| {
+    // A long chart has buttons for the rows it draws and around the focus, not a thousand.
+    let marks: Vec<&MarkSpec> = spec.panels.iter().flat_map(|p| p.marks.iter()).collect();
+    let drawn: Option<Vec<&str>> = bands.is_some().then(|| {
+        let bars = layouts.iter().flat_map(|(_, l)| l.bars.iter());
+        bars.map(|b| b.id.as_str()).collect()
+    });
+    let ids: Vec<&str> = marks.iter().map(|m| m.id.as_str()).collect();
+    let with_buttons = marks_with_buttons(
+        &ids,
+        drawn.as_deref(),
+        focused.as_deref(),
+        selected.as_deref(),
+    );
+    let group_name = if with_buttons.len() < marks.len() {
+        format!(
+            "Marks of {}: {} of {} near the screen or the focus; the Table view lists every figure",
+            spec.title,
+            with_buttons.len(),
+            marks.len()
+        )
+    } else {
+        format!("Marks of {}", spec.title)
+    };
+    let buttons = with_buttons.into_iter().map(|i| marks[i]).map(|m| {
         let text = match &m.period {
             Some(period) => format!("{} ({} · {period})", m.label, m.sublabel),
             None => format!("{} ({})", m.label, m.sublabel),
@@ -279,6 +307,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         let onhover = onhover.clone();
         move |e: FocusEvent| {
             if let Some(id) = crate::browser::mark_at(&e) {
+                focused.set(Some(id.clone()));
                 onhover.emit(Some(id));
             }
         }
@@ -311,7 +340,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             // The keyboard's and screen reader's way to the marks: out of sight until one has
             // focus, so they take no row of their own; drawn only once they can act.
             if *ready {
-                <div class="mark-buttons" role="group" aria-label={format!("Marks of {}", spec.title)}
+                <div class="mark-buttons" role="group" aria-label={group_name}
                     {onfocusin} onclick={onclick_mark}>{ for buttons }</div>
             }
             if !state.embed {
