@@ -100,26 +100,16 @@ pub fn inline_stylesheet(
 /// may span lines) are kept as they are; a script whose backticks do not pair up is left whole.
 pub fn strip_script_comments(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
-    let mut rest = page;
-    while let Some(start) = rest.find("<script") {
-        let Some(open_end) = rest[start..].find('>').map(|n| start + n + 1) else {
-            break;
-        };
-        let Some(len) = rest[open_end..].find("</script>") else {
-            break;
-        };
-        let (tag, body) = (&rest[start..open_end], &rest[open_end..open_end + len]);
-        out.push_str(&rest[..open_end]);
-        match (!tag.contains(" src="))
-            .then(|| strip_comment_lines(body))
-            .flatten()
-        {
+    let mut last = 0;
+    for body in inline_bodies(page, "script") {
+        out.push_str(&page[last..body.start]);
+        match strip_comment_lines(&page[body.clone()]) {
             Some(stripped) => out.push_str(&stripped),
-            None => out.push_str(body),
+            None => out.push_str(&page[body.clone()]),
         }
-        rest = &rest[open_end + len..];
+        last = body.end;
     }
-    out.push_str(rest);
+    out.push_str(&page[last..]);
     out
 }
 
@@ -207,25 +197,35 @@ pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
 pub fn inline_hashes(page: &str, element: &str) -> Vec<String> {
     use base64ct::{Base64, Encoding};
     use sha2::{Digest, Sha256};
+    inline_bodies(page, element)
+        .into_iter()
+        .map(|body| {
+            let digest = Sha256::digest(&page.as_bytes()[body]);
+            format!("'sha256-{}'", Base64::encode_string(&digest))
+        })
+        .collect()
+}
+
+/// Where the body of each inline `<script>` or `<style>` (`element`) is in `page`: each one
+/// without a `src`, in order.
+fn inline_bodies(page: &str, element: &str) -> Vec<std::ops::Range<usize>> {
     let (open, close) = (format!("<{element}"), format!("</{element}>"));
-    let mut hashes = Vec::new();
-    let mut rest = page;
-    while let Some(start) = rest.find(&open) {
-        let Some(open_end) = rest[start..].find('>') else {
+    let mut bodies = Vec::new();
+    let mut from = 0;
+    while let Some(start) = page[from..].find(&open).map(|n| from + n) {
+        let Some(open_end) = page[start..].find('>').map(|n| start + n) else {
             break;
         };
-        let tag = &rest[start..start + open_end];
-        let body_start = start + open_end + 1;
-        let Some(len) = rest[body_start..].find(&close) else {
+        let body_start = open_end + 1;
+        let Some(len) = page[body_start..].find(&close) else {
             break;
         };
-        if !tag.contains(" src=") {
-            let digest = Sha256::digest(&rest.as_bytes()[body_start..body_start + len]);
-            hashes.push(format!("'sha256-{}'", Base64::encode_string(&digest)));
+        if !page[start..open_end].contains(" src=") {
+            bodies.push(body_start..body_start + len);
         }
-        rest = &rest[body_start + len..];
+        from = body_start + len;
     }
-    hashes
+    bodies
 }
 
 /// `page` with the `integrity` of every `<link>` or `<script>` that loads `file` (its address
@@ -243,10 +243,11 @@ pub fn with_integrity(page: &str, file: &str, body: &[u8]) -> Result<String, Str
         match find_attr(tag, "integrity") {
             Some((_, value)) if loads => {
                 let old = &tag[value.clone()];
-                let digest = match old.split_once('-').map(|(algorithm, _)| algorithm) {
-                    Some("sha256") => Sha256::digest(body).to_vec(),
-                    Some("sha384") => Sha384::digest(body).to_vec(),
-                    Some("sha512") => Sha512::digest(body).to_vec(),
+                let algorithm = old.split_once('-').map_or("", |(algorithm, _)| algorithm);
+                let digest = match algorithm {
+                    "sha256" => Sha256::digest(body).to_vec(),
+                    "sha384" => Sha384::digest(body).to_vec(),
+                    "sha512" => Sha512::digest(body).to_vec(),
                     _ => {
                         error = Some(format!(
                             "the integrity of {file} is not a sha-2 hash: {old}"
@@ -254,7 +255,6 @@ pub fn with_integrity(page: &str, file: &str, body: &[u8]) -> Result<String, Str
                         return tag.to_string();
                     }
                 };
-                let algorithm = &old[..old.find('-').unwrap_or(0)];
                 format!(
                     "{}{algorithm}-{}{}",
                     &tag[..value.start],

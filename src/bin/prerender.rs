@@ -126,16 +126,17 @@ fn render() -> String {
 /// The wasm and its JS glue with short names for what they call each other by
 /// (`prerender::bindings`), and the page with the glue's new integrity.
 fn shorten_bindings(dir: &std::ffi::OsStr, page: String) -> Result<String, String> {
+    let files: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {dir:?}: {e}"))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
     let named = |ext: &str| -> Result<String, String> {
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {dir:?}: {e}"))?;
-        let mut found: Vec<String> = entries
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|name| name.ends_with(ext))
-            .collect();
-        match found.len() {
-            1 => Ok(found.remove(0)),
-            n => Err(format!(
-                "expected one {ext} file in {dir:?}, found {n}: {found:?}"
+        let found: Vec<&String> = files.iter().filter(|name| name.ends_with(ext)).collect();
+        match found[..] {
+            [one] => Ok(one.clone()),
+            _ => Err(format!(
+                "expected one {ext} file in {dir:?}, found {}: {found:?}",
+                found.len()
             )),
         }
     };

@@ -137,32 +137,20 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Renamed, String> {
     for s in &sections {
         let body = match s.id {
             0 if matches!(s.custom_name, Some("producers" | "target_features")) => continue,
-            2 => {
-                let mut body = Vec::new();
-                leb(&mut body, imports.len() as u32);
-                for import in &imports {
-                    let m = modules
-                        .iter()
-                        .position(|m| *m == import.module)
-                        .unwrap_or(0);
-                    name(&mut body, &short_name(m));
-                    name(&mut body, &new_names[import.name]);
-                    body.extend_from_slice(import.desc);
-                }
-                body
-            }
-            7 => {
-                let mut body = Vec::new();
-                leb(&mut body, exports.len() as u32);
-                for export in &exports {
-                    name(
-                        &mut body,
-                        renamed_exports.get(export.name).map_or(export.name, |n| n),
-                    );
-                    body.extend_from_slice(export.desc);
-                }
-                body
-            }
+            2 => vec(&imports, |body, import| {
+                let m = modules
+                    .iter()
+                    .position(|m| *m == import.module)
+                    .unwrap_or(0);
+                name(body, &short_name(m));
+                name(body, &new_names[import.name]);
+                body.extend_from_slice(import.desc);
+            }),
+            7 => vec(&exports, |body, export| {
+                let new = renamed_exports.get(export.name);
+                name(body, new.map_or(export.name, |n| n));
+                body.extend_from_slice(export.desc);
+            }),
             _ => s.body.to_vec(),
         };
         module.push(s.id);
@@ -294,6 +282,20 @@ impl<'w> Reader<'w> {
         Ok(())
     }
 
+    /// A vector: its count, then each item as `item` reads it.
+    fn vec<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<T, String>,
+    ) -> Result<Vec<T>, String> {
+        let count = self.u32()?;
+        (0..count).map(|_| item(self)).collect()
+    }
+
+    /// The bytes read since `start`.
+    fn since(&self, start: usize) -> &'w [u8] {
+        &self.bytes[start..self.at]
+    }
+
     fn done(&self) -> bool {
         self.at == self.bytes.len()
     }
@@ -324,10 +326,7 @@ fn sections(wasm: &[u8]) -> Result<Vec<Section<'_>>, String> {
 }
 
 fn read_imports(body: &[u8]) -> Result<Vec<Import<'_>>, String> {
-    let mut r = Reader { bytes: body, at: 0 };
-    let count = r.u32()?;
-    let mut imports = Vec::with_capacity(count as usize);
-    for _ in 0..count {
+    Reader { bytes: body, at: 0 }.vec(|r| {
         let module = r.name()?;
         let name = r.name()?;
         let start = r.at;
@@ -354,30 +353,35 @@ fn read_imports(body: &[u8]) -> Result<Vec<Import<'_>>, String> {
                 ));
             }
         }
-        imports.push(Import {
+        Ok(Import {
             module,
             name,
-            desc: &body[start..r.at],
-        });
-    }
-    Ok(imports)
+            desc: r.since(start),
+        })
+    })
 }
 
 fn read_exports(body: &[u8]) -> Result<Vec<Export<'_>>, String> {
-    let mut r = Reader { bytes: body, at: 0 };
-    let count = r.u32()?;
-    let mut exports = Vec::with_capacity(count as usize);
-    for _ in 0..count {
+    Reader { bytes: body, at: 0 }.vec(|r| {
         let name = r.name()?;
         let start = r.at;
         r.byte()?;
         r.u32()?;
-        exports.push(Export {
+        Ok(Export {
             name,
-            desc: &body[start..r.at],
-        });
+            desc: r.since(start),
+        })
+    })
+}
+
+/// A vector as the format writes it: its count, then each item as `item` writes it.
+fn vec<T>(items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T)) -> Vec<u8> {
+    let mut out = Vec::new();
+    leb(&mut out, items.len() as u32);
+    for i in items {
+        item(&mut out, i);
     }
-    Ok(exports)
+    out
 }
 
 fn leb(out: &mut Vec<u8>, mut value: u32) {
