@@ -22,6 +22,15 @@ test("the table gives every figure in its own sentence, with its source", async 
   await closeClean(page);
 });
 
+test("the masthead gives the article's title and dateline, its date machine-readable as the data's", async () => {
+  const page = await site.open();
+  assert.equal(await page.locator(".masthead h1").innerText(), DATA.article.title);
+  const time = page.locator(".masthead .dateline time");
+  assert.equal(await time.innerText(), DATA.article.dateline);
+  assert.equal(await time.getAttribute("datetime"), DATA.article.published, "the date a machine reads is the article's");
+  await closeClean(page);
+});
+
 test("the charts draw each figure with a value on its chart's axes, and tell the vague ones in words", async () => {
   const page = await site.open();
   for (const chart of VOCAB.charts) {

@@ -118,7 +118,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 <h1>{ &data.article.title }</h1>
                 <p class="dateline">
                     { "Article of " }
-                    <time datetime="2024-11-18T06:04">{ &data.article.dateline }</time>
+                    <time datetime={data.article.published.to_string()}>{ &data.article.dateline }</time>
                     { " · every number below is quoted from it, with its hedge and its source · " }
                     <a href="article.txt">{ "the article as plain text" }</a>
                 </p>
