@@ -22,6 +22,8 @@ fn start() {
     // CLS 0), with the reader's scroll and focus carried over. It beat hydration on size and
     // blocking time (BENCHMARKS.md).
     let place = frontline_figures::browser::place_in(&root);
+    // The charts are shown as they were prerendered, then drawn anew one per task (`App`).
+    frontline_figures::browser::keep_prerendered(&root);
     root.set_inner_html("");
     renderer.render();
     wasm_bindgen_futures::spawn_local(async move {

@@ -430,3 +430,123 @@ fn the_built_pages_first_script_still_runs_the_same_statements() {
         stripped.len()
     );
 }
+
+/// Each chart of the page as the prerender wrote it: its id and its whole `<figure>` element.
+fn figures_in(page: &str) -> Vec<(String, String)> {
+    page.match_indices("<figure ")
+        .map(|(start, _)| {
+            let end = start + page[start..].find("</figure>").expect("a figure ends") + 9;
+            let markup = &page[start..end];
+            let id = markup
+                .split("data-chart=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next());
+            (
+                id.expect("a chart names itself").to_string(),
+                markup.to_string(),
+            )
+        })
+        .collect()
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct ChartsAt {
+    state: frontline_figures::view_state::ViewState,
+    charts_drawn: usize,
+}
+
+/// The Charts view at a start-up stage: the first `charts_drawn` charts drawn by the app.
+#[yew::component]
+fn ChartsAtStage(props: &ChartsAt) -> yew::Html {
+    use frontline_figures::views::charts::{ChartsViewProps, charts_view};
+    charts_view(&ChartsViewProps {
+        data: frontline_figures::components::DataRef(Dataset::bundled()),
+        state: props.state.clone(),
+        dispatch: yew::Callback::noop(),
+        ready: false,
+        charts_drawn: props.charts_drawn,
+        selected_in: Default::default(),
+    })
+}
+
+fn charts_at(state: frontline_figures::view_state::ViewState, charts_drawn: usize) -> String {
+    futures::executor::block_on(
+        yew::LocalServerRenderer::<ChartsAtStage>::with_props(ChartsAt {
+            state,
+            charts_drawn,
+        })
+        .hydratable(false)
+        .render(),
+    )
+}
+
+/// The app starts over the prerendered page in short tasks: its first render shows the charts as
+/// the page has them (kept by `browser::keep_prerendered`), then draws one anew per task. The
+/// kept markup must be exactly the prerendered page's (nothing moves), each chart must be the
+/// kept copy until its turn and the app's own after it, and only the default view (the one the
+/// prerender wrote) may use the copies.
+#[test]
+fn at_start_up_each_chart_is_the_prerendered_one_until_its_turn() {
+    use frontline_figures::browser::{forget_prerendered, keep_charts};
+    use frontline_figures::view_state::{Theme, ViewState};
+    let page = render();
+    let charts = figures_in(&page);
+    assert!(
+        charts.len() >= 2,
+        "the default view has charts: {}",
+        charts.len()
+    );
+    keep_charts(
+        charts
+            .iter()
+            .map(|(id, m)| (id.clone(), m.clone().into()))
+            .collect(),
+    );
+    assert_eq!(
+        render(),
+        page,
+        "the first render over the kept charts is the prerendered page"
+    );
+    // Copies marked as such show which chart is the copy and which the app's own.
+    let marked = |m: &str| m.replacen("<figure ", "<figure data-kept=\"\" ", 1);
+    keep_charts(
+        charts
+            .iter()
+            .map(|(id, m)| (id.clone(), marked(m).into()))
+            .collect(),
+    );
+    for drawn in 0..=charts.len() {
+        let view = charts_at(ViewState::default(), drawn);
+        for (i, (id, markup)) in charts.iter().enumerate() {
+            if i < drawn {
+                assert!(
+                    view.contains(markup.as_str()),
+                    "stage {drawn}: the app draws {id} as the prerender did"
+                );
+                assert!(
+                    !view.contains(&marked(markup)),
+                    "stage {drawn}: {id} is still the copy"
+                );
+            } else {
+                assert!(
+                    view.contains(&marked(markup)),
+                    "stage {drawn}: {id} is not the kept copy"
+                );
+            }
+        }
+    }
+    // Any other state draws its own charts at once, whatever is kept.
+    let dark = ViewState {
+        theme: Theme::Dark,
+        ..ViewState::default()
+    };
+    assert!(
+        !charts_at(dark, 0).contains("data-kept"),
+        "a state the prerender did not draw used a copy"
+    );
+    forget_prerendered();
+    assert!(
+        !charts_at(ViewState::default(), 0).contains("data-kept"),
+        "forgotten copies are still used"
+    );
+}

@@ -106,3 +106,49 @@ test("a reader who scrolled and focused a link before the app started keeps the 
   assert.equal(await page.evaluate(() => scrollY), before.y, "the scroll position is kept");
   await closeClean(page);
 });
+
+// The app draws the prerendered charts anew one per task after it starts (#16: short tasks).
+// A reader who opened a chart's description, or put the focus in a chart, before that keeps
+// both: the new charts have the same descriptions open and the same element focused.
+test("a reader who opened chart descriptions and focused one before the app started keeps them", async () => {
+  const page = await openPage(site.browser, { width: 1280, height: 900 });
+  // A slow phone's CPU: Yew then spreads a long render over several tasks, which the app's
+  // start-up must not lose the reader's place to (it did, once, on a busy machine).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/*_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(site.url, { waitUntil: "domcontentloaded" });
+  const charts = page.locator("figure[data-chart]");
+  const count = await charts.count();
+  assert.ok(count >= 2, `the page has charts: ${count}`);
+  // The first and the last chart's descriptions open; the focus on the last one's.
+  const summary = (i) => charts.nth(i).locator("details.description > summary");
+  await summary(0).click();
+  await summary(count - 1).click();
+  await summary(count - 1).focus();
+  const place = () => page.evaluate(() => {
+    const open = [...document.querySelectorAll("figure[data-chart]")].map((f) => f.querySelector("details.description").open);
+    const focus = document.activeElement;
+    return { open, focused: `${focus.closest("figure[data-chart]")?.dataset.chart} ${focus.tagName} ${focus.textContent}` };
+  });
+  const before = await place();
+  assert.deepEqual(before.open, openFirstAndLast(count), "the reader opened the first and last descriptions");
+  assert.match(before.focused, / SUMMARY Description$/);
+  assert.equal(await page.evaluate(() => !!document.querySelector(".app[data-ready]")), false, "the app has not started yet");
+  release();
+  await page.waitForSelector(".app[data-ready='true']");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The charts are the app's own now: each has its mark buttons.
+  for (let i = 0; i < count; i++) assert.ok((await charts.nth(i).locator(".mark-buttons button").count()) > 0, `chart ${i} is the app's`);
+  assert.deepEqual(await place(), before, "the same descriptions are open and the same one has the focus");
+  await closeClean(page);
+});
+
+function openFirstAndLast(count) {
+  return Array.from({ length: count }, (_, i) => i === 0 || i === count - 1);
+}
