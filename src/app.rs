@@ -131,35 +131,18 @@ pub fn App(props: &AppProps) -> Html {
         dismiss,
         settled,
     } = use_url_state(data);
-    // How far the start-up has come. The first render shows the prerendered page's charts as
-    // they are (`browser::keep_prerendered`); each next stage, in a task of its own, draws one
-    // of them anew; the stage after the last chart is `ready`, set once the app runs in a
-    // browser: the controls appear. The server render never gets past stage 0 and keeps
-    // nothing, so it draws what the prerendered page shows (no shift). Short tasks instead of
-    // one long one: Lighthouse's total blocking time.
-    let stage = use_state(|| 0usize);
-    let stages = crate::browser::prerendered_charts();
-    let ready = *stage > stages;
+    // Set once the app runs in a browser; the server render never has it, so the first render
+    // draws what the prerendered page shows (no shift). Set in a task of its own: the render
+    // it causes then does not lengthen the page's one long task (Lighthouse's total blocking
+    // time).
+    let ready = use_state(|| false);
     // Which chart the reader selected a mark in: a figure drawn in two charts opens its details
     // in that one. View-only; read on the render the selection itself causes.
     let selected_in = use_mut_ref(|| None::<&'static str>);
-    // The reader's place in the charts, taken before a stage draws one anew and put back once
-    // it has (an effect runs after the render's DOM work, however Yew splits it into tasks).
-    let place = use_mut_ref(|| None::<crate::browser::ChartsPlace>);
     {
-        let stage = stage.clone();
-        use_effect_with(*stage, move |&at| {
-            if let Some(place) = place.borrow_mut().take() {
-                crate::browser::restore_place_in_charts(place);
-            }
-            if at <= stages {
-                crate::browser::after_this_task(move || {
-                    *place.borrow_mut() = Some(crate::browser::place_in_charts());
-                    stage.set(at + 1);
-                });
-            } else {
-                crate::browser::forget_prerendered();
-            }
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            crate::browser::after_this_task(move || ready.set(true))
         });
     }
     // Embedded: tell the parent page our height, now and whenever it changes.
@@ -173,7 +156,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     html! {
         // Ready once running in a browser and showing the view the URL names.
-        { explorer(&ExplorerProps { data, state, ignored, dispatch, ondismiss: dismiss, ready: ready && settled, charts_drawn: *stage, selected_in }) }
+        { explorer(&ExplorerProps { data, state, ignored, dispatch, ondismiss: dismiss, ready: *ready && settled, selected_in }) }
     }
 }
 

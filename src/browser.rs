@@ -55,10 +55,12 @@ pub fn on_scroll_or_resize(f: impl Fn() + Clone + 'static) -> [EventListener; 2]
 /// For each chart panel drawing (`svg.panel-svg`) inside `container`, in page order, the band of
 /// it to draw (`layout::band_on_screen`).
 pub fn panel_bands(container: &yew::NodeRef) -> Option<Vec<(i32, i32)>> {
+    use wasm_bindgen::JsCast;
     let container = container.cast::<web_sys::Element>()?;
     let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
-    let bands = elements(&container, "svg.panel-svg")
-        .into_iter()
+    let svgs = container.query_selector_all("svg.panel-svg").ok()?;
+    let bands = (0..svgs.length())
+        .filter_map(|i| svgs.item(i)?.dyn_into::<web_sys::Element>().ok())
         .map(|svg| {
             let top = svg.get_bounding_client_rect().top();
             crate::chart::layout::band_on_screen(top, viewport)
@@ -470,33 +472,54 @@ pub fn show_failure(message: &str) {
     let _ = body.insert_before(&panel, body.first_child().as_ref());
 }
 
-/// Where a reader is in the page before the app replaces it: the scroll position, and the
-/// focused element inside `root` by its path of element indices (the app draws the same
-/// elements in the same places as the prerendered page, so the path finds its twin).
+/// Where a reader is in the page before the app replaces it: the scroll position, the focused
+/// element and the open disclosures (a chart's "Description") inside `root`, each by its path of
+/// element indices (the app draws the same elements in the same places as the prerendered page,
+/// so the path finds its twin).
 pub struct Place {
     y: f64,
     focus: Option<Vec<u32>>,
+    open: Vec<Vec<u32>>,
 }
 
 pub fn place_in(root: &web_sys::Element) -> Place {
+    use wasm_bindgen::JsCast;
     let focused = gloo::utils::document().active_element();
+    let open = root.query_selector_all("details[open]").map_or_else(
+        |_| Vec::new(),
+        |all| {
+            (0..all.length())
+                .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .filter_map(|el| path_from(root, &el))
+                .collect()
+        },
+    );
     Place {
         y: gloo::utils::window().scroll_y().unwrap_or(0.0),
         focus: focused.and_then(|el| path_from(root, &el)),
+        open,
     }
 }
 
-/// Put the reader back: the same scroll position, and the focus on the element at the same path.
+/// Put the reader back: the same scroll position, the same disclosures open, and the focus on
+/// the element at the same path.
 pub fn restore(root: &web_sys::Element, place: Place) {
     // Nothing to put back (the usual first load): no reading of the scroll position either,
     // which would lay the new page out inside the start-up task.
-    if place.focus.is_none() && place.y == 0.0 {
+    if place.focus.is_none() && place.y == 0.0 && place.open.is_empty() {
         return;
     }
-    let window = gloo::utils::window();
+    for details in place
+        .open
+        .into_iter()
+        .filter_map(|path| element_at(root, path))
+    {
+        let _ = details.set_attribute("open", "");
+    }
     if let Some(el) = place.focus.and_then(|path| element_at(root, path)) {
         focus_where_it_is(&el);
     }
+    let window = gloo::utils::window();
     if window.scroll_y().unwrap_or(0.0) != place.y {
         window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or(0.0), place.y);
     }
@@ -529,105 +552,5 @@ fn focus_where_it_is(el: &web_sys::Element) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = el.focus_with_options(&options);
-    }
-}
-
-thread_local! {
-    /// The prerendered page's charts, as markup by chart id in page order, while the app has
-    /// not drawn them itself (`keep_prerendered`).
-    static PRERENDERED: std::cell::RefCell<Vec<(String, yew::AttrValue)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Keep the markup of each chart the prerendered page drew in `root` (`figure[data-chart]`, in
-/// page order), before the app replaces the page. The app's first render shows that markup as
-/// it is, then draws one chart anew per task (`App`): the start-up is then several short tasks
-/// instead of one long one, which is what Lighthouse's blocking time counts.
-#[cfg(feature = "csr")]
-pub fn keep_prerendered(root: &web_sys::Element) {
-    keep_charts(
-        elements(root, "figure[data-chart]")
-            .into_iter()
-            .filter_map(|f| Some((f.get_attribute("data-chart")?, f.outer_html().into())))
-            .collect(),
-    );
-}
-
-/// The elements inside `root` that match `selector`, in page order.
-fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    let Ok(all) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..all.length())
-        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .collect()
-}
-
-/// Keep these charts' markup, by chart id in page order (what `keep_prerendered` read from the
-/// page; the server-render tests give it directly).
-pub fn keep_charts(charts: Vec<(String, yew::AttrValue)>) {
-    PRERENDERED.with(|kept| *kept.borrow_mut() = charts);
-}
-
-/// How many charts are kept: the start-up's stages before `ready`. 0 outside a browser (the
-/// prerender, tests that mount the app themselves).
-pub fn prerendered_charts() -> usize {
-    PRERENDERED.with(|charts| charts.borrow().len())
-}
-
-/// The prerendered markup of chart `id`, and its place among the prerendered charts, while it is
-/// kept.
-pub fn prerendered_chart(id: &str) -> Option<(usize, yew::AttrValue)> {
-    PRERENDERED.with(|charts| {
-        let charts = charts.borrow();
-        let index = charts.iter().position(|(kept, _)| kept == id)?;
-        Some((index, charts[index].1.clone()))
-    })
-}
-
-/// Drop the kept markup once the app draws every chart itself.
-pub fn forget_prerendered() {
-    PRERENDERED.with(|charts| charts.borrow_mut().clear());
-}
-
-/// The reader's place in the charts: the focused element and the open disclosures
-/// ("Description"), each by chart id and path, to find them again in charts drawn anew
-/// (`App`'s start-up).
-pub struct ChartsPlace {
-    focus: Option<(String, Vec<u32>)>,
-    open: Vec<(String, Vec<u32>)>,
-}
-
-pub fn place_in_charts() -> ChartsPlace {
-    let document = gloo::utils::document();
-    let in_chart = |el: &web_sys::Element| {
-        let chart = el.closest("figure[data-chart]").ok().flatten()?;
-        Some((chart.get_attribute("data-chart")?, path_from(&chart, el)?))
-    };
-    let open = document.document_element().map_or_else(Vec::new, |page| {
-        let open = elements(&page, "figure[data-chart] details[open]");
-        open.iter().filter_map(in_chart).collect()
-    });
-    ChartsPlace {
-        focus: document.active_element().and_then(|el| in_chart(&el)),
-        open,
-    }
-}
-
-/// Put the reader back in the charts (`place_in_charts`), once they are drawn anew.
-pub fn restore_place_in_charts(place: ChartsPlace) {
-    let find = |(id, path): (String, Vec<u32>)| {
-        let chart = gloo::utils::document()
-            .query_selector(&format!("figure[data-chart=\"{id}\"]"))
-            .ok()
-            .flatten()?;
-        element_at(&chart, path)
-    };
-    for details in place.open.into_iter().filter_map(find) {
-        let _ = details.set_attribute("open", "");
-    }
-    if let Some(el) = place.focus.and_then(find) {
-        focus_where_it_is(&el);
     }
 }

@@ -1,6 +1,6 @@
 //! The browser entry point: replace the prerendered view in `#app` with a fresh render, in one
-//! task and with the reader's scroll and focus carried over, with a panic hook that shows a
-//! plain "Something went wrong" panel instead of a frozen page.
+//! task and with the reader's scroll, focus and open descriptions carried over, with a panic
+//! hook that shows a plain "Something went wrong" panel instead of a frozen page.
 
 fn main() {
     frontline_figures::browser::install_panic_hook();
@@ -19,11 +19,9 @@ fn start() {
         frontline_figures::AppProps::bundled(),
     );
     // A fresh render replaces the prerendered page in the same task (no frame shows it empty:
-    // CLS 0), with the reader's scroll and focus carried over. It beat hydration on size and
-    // blocking time (BENCHMARKS.md).
+    // CLS 0), with the reader's scroll, focus and open descriptions carried over. It beat
+    // hydration on size and blocking time (BENCHMARKS.md).
     let place = frontline_figures::browser::place_in(&root);
-    // The charts are shown as they were prerendered, then drawn anew one per task (`App`).
-    frontline_figures::browser::keep_prerendered(&root);
     root.set_inner_html("");
     renderer.render();
     wasm_bindgen_futures::spawn_local(async move {

@@ -107,13 +107,13 @@ test("a reader who scrolled and focused a link before the app started keeps the 
   await closeClean(page);
 });
 
-// The app draws the prerendered charts anew one per task after it starts (#16: short tasks).
-// A reader who opened a chart's description, or put the focus in a chart, before that keeps
-// both: the new charts have the same descriptions open and the same element focused.
+// The same for what a reader does inside the charts before the app starts: a description
+// opened (the fresh render used to close it) and the focus in a chart. The new charts have the
+// same descriptions open and the same element focused.
 test("a reader who opened chart descriptions and focused one before the app started keeps them", async () => {
   const page = await openPage(site.browser, { width: 1280, height: 900 });
-  // A slow phone's CPU: Yew then spreads a long render over several tasks, which the app's
-  // start-up must not lose the reader's place to (it did, once, on a busy machine).
+  // A slow phone's CPU: Yew then spreads a long render over several tasks, which the start-up
+  // must not lose the reader's place to (a staged start-up did, on a busy machine).
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
   let release;

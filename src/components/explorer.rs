@@ -26,8 +26,6 @@ pub struct ExplorerProps {
     /// a control that cannot act is a dead end in a text browser. Where a control will appear,
     /// the stylesheet keeps its room, so nothing moves when it does.
     pub ready: bool,
-    /// How many of the prerendered page's charts the app has drawn itself (see `App`).
-    pub charts_drawn: usize,
     /// The chart the reader selected a mark in (see `charts_view`).
     pub selected_in: SelectedIn,
 }
@@ -40,7 +38,6 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         dispatch,
         ondismiss,
         ready,
-        charts_drawn,
         selected_in,
     } = props;
     let ready_attr = ready.then_some("true");
@@ -81,7 +78,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     // A page of its own in the frame: its heading says what it is.
                     <h1 class="visually-hidden">{ format!("{}: {}", data.vocab.page.name, data.article.title) }</h1>
                     { notice }
-                    { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready, charts_drawn: *charts_drawn, selected_in: selected_in.clone() }) }
+                    { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready, selected_in: selected_in.clone() }) }
                     <p class="embed-credit">
                         { crate::format::credit(&embed_sources(data, state), &data.article.dateline) }{ " " }
                         <OpenFull href={full.href()} />
@@ -97,7 +94,6 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             state: state.clone(),
             dispatch: dispatch.clone(),
             ready: *ready,
-            charts_drawn: *charts_drawn,
             selected_in: selected_in.clone(),
         }),
         View::Table => table_view(&TableViewProps {

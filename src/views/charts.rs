@@ -21,9 +21,6 @@ pub struct ChartsViewProps {
     pub dispatch: Callback<Action>,
     /// Whether the app runs: the mark buttons and downloads are drawn only then.
     pub ready: bool,
-    /// How many of the prerendered page's charts the app has drawn itself: the others are the
-    /// prerendered markup until their turn (`App`).
-    pub charts_drawn: usize,
     pub selected_in: SelectedIn,
 }
 
@@ -57,14 +54,8 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
             { specs.into_iter().map(|spec| {
                 let key = spec.id;
                 let owns_selection = owner == Some(spec.id);
-                // Only the default view is prerendered: any other state draws every chart.
-                let prerendered = (props.state == ViewState::default())
-                    .then(|| crate::browser::prerendered_chart(spec.id))
-                    .flatten()
-                    .filter(|(index, _)| *index >= props.charts_drawn)
-                    .map(|(_, markup)| markup);
                 html! { <ChartFigure {key} {data} {spec} state={props.state.clone()} dispatch={props.dispatch.clone()}
-                    ready={props.ready} {owns_selection} selected_in={props.selected_in.clone()} {prerendered} /> }
+                    ready={props.ready} {owns_selection} selected_in={props.selected_in.clone()} /> }
             }).collect::<Html>() }
             if !vague.is_empty() {
                 <section class="vague" aria-labelledby="vague-title">
@@ -109,8 +100,6 @@ pub struct ChartFigureProps {
     /// Whether this chart shows the selected figure's details.
     pub owns_selection: bool,
     pub selected_in: SelectedIn,
-    /// The prerendered page's markup of this chart, shown as it is until the app draws it.
-    pub prerendered: Option<AttrValue>,
 }
 
 #[component]
@@ -123,7 +112,6 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         ready,
         owns_selection,
         selected_in,
-        prerendered,
     } = props;
     // The mark under the pointer or keyboard focus: view-only state, not part of the URL.
     let hovered = use_state(|| None::<String>);
@@ -222,11 +210,6 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let (download_svg, download_png) = (download("svg"), download("png"));
     // What became of "Copy image", said beside it.
     let copied = use_state(String::new);
-    // Until its turn at start-up, the chart is the prerendered page's, as it was (the hooks
-    // above still run: Yew needs them in the same order on every render).
-    if let Some(markup) = prerendered {
-        return Html::from_html_unchecked(markup.clone());
-    }
     let copy_image = {
         let (data, spec, copied) = (*data, spec.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
