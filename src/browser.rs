@@ -55,17 +55,26 @@ pub fn on_scroll_or_resize(f: impl Fn() + Clone + 'static) -> [EventListener; 2]
 /// For each chart panel drawing (`svg.panel-svg`) inside `container`, in page order, the band of
 /// it to draw (`layout::band_on_screen`).
 pub fn panel_bands(container: &yew::NodeRef) -> Option<Vec<(i32, i32)>> {
-    use wasm_bindgen::JsCast;
     let container = container.cast::<web_sys::Element>()?;
     let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
-    let svgs = container.query_selector_all("svg.panel-svg").ok()?;
-    let bands = (0..svgs.length())
-        .filter_map(|i| svgs.item(i)?.dyn_into::<web_sys::Element>().ok())
+    let bands = elements(&container, "svg.panel-svg")?
+        .into_iter()
         .map(|svg| {
             let top = svg.get_bounding_client_rect().top();
             crate::chart::layout::band_on_screen(top, viewport)
         });
     Some(bands.collect())
+}
+
+/// The elements inside `root` that match `selector`, in page order (None if the selector is
+/// not one the browser understands).
+fn elements(root: &web_sys::Element, selector: &str) -> Option<Vec<web_sys::Element>> {
+    use wasm_bindgen::JsCast;
+    let all = root.query_selector_all(selector).ok()?;
+    let elements = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect();
+    Some(elements)
 }
 
 /// Runs `f` in a task of its own, after the current one (and the rendering it leads to).
@@ -483,17 +492,12 @@ pub struct Place {
 }
 
 pub fn place_in(root: &web_sys::Element) -> Place {
-    use wasm_bindgen::JsCast;
     let focused = gloo::utils::document().active_element();
-    let open = root.query_selector_all("details[open]").map_or_else(
-        |_| Vec::new(),
-        |all| {
-            (0..all.length())
-                .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
-                .filter_map(|el| path_from(root, &el))
-                .collect()
-        },
-    );
+    let open = elements(root, "details[open]")
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|el| path_from(root, el))
+        .collect();
     Place {
         y: gloo::utils::window().scroll_y().unwrap_or(0.0),
         focus: focused.and_then(|el| path_from(root, &el)),

@@ -73,11 +73,9 @@ for (const [width, height] of [[375, 740], [1280, 900]]) {
   });
 }
 
-// A reader who scrolled, or put the focus on a link, before the app started keeps both (#16's
-// check for the way the app starts: it replaces the prerendered page with a fresh render, and
-// carries the scroll and the focus over).
-test("a reader who scrolled and focused a link before the app started keeps the scroll and the focus", async () => {
-  const page = await openPage(site.browser, { width: 375, height: 740 });
+// Opens the site with its wasm held back: the prerendered page, as a reader has it before the
+// app starts. The function returned lets the app start and waits until it is ready and drawn.
+async function openBeforeTheApp(page) {
   let release;
   const held = new Promise((r) => (release = r));
   await page.route("**/*_bg.wasm", async (route) => {
@@ -85,6 +83,19 @@ test("a reader who scrolled and focused a link before the app started keeps the 
     await route.continue();
   });
   await page.goto(site.url, { waitUntil: "domcontentloaded" });
+  return async () => {
+    release();
+    await page.waitForSelector(".app[data-ready='true']");
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  };
+}
+
+// A reader who scrolled, or put the focus on a link, before the app started keeps both (#16's
+// check for the way the app starts: it replaces the prerendered page with a fresh render, and
+// carries the scroll and the focus over).
+test("a reader who scrolled and focused a link before the app started keeps the scroll and the focus", async () => {
+  const page = await openPage(site.browser, { width: 375, height: 740 });
+  const startApp = await openBeforeTheApp(page);
   // Before the app: a link down the page gets the focus, and the reader scrolls on a little.
   const link = page.locator("a[href='article.txt']");
   await link.focus();
@@ -99,9 +110,7 @@ test("a reader who scrolled and focused a link before the app started keeps the 
   const before = await page.evaluate(() => ({ y: scrollY, ready: !!document.querySelector(".app[data-ready='true']") }));
   assert.equal(before.ready, false, "the app has not started yet");
   assert.ok(before.y > 0, `the reader scrolled: ${before.y}`);
-  release();
-  await page.waitForSelector(".app[data-ready='true']");
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await startApp();
   assert.equal(await focused(), was, "the focus stays on that link");
   assert.equal(await page.evaluate(() => scrollY), before.y, "the scroll position is kept");
   await closeClean(page);
@@ -116,13 +125,7 @@ test("a reader who opened chart descriptions and focused one before the app star
   // must not lose the reader's place to (a staged start-up did, on a busy machine).
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route("**/*_bg.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto(site.url, { waitUntil: "domcontentloaded" });
+  const startApp = await openBeforeTheApp(page);
   const charts = page.locator("figure[data-chart]");
   const count = await charts.count();
   assert.ok(count >= 2, `the page has charts: ${count}`);
@@ -140,9 +143,7 @@ test("a reader who opened chart descriptions and focused one before the app star
   assert.deepEqual(before.open, openFirstAndLast(count), "the reader opened the first and last descriptions");
   assert.match(before.focused, / SUMMARY Description$/);
   assert.equal(await page.evaluate(() => !!document.querySelector(".app[data-ready]")), false, "the app has not started yet");
-  release();
-  await page.waitForSelector(".app[data-ready='true']");
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await startApp();
   // The charts are the app's own now: each has its mark buttons.
   for (let i = 0; i < count; i++) assert.ok((await charts.nth(i).locator(".mark-buttons button").count()) > 0, `chart ${i} is the app's`);
   assert.deepEqual(await place(), before, "the same descriptions are open and the same one has the focus");
