@@ -22,10 +22,16 @@ pub async fn mount_with(props: frontline_figures::AppProps) -> Element {
     yew::Renderer::<frontline_figures::App>::with_root_and_props(root.clone(), props).render();
     // Ready, and its controls drawn: the filter panel is a component of its own, whose render
     // can come after the root's in a slow browser.
-    until(|| {
-        count(&root, ".app[data-ready='true']") == 1 && count(&root, "button[data-filter]") > 0
-    })
-    .await;
+    let drawn =
+        || count(&root, ".app[data-ready='true']") == 1 && count(&root, "button[data-filter]") > 0;
+    let start = js_sys::Date::now();
+    until(drawn).await;
+    // Said here, not as a missing element in the test that called it.
+    assert!(
+        drawn(),
+        "the app was not ready with its controls drawn after {} ms",
+        js_sys::Date::now() - start
+    );
     root
 }
 
