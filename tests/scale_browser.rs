@@ -34,7 +34,7 @@ fn now() -> f64 {
 /// Clicks before the timed ones, at each size.
 const WARM_UP: usize = 30;
 /// The timed clicks, at each size.
-const TIMED: usize = 60;
+const TIMED: usize = 120;
 
 fn median_p95(mut xs: Vec<f64>) -> (f64, f64) {
     xs.sort_by(f64::total_cmp);
