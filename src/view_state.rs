@@ -246,8 +246,20 @@ impl ViewState {
             .filter(|p| !p.is_empty());
         for piece in pieces {
             let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
-            let param = decode(raw_key).and_then(|k| Param::from_key(&k.to_ascii_lowercase()));
-            let Some(param) = param else {
+            let key = decode(raw_key).map(|k| k.to_ascii_lowercase());
+            let Some(param) = key.as_deref().and_then(Param::from_key) else {
+                // Not ours, so not applied; but a key one `s` from ours or the filter's own
+                // name ("actor", "country"), with a value ours would change the view by, is a
+                // sender who meant ours: said, with what would apply it.
+                if let Some(meant) = key
+                    .as_deref()
+                    .and_then(|k| Param::meant(k, raw_value, data))
+                {
+                    ignored.push(Ignored::new(
+                        piece,
+                        &format!("this page does not read it; {meant} would apply it"),
+                    ));
+                }
                 foreign.push(piece.to_string());
                 continue;
             };
@@ -397,6 +409,40 @@ impl Param {
         Self::ALL.iter().find(|(k, _)| *k == key).map(|(_, p)| *p)
     }
 
+    /// The parameter of ours that a key that is not ours was meant for, as it would read
+    /// (`actors=north-korea` for `actor=north-korea`): a key that is one of ours with an `s`
+    /// more or less, or the actor filter's name as the page shows it ("country", "countries"),
+    /// whose value reads without a fault into a view other than the default. None for any
+    /// other key, or a value ours would not take (`source=rss` is a host's, not a source).
+    fn meant(key: &str, raw_value: &str, data: &Dataset) -> Option<String> {
+        let filter = crate::dataset::vocabulary()
+            .page
+            .actor_filter
+            .to_ascii_lowercase();
+        let plurals = [
+            format!("{filter}s"),
+            filter
+                .strip_suffix('y')
+                .map_or(String::new(), |stem| format!("{stem}ies")),
+        ];
+        let param = if key == filter || plurals.iter().any(|p| p == key) {
+            Param::Actors
+        } else {
+            Self::ALL
+                .iter()
+                .find(|(k, _)| {
+                    key.strip_suffix('s') == Some(*k) || k.strip_suffix('s') == Some(key)
+                })
+                .map(|(_, p)| *p)?
+        };
+        let value = decode(raw_value).filter(|v| !v.trim().is_empty())?;
+        let mut state = ViewState::default();
+        let mut faults = false;
+        param.read(&mut state, &value, data, &mut |_: &str| faults = true);
+        let query = state.to_query();
+        (!faults && !query.is_empty()).then(|| query.trim_start_matches('?').to_string())
+    }
+
     fn key(self) -> &'static str {
         Self::ALL
             .iter()
@@ -453,7 +499,7 @@ impl Param {
 
     /// Read this parameter's `value` (decoded) into `state`; what cannot be used goes to `bad`,
     /// with the reason in words.
-    fn read(self, state: &mut ViewState, value: &str, data: &Dataset, bad: &mut impl FnMut(&str)) {
+    fn read(self, state: &mut ViewState, value: &str, data: &Dataset, bad: &mut dyn FnMut(&str)) {
         let slug = slugify(value);
         match self {
             Param::Actors => state.filters.actors = read_list(value, "actor", bad),
@@ -534,7 +580,7 @@ fn slugify(value: &str) -> String {
 
 /// "russia,ukraine" or "none". Unknown values are reported and skipped; if nothing valid is
 /// left, the dimension stays at its default (everything).
-fn read_list<T: Choice>(value: &str, what: &str, bad: &mut impl FnMut(&str)) -> Selection<T> {
+fn read_list<T: Choice>(value: &str, what: &str, bad: &mut dyn FnMut(&str)) -> Selection<T> {
     if slugify(value) == "none" {
         return Selection::none();
     }

@@ -263,6 +263,68 @@ fn invalid_values_are_dropped_without_spoiling_the_rest() {
     assert_eq!(parsed.foreign, ["zoom=3"]);
 }
 
+/// A key one `s` from ours, or the actor filter's own name as the page shows it, with a value
+/// ours would change the view by: the sender meant ours (a link written by hand). Not applied,
+/// as the key is not ours, and kept in the address as it came; but said, with what would
+/// apply it.
+#[test]
+fn a_key_meant_for_ours_is_said_with_what_would_apply_it() {
+    let actor = Actor::ALL.last().unwrap().slug();
+    let filter = frontline_figures::dataset::vocabulary()
+        .page
+        .actor_filter
+        .to_ascii_lowercase();
+    for key in ["actor".to_string(), filter.clone(), filter.to_uppercase()] {
+        let q = format!("?{key}={actor}&fbclid=x");
+        let parsed = ViewState::from_query(&q, data());
+        assert_eq!(parsed.state, ViewState::default(), "{q}: not applied");
+        assert_eq!(
+            parsed.foreign,
+            [format!("{key}={actor}"), "fbclid=x".into()],
+            "{q}"
+        );
+        let said: Vec<String> = parse(&q).1;
+        assert_eq!(
+            said,
+            [format!(
+                "{key}={actor}: this page does not read it; actors={actor} would apply it"
+            )],
+            "{q}"
+        );
+    }
+    // Others of ours, an `s` off, the value written as a reader might.
+    let groups = [MeasureGroup::ALL[0].slug(), MeasureGroup::ALL[1].slug()].join(",");
+    let (_, said) = parse(&format!("?views=Table&measure={groups}&sorts=value-desc"));
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert!(said[0].ends_with("view=table would apply it"), "{said:?}");
+    assert!(
+        said[1].ends_with(&format!("measures={groups} would apply it")),
+        "{said:?}"
+    );
+    assert!(
+        said[2].ends_with("sort=value-desc would apply it"),
+        "{said:?}"
+    );
+}
+
+/// A key like ours whose value ours would not take, or would leave the view as it is by, is a
+/// host's or a platform's (`?source=rss`): silent, as every key that is not ours.
+#[test]
+fn a_key_like_ours_with_a_value_ours_would_not_take_stays_silent() {
+    for q in [
+        "?source=rss",
+        "?actor=atlantis",
+        "?views=charts",
+        "?actor=",
+        "?marks=no-such-figure",
+        "?ref=x",
+    ] {
+        let parsed = ViewState::from_query(q, data());
+        assert!(parsed.ignored.is_empty(), "{q}: {:?}", parsed.ignored);
+        assert_eq!(parsed.foreign, [q.trim_start_matches('?')], "{q}");
+    }
+}
+
 /// Links as platforms decorate them: Facebook's fbclid, newsletters' utm_*, Mailchimp's mc_cid
 /// and mc_eid, ads' gclid. No notice; they stay in the address, after ours and in the order
 /// they came; what is shared is the canonical URL without them.

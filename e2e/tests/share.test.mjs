@@ -163,7 +163,7 @@ for (const [query, shown] of HOSTILE) {
 
 // Keys that are not ours, hostile ones too, are not ours to judge: no notice, nothing runs, and
 // they stay in the address as they came, after ours.
-for (const query of ["?zoom=3&__proto__=x&constructor=y", "?constructor=1&prototype=2&__proto__%5Bx%5D=3&%3Cscript%3E=%3Cimg%3E"]) {
+for (const query of ["?zoom=3&__proto__=x&constructor=y", "?constructor=1&prototype=2&__proto__%5Bx%5D=3&%3Cscript%3E=%3Cimg%3E", "?source=rss&ref=homepage&actor=atlantis"]) {
   test(`keys that are not ours stay in the address, untouched and silent: ${query.slice(0, 50)}`, async () => {
     const page = await site.open(query);
     assert.equal(await page.locator(".notice").count(), 0, "no notice");
@@ -173,6 +173,20 @@ for (const query of ["?zoom=3&__proto__=x&constructor=y", "?constructor=1&protot
     await closeClean(page);
   });
 }
+
+// A link written by hand with the filter's name as the page shows it ("country") or one of our
+// keys an `s` off: not applied, as the key is not ours, but said, with what would apply it; the
+// address keeps it as it came, beside a platform's decoration.
+test("a key meant for ours is said, with the key that would apply it, and kept as it came", async () => {
+  const key = VOCAB.page.actor_filter.toLowerCase();
+  const query = `?${key}=${LAST.slug}&fbclid=IwAR0abc`;
+  const page = await site.open(query);
+  const text = await page.locator(".notice").innerText();
+  assert.ok(text.includes(`${key}=${LAST.slug}: this page does not read it; actors=${LAST.slug} would apply it`), text);
+  assert.equal(await page.locator("figure.chart").count(), CHARTS.length, "the default view");
+  assert.equal(await search(page), query);
+  await closeClean(page);
+});
 
 // Links as platforms decorate them (Facebook, newsletters, Mailchimp, ads): no notice, the view
 // the link names, the decorations kept in the address after ours, and what is shared is clean.
