@@ -83,7 +83,9 @@ unit:
 	cargo test --offline --features ssr
 
 # The component tests in the three engines (WebKit's MiniBrowser needs a display: Xvfb).
-WASM_TEST = cargo test --offline --target wasm32-unknown-unknown --features csr --test browser --test panic_browser
+# The runner gives a test binary 20 s by default; WebKit under Xvfb once took over 10 s for its
+# first mount alone (debug build, loaded machine), where a run is 5 s. Still a bound, not a hang.
+WASM_TEST = env WASM_BINDGEN_TEST_TIMEOUT=60 cargo test --offline --target wasm32-unknown-unknown --features csr --test browser --test panic_browser
 wasm-test:
 	$(ONLY) CHROMEDRIVER=/usr/bin/chromedriver $(WASM_TEST)
 	$(ONLY) GECKODRIVER=$(HOME)/.cargo/bin/geckodriver $(WASM_TEST)
