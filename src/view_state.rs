@@ -419,21 +419,17 @@ impl Param {
             .page
             .actor_filter
             .to_ascii_lowercase();
-        let plurals = [
-            format!("{filter}s"),
-            filter
-                .strip_suffix('y')
-                .map_or(String::new(), |stem| format!("{stem}ies")),
-        ];
-        let param = if key == filter || plurals.iter().any(|p| p == key) {
+        let names_the_filter = key == filter
+            || key.strip_suffix('s') == Some(filter.as_str())
+            || key
+                .strip_suffix("ies")
+                .is_some_and(|stem| filter.strip_suffix('y') == Some(stem));
+        let param = if names_the_filter {
             Param::Actors
         } else {
-            Self::ALL
-                .iter()
-                .find(|(k, _)| {
-                    key.strip_suffix('s') == Some(*k) || k.strip_suffix('s') == Some(key)
-                })
-                .map(|(_, p)| *p)?
+            key.strip_suffix('s')
+                .and_then(Param::from_key)
+                .or_else(|| Param::from_key(&format!("{key}s")))?
         };
         let value = decode(raw_value).filter(|v| !v.trim().is_empty())?;
         let mut state = ViewState::default();

@@ -311,6 +311,8 @@ fn a_key_meant_for_ours_is_said_with_what_would_apply_it() {
 /// host's or a platform's (`?source=rss`): silent, as every key that is not ours.
 #[test]
 fn a_key_like_ours_with_a_value_ours_would_not_take_stays_silent() {
+    // A key with no name at all, before a value ours would take, is no one's meant key either.
+    let nameless = format!("?={}", Actor::ALL.last().unwrap().slug());
     for q in [
         "?source=rss",
         "?actor=atlantis",
@@ -318,6 +320,7 @@ fn a_key_like_ours_with_a_value_ours_would_not_take_stays_silent() {
         "?actor=",
         "?marks=no-such-figure",
         "?ref=x",
+        nameless.as_str(),
     ] {
         let parsed = ViewState::from_query(q, data());
         assert!(parsed.ignored.is_empty(), "{q}: {:?}", parsed.ignored);
