@@ -44,7 +44,7 @@ fn main() {
     let code = format!(
         "// Written by build.rs from {chosen}. Do not edit.\npub const ARTICLE_DIR: &str = {dir:?};\npub const ARTICLE_ID: &str = {id:?};\npub const ARTICLE_TEXT: &str = include_str!({text:?});\n{}{}",
         vocabulary(&data.vocab),
-        rust(&data),
+        rust(&data.dataset),
         dir = dir.display().to_string(),
         text = dir.join(dataset::ARTICLE_TXT).display().to_string(),
     );
@@ -259,7 +259,6 @@ fn o(text: Option<S>) -> Option<String> {{
 
 pub fn dataset() -> Dataset {{
     Dataset {{
-        vocab: VOCABULARY,
         article: ArticleMeta {{ title: {:?}.into(), dateline: {:?}.into(), published: {}, outlet: o({:?}) }},
         figures: FIGURES
             .iter()

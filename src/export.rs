@@ -269,7 +269,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         desc = xml(&spec.summary),
         body = body,
         c2 = y + 28 + extra,
-        name = xml(data.vocab.page.name),
+        name = xml(crate::dataset::vocabulary().page.name),
         credit = credit,
         bg = BG,
         fg = FG,
@@ -375,7 +375,7 @@ pub fn citation(data: &Dataset, view_url: &str, accessed: &str) -> String {
     };
     format!(
         "“{}”, {published}. Figures as quoted and charted by {}: {view_url} (accessed {accessed}).",
-        a.title, data.vocab.page.name
+        a.title, crate::dataset::vocabulary().page.name
     )
 }
 

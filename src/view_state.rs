@@ -521,8 +521,8 @@ impl Param {
             }
             Param::Mark => match crate::select::mark_visible(data, &Filters::default(), &slug) {
                 Some(true) => state.mark = Some(slug),
-                None if migrated_mark(data, &slug).is_some() => {
-                    state.mark = migrated_mark(data, &slug).map(str::to_string)
+                None if migrated_mark(&slug).is_some() => {
+                    state.mark = migrated_mark(&slug).map(str::to_string)
                 }
                 Some(false) => bad("that figure is told in words, never drawn as a mark"),
                 None => bad("there is no figure with that id"),
@@ -549,8 +549,8 @@ impl Param {
 
 /// The figure an old mark id now means, by the article's migration table (`explorer.json`:
 /// links out in the world may still name an id the data no longer has).
-fn migrated_mark(data: &Dataset, old: &str) -> Option<&'static str> {
-    data.vocab
+fn migrated_mark(old: &str) -> Option<&'static str> {
+    crate::dataset::vocabulary()
         .mark_migrations
         .iter()
         .find(|(from, _)| *from == old)

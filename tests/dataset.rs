@@ -5,7 +5,7 @@
 use frontline_figures::dataset::{
     ARTICLE_DIR, ARTICLE_TXT, Actor, ArticleFiles, Certainty, ChartId, Choice, DEFAULT_ARTICLE,
     Dataset, EXPLORER_JSON, FIGURES_JSON, Measure, MeasureGroup, Qualifier, Source, Unit,
-    load_article, load_checked, numerals,
+    load_article, load_checked, numerals, vocabulary,
 };
 use frontline_figures::view_state::{Column, Theme, View};
 
@@ -325,11 +325,18 @@ fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
 #[test]
 fn the_compiled_data_is_exactly_what_the_loader_reads_from_the_json() {
     match load_article(ARTICLE_DIR) {
-        Ok(parsed) => assert_eq!(
-            &parsed,
-            data(),
-            "build.rs wrote the data as the loader reads it"
-        ),
+        Ok(parsed) => {
+            assert_eq!(
+                &parsed.dataset,
+                data(),
+                "build.rs wrote the data as the loader reads it"
+            );
+            assert_eq!(
+                &parsed.vocab,
+                vocabulary(),
+                "build.rs wrote the vocabulary as the loader reads it"
+            );
+        }
         Err(e) => panic!("the real data must pass the checks:\n{e}"),
     }
 }

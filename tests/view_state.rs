@@ -1,7 +1,9 @@
 //! The URL is the state: canonical rendering, per-parameter parsing with reasons, the reducer,
 //! and property tests that parsing is total and round-trips every state.
 
-use frontline_figures::dataset::{Actor, Certainty, Choice, Dataset, Figure, MeasureGroup, Source};
+use frontline_figures::dataset::{
+    Actor, Certainty, Choice, Dataset, Figure, MeasureGroup, Source, vocabulary,
+};
 use frontline_figures::select::ChartId;
 use frontline_figures::view_state::{
     Action, Column, Filter, Filters, Selection, Sort, Theme, View, ViewState, decode, encode,
@@ -184,7 +186,7 @@ fn a_mark_round_trips_and_a_hidden_or_unknown_mark_is_dropped_with_a_reason() {
 /// "up to 20%" now).
 #[test]
 fn an_old_link_to_the_derived_share_selects_the_articles_own_share() {
-    for &(old, new) in data().vocab.mark_migrations {
+    for &(old, new) in vocabulary().mark_migrations {
         let (state, ignored) = parse(&format!("?mark={old}"));
         assert_eq!(state.mark.as_deref(), Some(new));
         assert_eq!(ignored, Vec::<String>::new());
@@ -200,7 +202,7 @@ fn an_old_link_to_the_derived_share_selects_the_articles_own_share() {
     }
     pinned!();
     assert_eq!(
-        data().vocab.mark_migrations,
+        vocabulary().mark_migrations,
         [("derived-share", "ru-force-increase")]
     );
 }

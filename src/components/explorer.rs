@@ -76,7 +76,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 // The view, where the focus goes after Reset and Dismiss, as in the full page.
                 <main id="view-panel" tabindex="-1">
                     // A page of its own in the frame: its heading says what it is.
-                    <h1 class="visually-hidden">{ format!("{}: {}", data.vocab.page.name, data.article.title) }</h1>
+                    <h1 class="visually-hidden">{ format!("{}: {}", crate::dataset::vocabulary().page.name, data.article.title) }</h1>
                     { notice }
                     { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready, selected_in: selected_in.clone() }) }
                     <p class="embed-credit">
@@ -114,7 +114,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     html! {
         <div {class} data-ready={ready_attr}>
             <header class="masthead">
-                <p class="brand">{ data.vocab.page.name }</p>
+                <p class="brand">{ crate::dataset::vocabulary().page.name }</p>
                 <h1>{ &data.article.title }</h1>
                 <p class="dateline">
                     { "Article of " }

@@ -61,9 +61,12 @@ pub fn numerals(text: &str) -> Vec<Numeral> {
     out
 }
 
-pub fn check_against_article(files: ArticleFiles<'_>, data: &Dataset) -> Result<(), DataErrors> {
+pub fn check_against_article(
+    files: ArticleFiles<'_>,
+    v: &Vocabulary,
+    data: &Dataset,
+) -> Result<(), DataErrors> {
     let (file, article_file, explorer_file) = (files.figures.0, files.article.0, files.explorer.0);
-    let v = &data.vocab;
     let text = data.text.as_str();
     let mut errors = Vec::new();
     let mut err = |item: Option<String>, field: Option<String>, message: String| {

@@ -336,9 +336,9 @@ pub fn parse_dataset(
     file: &str,
     json: &str,
     article: &str,
-    vocab: Vocabulary,
+    vocab: &Vocabulary,
 ) -> Result<Dataset, DataErrors> {
-    let slugs = Slugs::of(&vocab);
+    let slugs = Slugs::of(vocab);
     let root = json_object(file, json)?;
     let root = &root;
     let mut errors = unknown_keys(file, root, &["article", "figures", "events", "not_figures"]);
@@ -435,7 +435,6 @@ pub fn parse_dataset(
 
     match (errors.is_empty(), article_meta) {
         (true, Some(article_meta)) => Ok(Dataset {
-            vocab,
             article: article_meta,
             figures,
             events,

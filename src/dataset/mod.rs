@@ -217,10 +217,11 @@ pub struct ArticleMeta {
     pub outlet: Option<String>,
 }
 
+/// An article's figures and events. Their actors, sources, measures and units are indices into
+/// the vocabulary of the article the build is for (`vocabulary()`): a build is for one article,
+/// so the app has one vocabulary, compiled in, and a dataset carries none of its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
-    /// What the explorer calls things for this article (`explorer.json`).
-    pub vocab: Vocabulary,
     pub article: ArticleMeta,
     pub figures: Vec<Figure>,
     pub events: Vec<Event>,
@@ -268,19 +269,27 @@ pub struct ArticleFiles<'a> {
     pub explorer: (&'a str, &'a str),
 }
 
+/// An article's folder as the build reads it: its vocabulary (`explorer.json`) and its dataset
+/// (`figures.json` and `article.txt`), which build.rs writes as the app's statics.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedArticle {
+    pub vocab: Vocabulary,
+    pub dataset: Dataset,
+}
+
 /// Parse an article's files and check them against its text: every message names its file,
 /// item and field.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn load_checked(files: ArticleFiles<'_>) -> Result<Dataset, DataErrors> {
+pub fn load_checked(files: ArticleFiles<'_>) -> Result<LoadedArticle, DataErrors> {
     let vocab = parse_vocabulary(files.explorer.0, files.explorer.1)?;
-    let dataset = parse_dataset(files.figures.0, files.figures.1, files.article.1, vocab)?;
-    check_against_article(files, &dataset)?;
-    Ok(dataset)
+    let dataset = parse_dataset(files.figures.0, files.figures.1, files.article.1, &vocab)?;
+    check_against_article(files, &vocab, &dataset)?;
+    Ok(LoadedArticle { vocab, dataset })
 }
 
 /// Read and check the article in folder `dir` (`data/north-korea-troops`).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn load_article(dir: &str) -> Result<Dataset, DataErrors> {
+pub fn load_article(dir: &str) -> Result<LoadedArticle, DataErrors> {
     let dir = dir.trim_end_matches('/');
     let read = |name: &str| {
         let path = format!("{dir}/{name}");

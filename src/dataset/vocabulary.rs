@@ -6,9 +6,11 @@
 //! count or a percent scale, a measure's sentence for each hedge, a chart as the axes and groups
 //! it draws. Each of the article's things is an index (`Actor(0)`) into its list here.
 //!
-//! In the app the vocabulary is compiled in (`build.rs` writes it as statics), and each index
-//! type is a `Choice` whose `ALL`, slug and label come from it. The loader builds one from
-//! the JSON at build and test time (its strings leaked: a build script or a test lives briefly).
+//! One source of truth: in the app the vocabulary is only the compiled-in one (`vocabulary()`,
+//! statics written by `build.rs`), since a build is for one article and a `Choice`'s `ALL`, slug
+//! and label must be constants; no `Dataset` carries one. Only the loader holds a parsed one,
+//! at build and test time, to check the data before it is written (its strings leaked: a build
+//! script or a test lives briefly).
 
 use super::Qualifier;
 
