@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use frontline_figures::chart::layout::layout_panel;
 use frontline_figures::chart::scene::scene;
 use frontline_figures::dataset::{Actor, Choice, Dataset};
+use frontline_figures::filters::{Filters, Selection};
 use frontline_figures::select::{charts, select_figures};
-use frontline_figures::view_state::{Filters, Selection};
 
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;

@@ -6,25 +6,21 @@
 use crate::chart::layout::{layout_panel, layout_panel_in};
 use crate::chart::scene::{Len, Shape, scene};
 use crate::dataset::{Choice, Dataset, Figure};
+use crate::filters::{Dimension, Filters};
 use crate::format;
 use crate::select::ChartSpec;
-use crate::view_state::{Filters, Selection};
 
 /// `frontline-figures-russia-ukraine.csv`: the filters that narrow the selection, in URL order.
 pub fn file_name(filters: &Filters, what: Option<&str>, ext: &str) -> String {
-    fn part<T: Choice>(parts: &mut Vec<&str>, sel: Selection<T>, none: &'static str) {
-        if sel.is_empty() {
-            parts.push(none);
-        } else if !sel.is_all() {
-            parts.extend(sel.iter().map(|t| t.slug()));
+    let mut parts: Vec<String> = vec!["frontline-figures".into()];
+    parts.extend(what.map(String::from));
+    for d in Dimension::ALL {
+        match d.slugs(filters).as_deref() {
+            Some("none") => parts.push(format!("no-{}", d.key())),
+            Some(kept) => parts.push(kept.replace(',', "-")),
+            None => {}
         }
     }
-    let mut parts: Vec<&str> = vec!["frontline-figures"];
-    parts.extend(what);
-    part(&mut parts, filters.actors, "no-actors");
-    part(&mut parts, filters.measures, "no-measures");
-    part(&mut parts, filters.sources, "no-sources");
-    part(&mut parts, filters.certainty, "no-certainty");
     format!("{}.{ext}", parts.join("-"))
 }
 
@@ -375,7 +371,8 @@ pub fn citation(data: &Dataset, view_url: &str, accessed: &str) -> String {
     };
     format!(
         "“{}”, {published}. Figures as quoted and charted by {}: {view_url} (accessed {accessed}).",
-        a.title, crate::dataset::vocabulary().page.name
+        a.title,
+        crate::dataset::vocabulary().page.name
     )
 }
 

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod components;
 pub mod dataset;
 pub mod export;
+pub mod filters;
 pub mod format;
 #[cfg(feature = "ssr")]
 pub mod prerender;

@@ -5,53 +5,23 @@
 use std::cmp::Ordering;
 
 use crate::dataset::{
-    Actor, Axis, Certainty, Choice, Dataset, Event, Figure, Order, Qualifier, Source,
+    Actor, Axis, Certainty, ChartId, Choice, Dataset, Figure, Order, Qualifier, Source,
 };
+use crate::filters::{Dimension, Filter, Filters};
 use crate::format;
-use crate::view_state::{Column, Filter, Filters, Sort};
-
-pub use crate::dataset::ChartId;
-
-pub fn matches(f: &Figure, filters: &Filters) -> bool {
-    filters.actors.contains(f.actor)
-        && filters.measures.contains(f.measure.group())
-        && filters.sources.contains(f.source)
-        && filters.certainty.contains(f.qualifier.certainty())
-}
-
-/// Whether the filters keep an event: one of its actors is shown (an event that names none is
-/// kept), and its source is. Measures and certainty are about numbers; an event has neither.
-pub fn event_matches(e: &Event, filters: &Filters) -> bool {
-    (e.actors.is_empty() || e.actors.iter().any(|&a| filters.actors.contains(a)))
-        && filters.sources.contains(e.source)
-}
+use crate::view_state::{Column, Sort};
 
 pub fn select_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure> {
-    data.figures
-        .iter()
-        .filter(|f| matches(f, filters))
-        .collect()
+    data.figures.iter().filter(|f| filters.keep(f)).collect()
 }
 
 /// How many figures a filter value would show: those with that value that pass the other
 /// dimensions (so a control's count does not depend on its own state).
 pub fn facet_count(data: &Dataset, filters: &Filters, value: Filter) -> usize {
-    let mut open = filters.clone();
-    match value {
-        Filter::Actor(_) => open.actors = Default::default(),
-        Filter::Measure(_) => open.measures = Default::default(),
-        Filter::Source(_) => open.sources = Default::default(),
-        Filter::Certainty(_) => open.certainty = Default::default(),
-    }
-    let has = |f: &Figure| match value {
-        Filter::Actor(a) => f.actor == a,
-        Filter::Measure(m) => f.measure.group() == m,
-        Filter::Source(s) => f.source == s,
-        Filter::Certainty(c) => f.qualifier.certainty() == c,
-    };
+    let open = value.dimension().opened(filters);
     data.figures
         .iter()
-        .filter(|f| has(f) && matches(f, &open))
+        .filter(|f| value.of(f) && open.keep(f))
         .count()
 }
 
@@ -135,13 +105,6 @@ impl MarkStyle {
             MarkStyle::UpperBound => "upper-bound",
         }
     }
-}
-
-/// Whether the figure `id` is drawn as a mark under `filters`; `None` when there is no such
-/// figure. One rule for the URL parser and the reducer.
-pub fn mark_visible(data: &Dataset, filters: &Filters, id: &str) -> Option<bool> {
-    let f = data.figure(id)?;
-    Some(matches(f, filters) && f.value.is_some())
 }
 
 /// One drawn mark: a figure.
@@ -268,21 +231,21 @@ pub fn chart_credit(data: &Dataset, spec: &ChartSpec) -> String {
 /// The filters in words, for the printed page: "every figure", or each narrowed dimension and
 /// what it keeps ("Country: Russia and Ukraine. Source: no source at all").
 pub fn filters_in_words(filters: &Filters) -> String {
-    let parts: Vec<String> = crate::view_state::dimensions()
-        .into_iter()
+    let parts: Vec<String> = Dimension::ALL
+        .iter()
         .filter_map(|d| {
-            let kept: Vec<&str> = d
-                .values
+            let values = d.values();
+            let kept: Vec<&str> = values
                 .iter()
                 .filter(|(f, _)| filters.contains(*f))
                 .map(|(_, label)| *label)
                 .collect();
-            if kept.len() == d.values.len() {
+            if kept.len() == values.len() {
                 None
             } else if kept.is_empty() {
-                Some(format!("{}: none", d.title))
+                Some(format!("{}: none", d.title()))
             } else {
-                Some(format!("{}: {}", d.title, format::and_list(&kept)))
+                Some(format!("{}: {}", d.title(), format::and_list(&kept)))
             }
         })
         .collect();

@@ -3,64 +3,8 @@
 //! what is invalid is dropped with a plain reason, and the rest still applies. Rendering is
 //! canonical: defaults are left out and parameters and values come in one fixed order.
 
-use std::marker::PhantomData;
-
-use crate::dataset::{Actor, Certainty, Choice, Dataset, MeasureGroup, Source, choice};
-use crate::select::ChartId;
-
-/// A subset of a `Choice` enum, stored as bits in `Choice::ALL` order.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct Selection<T> {
-    bits: u32,
-    kind: PhantomData<T>,
-}
-
-impl<T: Choice> Selection<T> {
-    pub fn all() -> Self {
-        Self {
-            bits: (1u32 << T::ALL.len()) - 1,
-            kind: PhantomData,
-        }
-    }
-    pub fn none() -> Self {
-        Self {
-            bits: 0,
-            kind: PhantomData,
-        }
-    }
-    pub fn contains(self, t: T) -> bool {
-        self.bits & (1 << t.index()) != 0
-    }
-    pub fn with(self, t: T, on: bool) -> Self {
-        let bit = 1 << t.index();
-        Self {
-            bits: if on {
-                self.bits | bit
-            } else {
-                self.bits & !bit
-            },
-            kind: PhantomData,
-        }
-    }
-    pub fn toggled(self, t: T) -> Self {
-        self.with(t, !self.contains(t))
-    }
-    pub fn is_all(self) -> bool {
-        self == Self::all()
-    }
-    pub fn is_empty(self) -> bool {
-        self.bits == 0
-    }
-    pub fn iter(self) -> impl Iterator<Item = T> {
-        T::ALL.iter().copied().filter(move |t| self.contains(*t))
-    }
-}
-
-impl<T: Choice> Default for Selection<T> {
-    fn default() -> Self {
-        Self::all()
-    }
-}
+use crate::dataset::{ChartId, Choice, Dataset, choice};
+use crate::filters::{Dimension, Filter, Filters, mark_visible, slugify};
 
 choice!(
     /// The tabs of the explorer.
@@ -101,47 +45,6 @@ choice!(
 pub struct Sort {
     pub column: Column,
     pub descending: bool,
-}
-
-/// One filter dimension's value, as a control toggles it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Filter {
-    Actor(Actor),
-    Measure(MeasureGroup),
-    Source(Source),
-    Certainty(Certainty),
-}
-
-#[derive(Clone, PartialEq, Eq, Debug, Default)]
-pub struct Filters {
-    pub actors: Selection<Actor>,
-    pub measures: Selection<MeasureGroup>,
-    pub sources: Selection<Source>,
-    pub certainty: Selection<Certainty>,
-}
-
-impl Filters {
-    pub fn contains(&self, f: Filter) -> bool {
-        match f {
-            Filter::Actor(a) => self.actors.contains(a),
-            Filter::Measure(m) => self.measures.contains(m),
-            Filter::Source(s) => self.sources.contains(s),
-            Filter::Certainty(c) => self.certainty.contains(c),
-        }
-    }
-    pub fn toggled(&self, f: Filter) -> Self {
-        let mut next = self.clone();
-        match f {
-            Filter::Actor(a) => next.actors = self.actors.toggled(a),
-            Filter::Measure(m) => next.measures = self.measures.toggled(m),
-            Filter::Source(s) => next.sources = self.sources.toggled(s),
-            Filter::Certainty(c) => next.certainty = self.certainty.toggled(c),
-        }
-        next
-    }
-    pub fn is_default(&self) -> bool {
-        *self == Self::default()
-    }
 }
 
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -196,10 +99,9 @@ impl ViewState {
     }
 
     /// The canonical query string, with its leading `?`, or "" for the default view: each
-    /// parameter of `Param::ALL` that differs from the default, in that order.
+    /// parameter of `Param::all()` that differs from the default, in that order.
     pub fn to_query(&self) -> String {
-        let parts: Vec<String> = Param::ALL
-            .iter()
+        let parts: Vec<String> = Param::all()
             .filter_map(|(key, param)| Some(format!("{key}={}", param.write(self)?)))
             .collect();
         if parts.is_empty() {
@@ -281,7 +183,7 @@ impl ViewState {
         }
         // A mark the filters hide would be a view nobody can see: drop it, and say so.
         if let Some(id) = state.mark.clone()
-            && crate::select::mark_visible(data, &state.filters, &id) != Some(true)
+            && mark_visible(data, &state.filters, &id) != Some(true)
         {
             ignored.push(Ignored {
                 hidden_mark: Some(id.clone()),
@@ -301,7 +203,7 @@ impl ViewState {
     pub fn apply_checked(&self, action: Action, data: &Dataset) -> ViewState {
         let mut next = self.apply(action);
         if let Some(id) = &next.mark
-            && crate::select::mark_visible(data, &next.filters, id) != Some(true)
+            && mark_visible(data, &next.filters, id) != Some(true)
         {
             next.mark = None;
         }
@@ -349,10 +251,8 @@ impl Ignored {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Param {
-    Actors,
-    Measures,
-    Sources,
-    Certainty,
+    /// A filter dimension: its key and reading are the dimension's own.
+    Filter(Dimension),
     View,
     Sort,
     Mark,
@@ -364,49 +264,31 @@ enum Param {
 /// Every query key of ours, in canonical order: `index.html`'s first script gets them from the
 /// prerender step, to know a link to another view than the default before the app runs.
 pub fn param_keys() -> impl Iterator<Item = &'static str> {
-    Param::ALL.iter().map(|(k, _)| *k)
-}
-
-/// One filter dimension, as the filter panel and the printed page show it: its name for people,
-/// its kind (in each chip's `data-filter`) and its values.
-pub struct Dimension {
-    pub title: &'static str,
-    pub kind: &'static str,
-    pub values: Vec<(Filter, &'static str)>,
-}
-
-fn values<T: Choice>(make: fn(T) -> Filter) -> Vec<(Filter, &'static str)> {
-    T::ALL.iter().map(|&t| (make(t), t.label())).collect()
-}
-
-/// The filter dimensions, in the URL's order: those of `Param::ALL` that are filters.
-pub fn dimensions() -> Vec<Dimension> {
-    Param::ALL
-        .iter()
-        .filter_map(|(_, p)| p.dimension())
-        .collect()
+    Param::all().map(|(k, _)| k)
 }
 
 impl Param {
-    /// Every parameter, by its key, in canonical order: the one list of them. The parser finds
-    /// a key here, `to_query` writes them in this order, the filter panel and the printed page
-    /// take the filter dimensions from it, the first script gets the keys from it (prerender),
-    /// and each parameter's own `read` and `write` are exhaustive matches over it.
-    const ALL: [(&'static str, Param); 10] = [
-        ("actors", Param::Actors),
-        ("measures", Param::Measures),
-        ("sources", Param::Sources),
-        ("certainty", Param::Certainty),
-        ("view", Param::View),
-        ("sort", Param::Sort),
-        ("mark", Param::Mark),
-        ("chart", Param::Chart),
-        ("theme", Param::Theme),
-        ("embed", Param::Embed),
-    ];
+    /// Every parameter, by its key, in canonical order: the one list of them, the filter
+    /// dimensions first. The parser finds a key here, `to_query` writes them in this order, the
+    /// first script gets the keys from it (prerender), and each parameter's own `read` and
+    /// `write` are exhaustive matches over it.
+    fn all() -> impl Iterator<Item = (&'static str, Param)> {
+        const OTHERS: [(&str, Param); 6] = [
+            ("view", Param::View),
+            ("sort", Param::Sort),
+            ("mark", Param::Mark),
+            ("chart", Param::Chart),
+            ("theme", Param::Theme),
+            ("embed", Param::Embed),
+        ];
+        Dimension::ALL
+            .iter()
+            .map(|&d| (d.key(), Param::Filter(d)))
+            .chain(OTHERS)
+    }
 
     fn from_key(key: &str) -> Option<Param> {
-        Self::ALL.iter().find(|(k, _)| *k == key).map(|(_, p)| *p)
+        Self::all().find(|(k, _)| *k == key).map(|(_, p)| p)
     }
 
     /// The parameter of ours that a key that is not ours was meant for, as it would read
@@ -425,7 +307,7 @@ impl Param {
                 .strip_suffix("ies")
                 .is_some_and(|stem| filter.strip_suffix('y') == Some(stem));
         let param = if names_the_filter {
-            Param::Actors
+            Param::Filter(Dimension::Actor)
         } else {
             key.strip_suffix('s')
                 .and_then(Param::from_key)
@@ -440,47 +322,14 @@ impl Param {
     }
 
     fn key(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, p)| *p == self)
-            .map_or("", |(k, _)| k)
-    }
-
-    /// The filter dimension this parameter holds, if it is one.
-    fn dimension(self) -> Option<Dimension> {
-        let (title, kind, values) = match self {
-            Param::Actors => (
-                crate::dataset::vocabulary().page.actor_filter,
-                "actor",
-                values(Filter::Actor),
-            ),
-            Param::Measures => ("Measure", "measure", values(Filter::Measure)),
-            Param::Sources => ("Source", "source", values(Filter::Source)),
-            Param::Certainty => ("Certainty", "certainty", values(Filter::Certainty)),
-            Param::View
-            | Param::Sort
-            | Param::Mark
-            | Param::Chart
-            | Param::Embed
-            | Param::Theme => {
-                return None;
-            }
-        };
-        Some(Dimension {
-            title,
-            kind,
-            values,
-        })
+        Self::all().find(|(_, p)| *p == self).map_or("", |(k, _)| k)
     }
 
     /// This parameter's value in the canonical query, or `None` where the state has the
     /// default (the parameter is then left out).
     fn write(self, s: &ViewState) -> Option<String> {
         match self {
-            Param::Actors => list_value(s.filters.actors),
-            Param::Measures => list_value(s.filters.measures),
-            Param::Sources => list_value(s.filters.sources),
-            Param::Certainty => list_value(s.filters.certainty),
+            Param::Filter(d) => d.slugs(&s.filters),
             Param::View => (s.view != View::default()).then(|| s.view.slug().to_string()),
             Param::Sort => s.sort.map(|sort| {
                 let dir = if sort.descending { "-desc" } else { "" };
@@ -498,10 +347,7 @@ impl Param {
     fn read(self, state: &mut ViewState, value: &str, data: &Dataset, bad: &mut dyn FnMut(&str)) {
         let slug = slugify(value);
         match self {
-            Param::Actors => state.filters.actors = read_list(value, "actor", bad),
-            Param::Measures => state.filters.measures = read_list(value, "measure", bad),
-            Param::Sources => state.filters.sources = read_list(value, "source", bad),
-            Param::Certainty => state.filters.certainty = read_list(value, "certainty", bad),
+            Param::Filter(d) => d.read(&mut state.filters, value, bad),
             Param::View => match View::from_slug(&slug) {
                 Some(v) => state.view = v,
                 None => bad(&format!("the view must be {}", View::expected())),
@@ -519,7 +365,7 @@ impl Param {
                     )),
                 }
             }
-            Param::Mark => match crate::select::mark_visible(data, &Filters::default(), &slug) {
+            Param::Mark => match mark_visible(data, &Filters::default(), &slug) {
                 Some(true) => state.mark = Some(slug),
                 None if migrated_mark(&slug).is_some() => {
                     state.mark = migrated_mark(&slug).map(str::to_string)
@@ -555,51 +401,6 @@ fn migrated_mark(old: &str) -> Option<&'static str> {
         .iter()
         .find(|(from, _)| *from == old)
         .map(|(_, to)| *to)
-}
-
-/// A filter's value: its slugs, "none", or `None` (every value: the default, left out).
-fn list_value<T: Choice>(sel: Selection<T>) -> Option<String> {
-    if sel.is_all() {
-        None
-    } else if sel.is_empty() {
-        Some("none".to_string())
-    } else {
-        Some(sel.iter().map(|t| t.slug()).collect::<Vec<_>>().join(","))
-    }
-}
-
-/// Slugs are lower case with hyphens: "North Korea", "north+korea" (decoded: "north korea")
-/// and "NORTH-KOREA" all name north-korea.
-fn slugify(value: &str) -> String {
-    value.trim().to_ascii_lowercase().replace(' ', "-")
-}
-
-/// "russia,ukraine" or "none". Unknown values are reported and skipped; if nothing valid is
-/// left, the dimension stays at its default (everything).
-fn read_list<T: Choice>(value: &str, what: &str, bad: &mut dyn FnMut(&str)) -> Selection<T> {
-    if slugify(value) == "none" {
-        return Selection::none();
-    }
-    let mut sel = Selection::none();
-    let mut unknown = Vec::new();
-    for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        match T::from_slug(&slugify(item)) {
-            Some(t) => sel = sel.with(t, true),
-            None => unknown.push(item),
-        }
-    }
-    if !unknown.is_empty() {
-        let plural = if unknown.len() == 1 { "" } else { "s" };
-        bad(&format!(
-            "unknown {what}{plural}; expected {}",
-            T::expected()
-        ));
-    }
-    if sel.is_empty() {
-        Selection::all()
-    } else {
-        sel
-    }
 }
 
 /// Percent-decode a query component (`+` is a space). `None` for broken escapes or bytes that

@@ -6,9 +6,9 @@ use frontline_figures::export::{
     CREDIT_CHARS, CSV_COLUMNS, chart_svg, csv, embed_height, embed_snippet, file_name, json, wrap,
     xml,
 };
+use frontline_figures::filters::{Filters, Selection};
 use frontline_figures::format;
 use frontline_figures::select::{chart_credit, charts, select_figures};
-use frontline_figures::view_state::{Filters, Selection};
 
 #[path = "support/article.rs"]
 mod article;

@@ -9,12 +9,13 @@ use frontline_figures::chart::scene::{Len, Shape, scene};
 use frontline_figures::dataset::{
     Actor, Certainty, ChartId, Choice, Dataset, Figure, MeasureGroup,
 };
+use frontline_figures::filters::{Dimension, Filter, Filters, Selection};
 use frontline_figures::format;
 use frontline_figures::select::{
-    MarkStyle, article_segments, charts, describe, event_matches, facet_count, select_figures,
-    sort_stable, sorted, vague_figures,
+    MarkStyle, article_segments, charts, describe, facet_count, select_figures, sort_stable,
+    sorted, vague_figures,
 };
-use frontline_figures::view_state::{Column, Filter, Filters, Selection, Sort};
+use frontline_figures::view_state::{Column, Sort};
 
 #[path = "support/article.rs"]
 mod article;
@@ -37,9 +38,9 @@ fn ids<'a>(figs: impl IntoIterator<Item = &'a frontline_figures::dataset::Figure
 
 /// Every filter value of every dimension, in the URL's order.
 fn every_value() -> Vec<Filter> {
-    frontline_figures::view_state::dimensions()
-        .into_iter()
-        .flat_map(|d| d.values.into_iter().map(|(v, _)| v))
+    Dimension::ALL
+        .iter()
+        .flat_map(|d| d.values().into_iter().map(|(v, _)| v))
         .collect()
 }
 
@@ -116,13 +117,13 @@ fn facet_counts_ignore_their_own_dimension() {
         }
     }
     // With nothing narrowed, the counts of each dimension add up to every figure.
-    for d in frontline_figures::view_state::dimensions() {
+    for d in Dimension::ALL {
         let sum: usize = d
-            .values
+            .values()
             .iter()
             .map(|(v, _)| facet_count(data(), &Filters::default(), *v))
             .sum();
-        assert_eq!(sum, data().figures.len(), "{}", d.title);
+        assert_eq!(sum, data().figures.len(), "{}", d.title());
     }
     pinned!();
     let only_ukraine = only(&Filters::default(), Filter::Actor(actor("ukraine")));
@@ -787,23 +788,22 @@ fn a_long_panel_keeps_the_rows_near_the_screen_in_their_places() {
 #[test]
 fn the_filters_are_said_in_words_for_the_printed_page() {
     use frontline_figures::select::filters_in_words;
-    use frontline_figures::view_state::dimensions;
     assert_eq!(
         filters_in_words(&Filters::default()),
         "every figure, no filter"
     );
     // The first dimension narrowed to its first two values, the second to none at all.
-    let dims = dimensions();
-    let (first, second) = (&dims[0], &dims[1]);
-    let mut f = only(&Filters::default(), first.values[0].0).toggled(first.values[1].0);
-    for (v, _) in &second.values {
+    let (first, second) = (Dimension::ALL[0].values(), Dimension::ALL[1].values());
+    let titles = (Dimension::ALL[0].title(), Dimension::ALL[1].title());
+    let mut f = only(&Filters::default(), first[0].0).toggled(first[1].0);
+    for (v, _) in &second {
         f = f.toggled(*v);
     }
     assert_eq!(
         filters_in_words(&f),
         format!(
             "{}: {} and {}. {}: none",
-            first.title, first.values[0].1, first.values[1].1, second.title
+            titles.0, first[0].1, first[1].1, titles.1
         )
     );
     pinned!();
@@ -832,24 +832,15 @@ fn events_follow_the_country_and_source_filters() {
         };
         for e in &data.events {
             let expected = e.actors.is_empty() || e.actors.contains(&actor);
-            assert_eq!(
-                event_matches(e, &filters),
-                expected,
-                "{} under {actor:?}",
-                e.id
-            );
+            assert_eq!(filters.keep_event(e), expected, "{} under {actor:?}", e.id);
         }
     }
     let no_sources = Filters {
         sources: Selection::none(),
         ..Filters::default()
     };
-    assert!(data.events.iter().all(|e| !event_matches(e, &no_sources)));
-    assert!(
-        data.events
-            .iter()
-            .all(|e| event_matches(e, &Filters::default()))
-    );
+    assert!(data.events.iter().all(|e| !no_sources.keep_event(e)));
+    assert!(data.events.iter().all(|e| Filters::default().keep_event(e)));
     // This article's known facts: North Korea alone keeps its three events and the dateline.
     pinned!();
     let nk = Filters {
@@ -859,7 +850,7 @@ fn events_follow_the_country_and_source_filters() {
     let kept: Vec<&str> = data
         .events
         .iter()
-        .filter(|e| event_matches(e, &nk))
+        .filter(|e| nk.keep_event(e))
         .map(|e| e.id.as_str())
         .collect();
     assert_eq!(

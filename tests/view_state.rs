@@ -2,12 +2,10 @@
 //! and property tests that parsing is total and round-trips every state.
 
 use frontline_figures::dataset::{
-    Actor, Certainty, Choice, Dataset, Figure, MeasureGroup, Source, vocabulary,
+    Actor, Certainty, ChartId, Choice, Dataset, Figure, MeasureGroup, Source, vocabulary,
 };
-use frontline_figures::select::ChartId;
-use frontline_figures::view_state::{
-    Action, Column, Filter, Filters, Selection, Sort, Theme, View, ViewState, decode, encode,
-};
+use frontline_figures::filters::{Dimension, Filter, Filters, Selection, mark_visible};
+use frontline_figures::view_state::{Action, Column, Sort, Theme, View, ViewState, decode, encode};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -569,9 +567,7 @@ fn any_state() -> impl Strategy<Value = ViewState> {
                     certainty,
                 };
                 // A reachable state never names a figure its filters hide (the reducer sees to it).
-                let mark = mark.filter(|id| {
-                    frontline_figures::select::mark_visible(data(), &filters, id) == Some(true)
-                });
+                let mark = mark.filter(|id| mark_visible(data(), &filters, id) == Some(true));
                 ViewState {
                     filters,
                     view,
@@ -736,7 +732,7 @@ proptest! {
 #[test]
 fn one_table_of_parameters_reads_writes_and_gives_the_filter_panel_its_groups() {
     use frontline_figures::dataset::{ChartId, Choice, Dataset};
-    use frontline_figures::view_state::{Theme, dimensions, param_keys};
+    use frontline_figures::view_state::{Theme, param_keys};
     let data = Dataset::bundled();
     // Every filter narrowed to one value, the marked figure's: it stays drawn.
     let f = data.figures.iter().find(|f| f.value.is_some()).unwrap();
@@ -766,9 +762,9 @@ fn one_table_of_parameters_reads_writes_and_gives_the_filter_panel_its_groups() 
     assert_eq!(written, param_keys().collect::<Vec<_>>(), "{query}");
     let read = ViewState::from_query(&query, data);
     assert_eq!(read.state.to_query(), query);
-    let kinds: Vec<&str> = dimensions().iter().map(|d| d.kind).collect();
+    let kinds: Vec<&str> = Dimension::ALL.iter().map(|d| d.kind()).collect();
     assert_eq!(kinds, ["actor", "measure", "source", "certainty"]);
-    let sizes: Vec<usize> = dimensions().iter().map(|d| d.values.len()).collect();
+    let sizes: Vec<usize> = Dimension::ALL.iter().map(|d| d.values().len()).collect();
     assert_eq!(
         sizes,
         [

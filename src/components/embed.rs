@@ -6,9 +6,10 @@
 use yew::prelude::*;
 
 use super::DataRef;
+use crate::dataset::ChartId;
 use crate::dataset::Choice;
 use crate::export;
-use crate::select::{ChartId, charts_shown};
+use crate::select::charts_shown;
 use crate::view_state::ViewState;
 
 /// The preview widths offered, in px, and their names.

@@ -4,10 +4,10 @@
 use yew::prelude::*;
 
 use super::DataRef;
-use crate::dataset::Choice;
+use crate::filters::{Dimension, Filter};
 use crate::format;
 use crate::select::{facet_count, select_figures};
-use crate::view_state::{Action, Dimension, Filter, ViewState, dimensions};
+use crate::view_state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
@@ -21,12 +21,12 @@ pub struct FilterPanelProps {
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     // One group per filter dimension of the URL's parameters, in their order.
-    let group = |d: Dimension| {
+    let group = |d: &Dimension| {
         html! {
             <fieldset class="filter-group">
-                <legend>{ d.title }</legend>
+                <legend>{ d.title() }</legend>
                 <div class="chips">
-                    { for d.values.into_iter().map(|(filter, label)| chip(props, d.kind, filter, label)) }
+                    { for d.values().into_iter().map(|(filter, label)| chip(props, d.kind(), filter, label)) }
                 </div>
             </fieldset>
         }
@@ -62,7 +62,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             </div>
             <p class="filters-status" aria-live="polite">{ status }</p>
             <div class="filter-body" id="filter-body">
-            { for dimensions().into_iter().map(group) }
+            { for Dimension::ALL.iter().map(group) }
             <button type="button" class="button reset" onclick={reset} disabled={is_default}>{ "Reset filters" }</button>
             </div>
         </aside>
@@ -72,12 +72,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
 fn chip(props: &FilterPanelProps, key: &str, filter: Filter, label: &'static str) -> Html {
     let pressed = props.state.filters.contains(filter);
     let count = facet_count(&props.data, &props.state.filters, filter);
-    let slug = match filter {
-        Filter::Actor(a) => a.slug(),
-        Filter::Measure(m) => m.slug(),
-        Filter::Source(s) => s.slug(),
-        Filter::Certainty(c) => c.slug(),
-    };
+    let slug = filter.slug();
     let count_id = format!("count-{key}-{slug}");
     let onclick = props
         .dispatch

@@ -6,8 +6,7 @@ use yew::prelude::*;
 
 use crate::components::DataRef;
 use crate::dataset::Choice;
-use crate::select::event_matches;
-use crate::view_state::Filters;
+use crate::filters::Filters;
 
 pub struct TimelineViewProps {
     pub data: DataRef,
@@ -31,10 +30,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let events = &props.data.events;
     let shown = events
         .iter()
-        .filter(|e| event_matches(e, &props.filters))
+        .filter(|e| props.filters.keep_event(e))
         .count();
     let item = |e: &crate::dataset::Event| {
-        let hidden = !event_matches(e, &props.filters);
+        let hidden = !props.filters.keep_event(e);
         let actors: Vec<&str> = e.actors.iter().map(|a| a.label()).collect();
         html! {
             <li class={classes!("event", hidden.then_some("hidden-by-filters"))} data-event={e.id.clone()}>
