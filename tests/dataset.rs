@@ -1,6 +1,6 @@
 //! The bundled article's data against its text, generic over any article (`ARTICLE`); this
-//! article's known facts (pinned); and broken copies of its files that must fail with a message
-//! naming the file, the item and the field.
+//! article's known facts (pinned); and edits of its real files, each one mistake, that must fail
+//! with a message naming the file, the item and the field.
 
 use frontline_figures::dataset::{
     ARTICLE_DIR, ARTICLE_TXT, Actor, ArticleFiles, Certainty, ChartId, Choice, DEFAULT_ARTICLE,
@@ -13,6 +13,10 @@ use frontline_figures::view_state::{Column, Theme, View};
 mod article;
 #[allow(unused_imports)]
 use article::{actor, axis, chart, group, measure, pinned, source, unit};
+
+#[path = "support/json_edit.rs"]
+mod json_edit;
+use json_edit::Edit::{self, Add, Remove, Replace, ReplaceText};
 
 fn data() -> &'static Dataset {
     Dataset::bundled()
@@ -216,112 +220,6 @@ fn measures_and_units_fit_each_other() {
     }
 }
 
-/// Each broken copy fails for its one mistake alone, and the message names the file, the figure
-/// and the field.
-#[test]
-fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
-    let cases = [
-        ("malformed", "is not valid JSON"),
-        (
-            "missing-field",
-            "figure \"ru-killed\", field \"unit\": is missing",
-        ),
-        (
-            "unknown-actor",
-            "figure \"ua-losses\", field \"actor\": unknown actor \"belarus\"; expected one of russia, ukraine, north-korea",
-        ),
-        (
-            "quote-not-in-article",
-            "figure \"ru-active\", field \"quotes[1]\": this quote is not in data/north-korea-troops/article.txt verbatim",
-        ),
-        (
-            "value-not-in-quote",
-            "figure \"nk-front\", field \"quotes[0]\": does not state the figure's value (16000)",
-        ),
-        (
-            "duplicate-id",
-            "figure \"ru-missiles\", field \"id\": is used twice",
-        ),
-        (
-            "numeral-unaccounted",
-            "the article's numeral \"06:04\" is not accounted for",
-        ),
-        (
-            "figure-said-twice",
-            "figure \"nk-planned-bloomberg\", field \"measure\": repeats figure \"nk-planned\"",
-        ),
-        (
-            "vague-with-value",
-            "figure \"nk-ammunition\", field \"value\": must be null for a vague amount",
-        ),
-        (
-            "period-not-in-article",
-            "figure \"ua-losses\", field \"period\": \"since Feb 2022\" is not in the figure's quotes: a period is the article's own words",
-        ),
-        (
-            "event-date-unlabelled",
-            "event \"full-scale-war\", field \"when\": \"24 February 2022\" is not in the event's quote",
-        ),
-        (
-            "title-drops-hedge",
-            "event \"nk-training\", field \"title\": drops the hedge \"reportedly\" of its quote",
-        ),
-        (
-            "title-adds-hedge",
-            "event \"nk-deployed\", field \"title\": adds the hedge \"about\", which its quote does not have",
-        ),
-        (
-            "first-quote-without-hedge",
-            "figure \"nk-planned\", field \"quotes[0]\": does not carry the hedge \"up to\"",
-        ),
-        (
-            "reading-names-a-source",
-            "figure \"ru-missiles\", field \"reading.source\": \"Bloomberg reports\" names a source, but the figure's source is \"unattributed\"",
-        ),
-        (
-            "event-actor-unlisted",
-            "event \"nk-deployed\", field \"actors\": does not list \"north-korea\", which its quote or title names",
-        ),
-        (
-            "outlet-not-in-article",
-            "article, field \"outlet\": the outlet \"The Moscow Times\" is not in data/north-korea-troops/article.txt verbatim",
-        ),
-        (
-            "as-of-after-article",
-            "figure \"nk-front\", field \"worked_out.as_of\": 2024-11-19 is after the article's date (2024-11-18)",
-        ),
-    ];
-    for (name, expected, file, err) in broken("tests/fixtures/broken", &cases, |file, json| {
-        this_article_with(None, Some((file, json)))
-    }) {
-        let wanted = if name == "malformed" || name == "numeral-unaccounted" {
-            expected.to_string()
-        } else {
-            format!("{file}: {expected}")
-        };
-        assert!(
-            err.contains(&wanted),
-            "{file}: expected\n  {wanted}\nin\n  {err}"
-        );
-        assert!(
-            err.contains(&file),
-            "{file}: the message must name the file: {err}"
-        );
-        // One mistake, one message, but for two: a wrong value is also missing from the reading
-        // note and leaves the article's numeral unaccounted for; a first quote without the
-        // hedge also lacks the reading note's hedge and source words.
-        let messages = match name {
-            "value-not-in-quote" | "first-quote-without-hedge" => 3,
-            _ => 1,
-        };
-        assert_eq!(
-            err.lines().count(),
-            messages,
-            "{file} fails for its mistake alone: {err}"
-        );
-    }
-}
-
 #[test]
 fn the_compiled_data_is_exactly_what_the_loader_reads_from_the_json() {
     match load_article(ARTICLE_DIR) {
@@ -417,106 +315,303 @@ fn every_slug_round_trips_and_is_unique() {
     check::<Theme>();
 }
 
-/// Each broken copy in `dir` loaded in place of this article's own file (`files` gives the set),
-/// with the messages it fails with: (case name, expected message, file, messages). Every file in `dir` must be one
-/// of `cases`, and every case a file.
-fn broken<'c>(
-    dir: &str,
-    cases: &[(&'c str, &'c str)],
-    files: impl Fn(&'static str, &'static str) -> ArticleFiles<'static>,
-) -> Vec<(&'c str, &'c str, String, String)> {
-    let mut found: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    found.sort();
-    let mut named: Vec<String> = cases.iter().map(|(n, _)| format!("{n}.json")).collect();
-    named.sort();
-    assert_eq!(found, named, "every broken copy in {dir} is checked here");
-    cases
-        .iter()
-        .map(|(name, expected)| {
-            let file: &'static str = format!("{dir}/{name}.json").leak();
-            let json: &'static str = std::fs::read_to_string(file).unwrap().leak();
-            match load_checked(files(file, json)) {
-                Ok(_) => panic!("{file} should fail to load"),
-                Err(e) => (*name, *expected, file.to_string(), e.to_string()),
-            }
-        })
-        .collect()
+/// One way to break this article's data: an edit of its real figures.json or explorer.json, and
+/// the messages the edited data must fail with, one a line and no others.
+struct Broken {
+    /// The mistake; in messages the edited file is named after it: `figures.json (name)`.
+    name: &'static str,
+    /// Made to the real file, in turn, when the test runs.
+    edit: &'static [Edit],
+    /// Each is in the error; `{file}` stands for the edited file's name (a sentence's own
+    /// `{value}` is the data's, left as it is).
+    fails_with: &'static [&'static str],
 }
 
-/// This article's files, with a broken figures file or explorer file in place of its own:
-/// (name for messages, text).
-fn this_article_with<'a>(
-    explorer: Option<(&'a str, &'a str)>,
-    figures: Option<(&'a str, &'a str)>,
-) -> ArticleFiles<'a> {
-    let own = |name: &str| -> (&'static str, &'static str) {
-        (
-            format!("{DEFAULT_ARTICLE}/{name}").leak(),
-            read(DEFAULT_ARTICLE, name).leak(),
-        )
-    };
-    ArticleFiles {
-        article: own(ARTICLE_TXT),
-        figures: figures.unwrap_or_else(|| own(FIGURES_JSON)),
-        explorer: explorer.unwrap_or_else(|| own(EXPLORER_JSON)),
-    }
+/// Each mistake fails alone, and the message names the file, the figure and the field. A wrong
+/// value fails three times: it is also not the reading note's value, and it leaves the article's
+/// numeral unaccounted for; so does a first quote without the hedge, as it lacks the reading
+/// note's hedge and source words too.
+const BROKEN_FIGURES: &[Broken] = &[
+    Broken {
+        name: "malformed",
+        edit: &[ReplaceText(r#""value": 500000,"#, r#""value": 500000"#)],
+        fails_with: &["{file}: is not valid JSON"],
+    },
+    Broken {
+        name: "missing-field",
+        edit: &[Remove("/figures/1/unit")],
+        fails_with: &[r#"{file}: figure "ru-killed", field "unit": is missing"#],
+    },
+    Broken {
+        name: "unknown-actor",
+        edit: &[Replace("/figures/3/actor", r#""belarus""#)],
+        fails_with: &[
+            r#"{file}: figure "ua-losses", field "actor": unknown actor "belarus"; expected one of russia, ukraine, north-korea"#,
+        ],
+    },
+    Broken {
+        name: "quote-not-in-article",
+        edit: &[Add(
+            "/figures/0/quotes/1",
+            r#""Russia had roughly 500,000 active soldiers at the beginning of the year.""#,
+        )],
+        fails_with: &[
+            r#"{file}: figure "ru-active", field "quotes[1]": this quote is not in data/north-korea-troops/article.txt verbatim"#,
+        ],
+    },
+    Broken {
+        name: "value-not-in-quote",
+        edit: &[Replace("/figures/4/value", "16000")],
+        fails_with: &[
+            r#"{file}: figure "nk-front", field "quotes[0]": does not state the figure's value (16000)"#,
+            r#"{file}: figure "nk-front", field "reading.value": "15,000" must be the first quote's words for the figure's value"#,
+            r#"{file}, field "figures": the article's numeral "15,000" is not accounted for"#,
+        ],
+    },
+    Broken {
+        name: "duplicate-id",
+        edit: &[Replace("/figures/9/id", r#""ru-missiles""#)],
+        fails_with: &[r#"{file}: figure "ru-missiles", field "id": is used twice"#],
+    },
+    Broken {
+        name: "numeral-unaccounted",
+        edit: &[Remove("/not_figures/0")],
+        fails_with: &[
+            r#"{file}, field "figures": the article's numeral "06:04" is not accounted for"#,
+        ],
+    },
+    Broken {
+        name: "figure-said-twice",
+        edit: &[
+            Replace("/figures/5/source", r#""unattributed""#),
+            Remove("/figures/5/quotes/0"),
+            Replace("/figures/5/reading/hedge", r#""up to""#),
+            Replace("/figures/5/reading/source", "null"),
+            Add(
+                "/figures/6",
+                r#"{
+                    "id": "nk-planned-bloomberg", "value": 100000, "unit": "soldiers",
+                    "actor": "north-korea", "measure": "planned-deployment",
+                    "qualifier": "up-to", "source": "bloomberg",
+                    "quotes": ["Bloomberg, citing intelligence data, claims that North Korea may send up to 100,000 soldiers into battle."],
+                    "reading": {
+                        "value": "100,000", "hedge": "may send up to",
+                        "source": "Bloomberg, citing intelligence data, claims", "period": null
+                    }
+                }"#,
+            ),
+        ],
+        fails_with: &[
+            r#"{file}: figure "nk-planned-bloomberg", field "measure": repeats figure "nk-planned""#,
+        ],
+    },
+    Broken {
+        name: "vague-with-value",
+        edit: &[Replace("/figures/7/value", "300000")],
+        fails_with: &[
+            r#"{file}: figure "nk-ammunition", field "value": must be null for a vague amount"#,
+        ],
+    },
+    Broken {
+        name: "period-not-in-article",
+        edit: &[
+            Replace("/figures/3/period", r#""since Feb 2022""#),
+            Replace("/figures/3/reading/period", r#""since Feb 2022""#),
+        ],
+        fails_with: &[
+            r#"{file}: figure "ua-losses", field "period": "since Feb 2022" is not in the figure's quotes: a period is the article's own words"#,
+        ],
+    },
+    Broken {
+        name: "event-date-unlabelled",
+        edit: &[Remove("/events/0/date_basis")],
+        fails_with: &[
+            r#"{file}: event "full-scale-war", field "when": "24 February 2022" is not in the event's quote"#,
+        ],
+    },
+    Broken {
+        name: "title-drops-hedge",
+        edit: &[Replace(
+            "/events/2/title",
+            r#""North Korean soldiers trained in eastern Russia, then were sent to Kursk""#,
+        )],
+        fails_with: &[
+            r#"{file}: event "nk-training", field "title": drops the hedge "reportedly" of its quote"#,
+        ],
+    },
+    Broken {
+        name: "title-adds-hedge",
+        edit: &[Replace(
+            "/events/3/title",
+            r#""About 15,000 North Korean soldiers deployed to fight against Ukraine""#,
+        )],
+        fails_with: &[
+            r#"{file}: event "nk-deployed", field "title": adds the hedge "about", which its quote does not have"#,
+        ],
+    },
+    Broken {
+        name: "first-quote-without-hedge",
+        edit: &[
+            Remove("/figures/5/quotes/2"),
+            Add(
+                "/figures/5/quotes/0",
+                r#""North Korea bolsters Russia: Plans to send 100,000 troops to Ukraine front""#,
+            ),
+        ],
+        fails_with: &[
+            r#"{file}: figure "nk-planned", field "quotes[0]": does not carry the hedge "up to""#,
+            r#"{file}: figure "nk-planned", field "reading.hedge": "may send up to" is not in the first quote"#,
+            r#"{file}: figure "nk-planned", field "quotes[0]": does not carry the source's words "Bloomberg, citing intelligence data, claims""#,
+        ],
+    },
+    Broken {
+        name: "reading-names-a-source",
+        edit: &[Replace(
+            "/figures/8/reading/source",
+            r#""Bloomberg reports""#,
+        )],
+        fails_with: &[
+            r#"{file}: figure "ru-missiles", field "reading.source": "Bloomberg reports" names a source, but the figure's source is "unattributed""#,
+        ],
+    },
+    Broken {
+        name: "event-actor-unlisted",
+        edit: &[Remove("/events/3/actors/1")],
+        fails_with: &[
+            r#"{file}: event "nk-deployed", field "actors": does not list "north-korea", which its quote or title names"#,
+        ],
+    },
+    Broken {
+        name: "outlet-not-in-article",
+        edit: &[Add("/article/outlet", r#""The Moscow Times""#)],
+        fails_with: &[
+            r#"{file}: article, field "outlet": the outlet "The Moscow Times" is not in data/north-korea-troops/article.txt verbatim"#,
+        ],
+    },
+    Broken {
+        name: "as-of-after-article",
+        edit: &[Replace("/figures/4/worked_out/as_of", r#""2024-11-19""#)],
+        fails_with: &[
+            r#"{file}: figure "nk-front", field "worked_out.as_of": 2024-11-19 is after the article's date (2024-11-18)"#,
+        ],
+    },
+];
+
+/// Each mistake in the vocabulary fails alone, and the message names the file, the item and the
+/// field. A sentence that drops a hedge is the figure's error, in figures.json, naming the
+/// sentence's file.
+const BROKEN_VOCABULARIES: &[Broken] = &[
+    Broken {
+        name: "unknown-axis",
+        edit: &[Replace("/units/3/axis", r#""drone-axis""#)],
+        fails_with: &[
+            r#"{file}: unit "drones", field "axis": unknown axis "drone-axis"; expected one of soldiers, percent, munitions, ammunition"#,
+        ],
+    },
+    Broken {
+        name: "sentence-without-value",
+        edit: &[Replace("/measures/3/sentence", r#""losses""#)],
+        fails_with: &[
+            r#"{file}: measure "losses", field "sentence": "losses" must hold "{value}" once"#,
+        ],
+    },
+    Broken {
+        name: "sentence-drops-hedge",
+        edit: &[Remove("/measures/2/sentence_when")],
+        fails_with: &[
+            r#"data/north-korea-troops/figures.json: figure "ru-killed", field "qualifier": "up-to-may-have" needs the words "may have been", but the sentence of measure "killed" ("{value} killed", in {file}) does not say them"#,
+        ],
+    },
+    Broken {
+        name: "slug-twice",
+        edit: &[Replace("/sources/1/slug", r#""media-reports""#)],
+        fails_with: &[r#"{file}: source "media-reports", field "slug": is used twice"#],
+    },
+    Broken {
+        name: "two-unnamed-sources",
+        edit: &[Replace("/sources/2/named", "false")],
+        fails_with: &[r#"{file}, field "sources": more than one source is "named": false"#],
+    },
+    Broken {
+        name: "chart-unknown-group",
+        edit: &[Replace("/charts/1/groups/1", r#""shares""#)],
+        fails_with: &[r#"{file}: chart "north-korea", field "groups[1]": unknown group "shares""#],
+    },
+    Broken {
+        name: "migration-to-nothing",
+        edit: &[Replace("/migrations/mark/derived-share", r#""ru-share""#)],
+        fails_with: &[
+            r#"{file}: migrations.mark, field "derived-share": leads to "ru-share", which is no drawn figure"#,
+        ],
+    },
+    Broken {
+        name: "page-without-title",
+        edit: &[Remove("/page/title")],
+        fails_with: &[r#"{file}: page, field "title": is missing"#],
+    },
+];
+
+#[test]
+fn broken_fixtures_fail_with_a_message_naming_file_figure_and_field() {
+    fail_as_written(FIGURES_JSON, BROKEN_FIGURES);
 }
 
-/// Each broken copy of this article's explorer.json fails for its one mistake alone, and the
-/// message names the file, the item and the field.
 #[test]
 fn broken_vocabularies_fail_with_a_message_naming_file_item_and_field() {
-    let cases = [
+    fail_as_written(EXPLORER_JSON, BROKEN_VOCABULARIES);
+}
+
+/// Each case's edit made to this article's own `file` (figures.json or explorer.json), loaded
+/// with its other files as they are: it fails with the case's messages and no others. An edit
+/// that no longer applies to the real data fails the test, as does one that no longer breaks it.
+fn fail_as_written(file: &str, cases: &[Broken]) {
+    let own = |name: &str| {
         (
-            "unknown-axis",
-            "unit \"drones\", field \"axis\": unknown axis \"drone-axis\"; expected one of soldiers, percent, munitions, ammunition",
-        ),
-        (
-            "sentence-without-value",
-            "measure \"losses\", field \"sentence\": \"losses\" must hold \"{value}\" once",
-        ),
-        (
-            "sentence-drops-hedge",
-            "figure \"ru-killed\", field \"qualifier\": \"up-to-may-have\" needs the words \"may have been\", but the sentence of measure \"killed\" (\"{value} killed\", in tests/fixtures/broken-explorer/sentence-drops-hedge.json) does not say them",
-        ),
-        (
-            "slug-twice",
-            "source \"media-reports\", field \"slug\": is used twice",
-        ),
-        (
-            "two-unnamed-sources",
-            "field \"sources\": more than one source is \"named\": false",
-        ),
-        (
-            "chart-unknown-group",
-            "chart \"north-korea\", field \"groups[1]\": unknown group \"shares\"",
-        ),
-        (
-            "migration-to-nothing",
-            "migrations.mark, field \"derived-share\": leads to \"ru-share\", which is no drawn figure",
-        ),
-        ("page-without-title", "page, field \"title\": is missing"),
-    ];
-    for (_, expected, file, err) in
-        broken("tests/fixtures/broken-explorer", &cases, |file, json| {
-            this_article_with(Some((file, json)), None)
-        })
-    {
+            format!("{DEFAULT_ARTICLE}/{name}"),
+            read(DEFAULT_ARTICLE, name),
+        )
+    };
+    let (article, figures, explorer) = (own(ARTICLE_TXT), own(FIGURES_JSON), own(EXPLORER_JSON));
+    for case in cases {
+        let label = format!("{file} ({})", case.name);
+        let mut files = ArticleFiles {
+            article: (&article.0, &article.1),
+            figures: (&figures.0, &figures.1),
+            explorer: (&explorer.0, &explorer.1),
+        };
+        let edited = if file == FIGURES_JSON {
+            &mut files.figures
+        } else {
+            &mut files.explorer
+        };
+        let mut text = edited.1.to_string();
+        for edit in case.edit {
+            text = edit.apply(&text).unwrap_or_else(|why| {
+                panic!(
+                    "{label}: the fixture edit no longer applies to the real data: {edit:?}: {why}"
+                )
+            });
+        }
+        *edited = (&label, &text);
+        let err = match load_checked(files) {
+            Ok(_) => panic!("{label}: the edited data loads, so the edit no longer breaks it"),
+            Err(e) => e.to_string(),
+        };
+        for expected in case.fails_with {
+            let wanted = expected.replace("{file}", &label);
+            assert!(
+                err.contains(&wanted),
+                "{label}: expected\n  {wanted}\nin\n  {err}"
+            );
+        }
         assert!(
-            err.contains(expected),
-            "{file}: expected\n  {expected}\nin\n  {err}"
-        );
-        assert!(
-            err.contains(&file),
-            "{file}: the message must name the file: {err}"
+            err.contains(&label),
+            "{label}: the message must name the file: {err}"
         );
         assert_eq!(
             err.lines().count(),
-            1,
-            "{file} fails for its mistake alone: {err}"
+            case.fails_with.len(),
+            "{label} fails for its mistake alone: {err}"
         );
     }
 }
