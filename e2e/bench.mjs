@@ -4,7 +4,7 @@
 //   node e2e/bench.mjs sizes         sizes only (deterministic), exits 1 if over the guard
 //   node e2e/bench.mjs               sizes, cold loads, filter clicks, Lighthouse
 //
-// Budgets are issue 5's. The size *guard* for `make test` is separate (see SIZE_GUARD): the
+// The budgets are the product's performance budgets (BENCHMARKS.md). The size *guard* for `make test` is separate (see SIZE_GUARD): the
 // current build does not meet the 100 KiB budget, and the guard stops it from growing further.
 
 import { readdir, readFile } from "node:fs/promises";
@@ -20,7 +20,7 @@ import { launch, openPage, waitForApp, CHROMIUM, FLAGS } from "./browser.mjs";
 // The site measured: dist/, or the folder DIST names (to measure a variant build).
 const DIST = process.env.DIST || fileURLToPath(new URL("../dist", import.meta.url));
 const KIB = 1024;
-// Issue #16's budgets: first paint at most 2x the bare page's in the same run, Lighthouse's
+// The budgets: first paint at most 2x the bare page's in the same run, Lighthouse's
 // simulated total blocking time at most 50 ms, click to next painted frame p95 at most 16 ms
 // (a median of 8 ms could not be met by any page: input waits 8.3 ms on average for a 60 Hz frame).
 const BUDGET = { total: 100 * KIB, html: 14 * KIB, fcpRatio: 2.0, interactive: 250, clickP95: 16, tbt: 50 };
@@ -190,7 +190,7 @@ function scale() {
   for (const line of browser.split("\n").filter((l) => l.startsWith("scale-browser "))) {
     const [, n, marks, dm, dp, lm, lp] = line.trim().split(/\s+/);
     row(`filter click to DOM updated in Chromium, ${n} figures (${marks} marks drawn), after ${warm} clicks, median / p95`, `${dm} / ${dp}`, "ms", "", null);
-    // The budget is on the p95 (#16): at 10 and at 1,000 figures.
+    // The budget is on the p95: at 10 and at 1,000 figures.
     row(`  … and style and layout done, median / p95`, `${lm} / ${lp}`, "ms", "p95 ≤ 16", Number(lp) <= BUDGET.clickP95);
   }
 }

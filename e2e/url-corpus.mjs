@@ -1,7 +1,7 @@
 // The URL corpus: links this release wrote, with what each showed, so a later release can prove
 // it still shows the same (tests/url-corpus.test.mjs). `node e2e/url-corpus.mjs record` wrote
 // tests/fixtures/url-corpus.json once, from the build of the release before the article moved
-// into data (issue #15); it is not re-recorded to make a test pass.
+// into data; it is not re-recorded to make a test pass.
 //
 // The links cover every tab, each filter value turned off alone, each sort both ways, each
 // selected mark, the embed and theme variants, and a few combinations.
@@ -83,7 +83,7 @@ if (process.argv[2] === "record") {
   await browser.close();
   await server.close();
   await writeFile(CORPUS_FILE, JSON.stringify({
-    about: "Links of the release before the article moved into data (issue #15), with what each showed in Chromium at 1280 px: recorded once by `node e2e/url-corpus.mjs record`, and checked by e2e/tests/url-corpus.test.mjs. search is the address the app left.",
+    about: "Links of the release before the article moved into data, with what each showed in Chromium at 1280 px: recorded once by `node e2e/url-corpus.mjs record`, and checked by e2e/tests/url-corpus.test.mjs. search is the address the app left.",
     recorded: new Date().toISOString().slice(0, 10),
     links: corpus,
   }, null, 1) + "\n");

@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{DataRef, ExplorerProps, explorer};
+use crate::components::DataRef;
 use crate::dataset::Dataset;
 use crate::view_state::{Action, Ignored, ViewState};
+use crate::views::explorer::{ExplorerProps, explorer};
 
 /// The view state bound to the dataset it selects from, so the reducer checks each action
 /// against that data (a mark the filters hide is dropped), whatever dataset the app was given.
@@ -136,9 +137,6 @@ pub fn App(props: &AppProps) -> Html {
     // it causes then does not lengthen the page's one long task (Lighthouse's total blocking
     // time).
     let ready = use_state(|| false);
-    // Which chart the reader selected a mark in: a figure drawn in two charts opens its details
-    // in that one. View-only; read on the render the selection itself causes.
-    let selected_in = use_mut_ref(|| None::<&'static str>);
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
@@ -156,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     html! {
         // Ready once running in a browser and showing the view the URL names.
-        { explorer(&ExplorerProps { data, state, ignored, dispatch, ondismiss: dismiss, ready: *ready && settled, selected_in }) }
+        { explorer(&ExplorerProps { data, state, ignored, dispatch, ondismiss: dismiss, ready: *ready && settled }) }
     }
 }
 

@@ -1,7 +1,8 @@
 //! Frontline Figures: one news article's figures as an interactive, shareable, embeddable
-//! explorer. The pure core (dataset, view_state, select, chart, format, export) has no web-sys
-//! in it and is tested natively; `components` are thin Yew views; `browser` is the one edge to
-//! the browser's APIs; `prerender` (feature `ssr`) finishes the built page.
+//! explorer. The pure core (dataset, filters, view_state, select, chart, format, export) has no
+//! web-sys in it and is tested natively; `views` (the page and its tabs), `components` (their
+//! widgets) and `hooks` are Yew; `browser` is the one edge to the browser's APIs; `prerender`
+//! (feature `ssr`) finishes the built page.
 
 pub mod app;
 pub mod browser;
@@ -11,6 +12,7 @@ pub mod dataset;
 pub mod export;
 pub mod filters;
 pub mod format;
+pub mod hooks;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod resize;

@@ -20,7 +20,7 @@ fn start() {
     );
     // A fresh render replaces the prerendered page in the same task (no frame shows it empty:
     // CLS 0), with the reader's scroll, focus and open descriptions carried over. It beat
-    // hydration on size and blocking time (BENCHMARKS.md).
+    // hydrating the prerendered page on size and blocking time (BENCHMARKS.md).
     let place = frontline_figures::browser::place_in(&root);
     root.set_inner_html("");
     renderer.render();

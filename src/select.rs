@@ -131,7 +131,7 @@ pub struct PanelSpec {
 
 #[derive(Clone, PartialEq, Debug)]
 pub struct ChartSpec {
-    pub id: &'static str,
+    pub id: ChartId,
     pub title: &'static str,
     pub panels: Vec<PanelSpec>,
     /// Who the drawn figures come from, each once, in `Source::ALL` order, for the credit line.
@@ -165,7 +165,7 @@ fn panel(axis: Axis, figures: &[&Figure]) -> Option<PanelSpec> {
 pub fn charts_shown(data: &Dataset, filters: &Filters, chart: Option<ChartId>) -> Vec<ChartSpec> {
     let mut specs = charts(data, filters);
     if let Some(kind) = chart {
-        specs.retain(|c| c.id == kind.slug());
+        specs.retain(|c| c.id == kind);
     }
     specs
 }
@@ -206,7 +206,7 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpe
         .filter(|s| figures.iter().any(|f| f.source == *s))
         .collect();
     ChartSpec {
-        id: kind.slug(),
+        id: kind,
         title: kind.label(),
         panels,
         sources,

@@ -54,6 +54,9 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     /// The selected figure's id.
     pub mark: Option<String>,
+    /// The chart the figure was selected in, which shows its details when two charts draw it.
+    /// Not in the URL: a link names the figure, and the first chart that draws it shows it.
+    pub mark_in: Option<ChartId>,
     /// One chart alone (what an embed of one chart shows); `None` for every chart.
     pub chart: Option<ChartId>,
     pub embed: bool,
@@ -67,7 +70,11 @@ pub enum Action {
     ResetFilters,
     SetView(View),
     SortBy(Column),
-    SelectMark(Option<String>),
+    /// Select a figure (`None`: clear the selection), from a chart's mark or from elsewhere.
+    SelectMark {
+        mark: Option<String>,
+        chart: Option<ChartId>,
+    },
     /// Back/forward: the state read from the URL replaces the current one.
     Load(ViewState),
 }
@@ -81,10 +88,12 @@ impl ViewState {
             Action::Toggle(f) => {
                 next.filters = self.filters.toggled(f);
                 next.mark = None;
+                next.mark_in = None;
             }
             Action::ResetFilters => {
                 next.filters = Filters::default();
                 next.mark = None;
+                next.mark_in = None;
             }
             Action::SetView(v) => next.view = v,
             Action::SortBy(column) => {
@@ -92,7 +101,10 @@ impl ViewState {
                     matches!(self.sort, Some(s) if s.column == column && !s.descending);
                 next.sort = Some(Sort { column, descending });
             }
-            Action::SelectMark(mark) => next.mark = mark,
+            Action::SelectMark { mark, chart } => {
+                next.mark_in = chart.filter(|_| mark.is_some());
+                next.mark = mark;
+            }
             Action::Load(state) => next = state,
         }
         next
@@ -206,6 +218,7 @@ impl ViewState {
             && mark_visible(data, &next.filters, id) != Some(true)
         {
             next.mark = None;
+            next.mark_in = None;
         }
         next
     }

@@ -128,7 +128,7 @@ async fn a_mark_button_shows_the_quote_and_selects_the_mark() {
         .flat_map(|c| {
             c.panels
                 .iter()
-                .flat_map(move |p| p.marks.iter().map(move |m| (c.id, &m.id)))
+                .flat_map(move |p| p.marks.iter().map(move |m| (c.id.slug(), &m.id)))
         })
         .filter_map(|(chart, id)| Some((chart, data.figure(id)?)))
         .find(|(_, f)| f.source.named())
@@ -187,14 +187,14 @@ fn longest(data: &Dataset) -> &'static str {
     charts(data, &Default::default())
         .into_iter()
         .max_by_key(|c| c.panels.first().map_or(0, |p| p.marks.len()))
-        .map_or("", |c| c.id)
+        .map_or("", |c| c.id.slug())
 }
 
 /// The ids of the marks in the first panel of `chart`, in the order of its rows.
 fn marks_of(data: &Dataset, chart: &str) -> Vec<String> {
     let spec = charts(data, &Default::default())
         .into_iter()
-        .find(|c| c.id == chart)
+        .find(|c| c.id.slug() == chart)
         .unwrap();
     spec.panels[0].marks.iter().map(|m| m.id.clone()).collect()
 }

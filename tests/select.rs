@@ -295,7 +295,7 @@ fn the_default_charts_hold_every_numeric_figure_on_its_own_axis() {
         }
     }
     pinned!();
-    let names: Vec<&str> = specs.iter().map(|c| c.id).collect();
+    let names: Vec<&str> = specs.iter().map(|c| c.id.slug()).collect();
     assert_eq!(names, ["strength", "north-korea", "strike"]);
     let strength = &specs[0];
     assert_eq!(strength.panels.len(), 1);
@@ -399,7 +399,7 @@ fn charts_without_selected_figures_are_left_out() {
             .collect();
         let specs = charts(data(), &filters);
         assert_eq!(
-            specs.iter().map(|c| c.id).collect::<Vec<_>>(),
+            specs.iter().map(|c| c.id.slug()).collect::<Vec<_>>(),
             expected,
             "{g:?}"
         );
@@ -412,7 +412,10 @@ fn charts_without_selected_figures_are_left_out() {
     pinned!();
     let strikes_only = only(&Filters::default(), Filter::Measure(group("strikes")));
     let specs = charts(data(), &strikes_only);
-    assert_eq!(specs.iter().map(|c| c.id).collect::<Vec<_>>(), ["strike"]);
+    assert_eq!(
+        specs.iter().map(|c| c.id.slug()).collect::<Vec<_>>(),
+        ["strike"]
+    );
     assert!(
         specs[0]
             .summary

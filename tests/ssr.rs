@@ -3,7 +3,7 @@
 #![cfg(feature = "ssr")]
 
 use frontline_figures::App;
-use frontline_figures::dataset::Dataset;
+use frontline_figures::dataset::{Choice, Dataset};
 use frontline_figures::format;
 use frontline_figures::prerender::{MOUNT, finish_page};
 use frontline_figures::select::MarkStyle;
@@ -101,7 +101,7 @@ fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
     // disclosure (a copy for paper is out of the screen's tree), and the figure is named by its
     // title.
     for spec in &specs {
-        let id = spec.id;
+        let id = spec.id.slug();
         assert!(
             html.contains(&format!(r#"aria-describedby="summary-{id}""#)),
             "{id}"
@@ -169,7 +169,7 @@ fn the_first_script_gets_the_apps_query_keys() {
         f.source.slug(),
         f.qualifier.certainty().slug(),
         f.id,
-        chart.id
+        chart.id.slug()
     );
     let state = frontline_figures::view_state::ViewState::from_query(&link, data);
     assert_eq!(state.state.to_query().len(), link.len(), "{link}");

@@ -92,6 +92,7 @@ fn every_parameter_round_trips() {
             descending: true,
         }),
         mark: None,
+        mark_in: None,
         chart: Some(last_chart),
         embed: true,
         theme: Theme::Dark,
@@ -146,7 +147,7 @@ fn a_chart_of_its_own_round_trips_and_an_unknown_one_says_so() {
     // Every chart the selection can draw has a name, and every name is a chart.
     let drawn: Vec<&str> = frontline_figures::select::charts(data(), &Filters::default())
         .iter()
-        .map(|c| c.id)
+        .map(|c| c.id.slug())
         .collect();
     assert_eq!(drawn, names);
 }
@@ -155,7 +156,10 @@ fn a_chart_of_its_own_round_trips_and_an_unknown_one_says_so() {
 fn a_mark_round_trips_and_a_hidden_or_unknown_mark_is_dropped_with_a_reason() {
     // Every figure the charts draw is a mark a link can name.
     for f in data().figures.iter().filter(|f| f.value.is_some()) {
-        let s = ViewState::default().apply(Action::SelectMark(Some(f.id.clone())));
+        let s = ViewState::default().apply(Action::SelectMark {
+            mark: Some(f.id.clone()),
+            chart: None,
+        });
         assert_eq!(s.to_query(), format!("?mark={}", f.id));
         assert_eq!(parse(&s.to_query()), (s, vec![]));
     }
@@ -212,19 +216,36 @@ fn the_reducer_never_keeps_a_mark_the_filters_hide() {
     for &off in Actor::ALL {
         let state = ViewState::default().apply(Action::Toggle(Filter::Actor(off)));
         for f in &data().figures {
-            let s = state.apply_checked(Action::SelectMark(Some(f.id.clone())), data());
+            let s = state.apply_checked(
+                Action::SelectMark {
+                    mark: Some(f.id.clone()),
+                    chart: None,
+                },
+                data(),
+            );
             let kept = f.actor != off && f.value.is_some();
             assert_eq!(s.mark.is_some(), kept, "{} with {off:?} off", f.id);
         }
     }
     // Nor is an id that no figure has.
-    let s = ViewState::default()
-        .apply_checked(Action::SelectMark(Some("no-such-figure".into())), data());
+    let s = ViewState::default().apply_checked(
+        Action::SelectMark {
+            mark: Some("no-such-figure".into()),
+            chart: None,
+        },
+        data(),
+    );
     assert_eq!(s.mark, None);
     // A vague amount is never drawn, so it is never a mark either; named in a URL, it is
     // dropped with the true reason, not "the filters hide it".
     let Some(vague) = vague() else { return };
-    let s = ViewState::default().apply_checked(Action::SelectMark(Some(vague.id.clone())), data());
+    let s = ViewState::default().apply_checked(
+        Action::SelectMark {
+            mark: Some(vague.id.clone()),
+            chart: None,
+        },
+        data(),
+    );
     assert_eq!(s.mark, None);
     let (state, ignored) = parse(&format!("?mark={}", vague.id));
     assert_eq!(state.mark, None);
@@ -484,7 +505,10 @@ fn none_means_an_empty_selection() {
 #[test]
 fn the_reducer_toggles_resets_sorts_and_clears_the_mark_on_filter_change() {
     let source = Source::ALL[0];
-    let s = ViewState::default().apply(Action::SelectMark(Some(drawn().id.clone())));
+    let s = ViewState::default().apply(Action::SelectMark {
+        mark: Some(drawn().id.clone()),
+        chart: None,
+    });
     let t = s.apply(Action::Toggle(Filter::Source(source)));
     assert_eq!(t.mark, None);
     assert!(!t.filters.sources.contains(source));
@@ -573,6 +597,7 @@ fn any_state() -> impl Strategy<Value = ViewState> {
                     view,
                     sort: sort.map(|(column, descending)| Sort { column, descending }),
                     mark,
+                    mark_in: None,
                     chart,
                     embed,
                     theme,
@@ -744,6 +769,7 @@ fn one_table_of_parameters_reads_writes_and_gives_the_filter_panel_its_groups() 
             descending: true,
         }),
         mark: Some(mark),
+        mark_in: None,
         chart: Some(ChartId::ALL[0]),
         theme: Theme::Dark,
         embed: true,

@@ -1,4 +1,4 @@
-// The reader's experience (issue #17) in Firefox and WebKit over WebDriver, point by point, as
+// The reader's experience in Firefox and WebKit over WebDriver, point by point, as
 // Chromium checks it through Playwright: details where the eye is, filters everywhere, the
 // keyboard, names for screen readers, sorting, links as people type them, and paper. One browser
 // session per engine runs every check in turn; each check says which point failed.

@@ -90,7 +90,7 @@ async function openBeforeTheApp(page) {
   };
 }
 
-// A reader who scrolled, or put the focus on a link, before the app started keeps both (#16's
+// A reader who scrolled, or put the focus on a link, before the app started keeps both (the
 // check for the way the app starts: it replaces the prerendered page with a fresh render, and
 // carries the scroll and the focus over).
 test("a reader who scrolled and focused a link before the app started keeps the scroll and the focus", async () => {

@@ -1,11 +1,11 @@
 //! A panel layout as drawing primitives: the one description of what a chart looks like.
-//! The Yew component draws it in the page (styled by classes); `export` writes it as a
+//! `components::panel_svg` draws it in the page (styled by classes); `export` writes it as a
 //! standalone SVG file (styled by presentation attributes). Pure.
 
 use std::fmt;
 
 use super::layout::{
-    AXIS_TITLE_DY, Anchor, BAR_H, BAR_Y, LABEL_Y, LINE_H, PERIOD_Y, PanelLayout, SUBLABEL_Y,
+    AXIS_TITLE_DY, Anchor, BAR_H, BAR_Y, Bar, LABEL_Y, LINE_H, PERIOD_Y, PanelLayout, SUBLABEL_Y,
     TICK_LABEL_DY,
 };
 use super::scale::Hundredths;
@@ -75,80 +75,88 @@ pub struct Scene {
 }
 
 pub fn scene(layout: &PanelLayout) -> Scene {
-    let marks = layout
-        .bars
-        .iter()
-        .map(|bar| {
-            // A label on more than one line pushes the rest of the row down.
-            let shift = bar.shift();
-            let top = BAR_Y + shift;
-            let (w, zero) = (Len::Pct(bar.width), Len::Px(0));
-            let mut shapes = vec![Shape::Rect {
+    Scene {
+        height: layout.height,
+        marks: layout.bars.iter().map(mark_shapes).collect(),
+        axis: axis_shapes(layout),
+    }
+}
+
+/// One mark's row: the area a pointer hits, its label lines, sublabel and period, and its bar
+/// (an upper bound hatched, with dashed edges).
+fn mark_shapes(bar: &Bar) -> MarkShapes {
+    // A label on more than one line pushes the rest of the row down.
+    let shift = bar.shift();
+    let top = BAR_Y + shift;
+    let (w, zero) = (Len::Pct(bar.width), Len::Px(0));
+    let mut shapes = vec![Shape::Rect {
+        x: zero,
+        y: 0,
+        w: Len::Pct(10_000),
+        h: top + BAR_H,
+        class: "hit",
+        hatched: false,
+    }];
+    shapes.extend(
+        bar.label_lines
+            .iter()
+            .zip(0..)
+            .map(|(line, i)| Shape::Text {
                 x: zero,
-                y: 0,
-                w: Len::Pct(10_000),
-                h: top + BAR_H,
-                class: "hit",
-                hatched: false,
-            }];
-            shapes.extend(
-                bar.label_lines
-                    .iter()
-                    .zip(0..)
-                    .map(|(line, i)| Shape::Text {
-                        x: zero,
-                        y: LABEL_Y + i * LINE_H,
-                        anchor: Anchor::Start,
-                        class: "mark-label",
-                        text: line.clone(),
-                    }),
-            );
-            shapes.push(Shape::Text {
-                x: zero,
-                y: SUBLABEL_Y + shift,
+                y: LABEL_Y + i * LINE_H,
                 anchor: Anchor::Start,
-                class: "mark-sublabel",
-                text: bar.sublabel.clone(),
-            });
-            if let Some(period) = &bar.period {
-                shapes.push(Shape::Text {
-                    x: zero,
-                    y: PERIOD_Y + shift,
-                    anchor: Anchor::Start,
-                    class: "mark-sublabel",
-                    text: period.clone(),
-                });
-            }
-            let hatched = bar.style == MarkStyle::UpperBound;
-            shapes.push(Shape::Rect {
-                x: zero,
-                y: top,
-                w,
-                h: BAR_H,
-                class: "bar",
-                hatched,
-            });
-            if hatched {
-                // Dashed on three sides and open at the far end: a ceiling, not a count.
-                let edge = |x1, x2, y1, y2| Shape::Line {
-                    x1,
-                    x2,
-                    y1,
-                    y2,
-                    class: "bound-edge",
-                };
-                shapes.push(edge(zero, w, top, top));
-                shapes.push(edge(zero, w, top + BAR_H, top + BAR_H));
-                shapes.push(edge(zero, zero, top, top + BAR_H));
-            }
-            MarkShapes {
-                id: bar.id.clone(),
-                style: bar.style,
-                y: bar.y,
-                shapes,
-            }
-        })
-        .collect();
+                class: "mark-label",
+                text: line.clone(),
+            }),
+    );
+    shapes.push(Shape::Text {
+        x: zero,
+        y: SUBLABEL_Y + shift,
+        anchor: Anchor::Start,
+        class: "mark-sublabel",
+        text: bar.sublabel.clone(),
+    });
+    if let Some(period) = &bar.period {
+        shapes.push(Shape::Text {
+            x: zero,
+            y: PERIOD_Y + shift,
+            anchor: Anchor::Start,
+            class: "mark-sublabel",
+            text: period.clone(),
+        });
+    }
+    let hatched = bar.style == MarkStyle::UpperBound;
+    shapes.push(Shape::Rect {
+        x: zero,
+        y: top,
+        w,
+        h: BAR_H,
+        class: "bar",
+        hatched,
+    });
+    if hatched {
+        // Dashed on three sides and open at the far end: a ceiling, not a count.
+        let edge = |x1, x2, y1, y2| Shape::Line {
+            x1,
+            x2,
+            y1,
+            y2,
+            class: "bound-edge",
+        };
+        shapes.push(edge(zero, w, top, top));
+        shapes.push(edge(zero, w, top + BAR_H, top + BAR_H));
+        shapes.push(edge(zero, zero, top, top + BAR_H));
+    }
+    MarkShapes {
+        id: bar.id.clone(),
+        style: bar.style,
+        y: bar.y,
+        shapes,
+    }
+}
+
+/// The axis line, its ticks and their labels, and the axis title.
+fn axis_shapes(layout: &PanelLayout) -> Vec<Shape> {
     let y = layout.axis_y;
     let mut axis = vec![Shape::Line {
         x1: Len::Px(0),
@@ -180,9 +188,5 @@ pub fn scene(layout: &PanelLayout) -> Scene {
         class: "axis-title",
         text: layout.axis_title.to_string(),
     });
-    Scene {
-        height: layout.height,
-        marks,
-        axis,
-    }
+    axis
 }

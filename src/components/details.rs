@@ -29,29 +29,33 @@ pub fn mark_details(props: &MarkDetailsProps) -> Html {
     let body = match props.mark.as_deref() {
         // Nothing to show: the box stays, empty and out of sight.
         None => html! {},
-        Some(id) => match props.data.figure(id) {
-            Some(f) => {
-                let to_article = props
-                    .state
-                    .apply(Action::SetView(View::Article))
-                    .apply(Action::SelectMark(Some(f.id.clone())));
-                html! {
-                    <>
-                        <p class="details-value"><strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong></p>
-                        <dl class="facts">
-                            <dt>{ "Hedge" }</dt><dd>{ format!("“{}”, {}", f.qualifier.label(), hedge(f.qualifier.certainty())) }</dd>
-                            <dt>{ "Source" }</dt><dd>{ f.source.credit() }</dd>
-                            <dt>{ "Period" }</dt><dd>{ format::period(f).unwrap_or_else(|| "none given in the article".into()) }</dd>
-                            if let Some(w) = &f.worked_out { <dt>{ "Worked out" }</dt><dd>{ format!("{}: {}", w.date, w.how) }</dd> }
-                            if let Some(note) = &f.outside { <dt>{ "Not in the article" }</dt><dd>{ note }</dd> }
-                        </dl>
-                        { for f.quotes.iter().map(|q| html! { <blockquote class="quote">{ q }</blockquote> }) }
-                        { state_link(to_article, &props.dispatch, None, "selected-quote".into(), html! { "Show it in the article" }) }
-                    </>
+        Some(id) => {
+            match props.data.figure(id) {
+                Some(f) => {
+                    let to_article = props.state.apply(Action::SetView(View::Article)).apply(
+                        Action::SelectMark {
+                            mark: Some(f.id.clone()),
+                            chart: None,
+                        },
+                    );
+                    html! {
+                        <>
+                            <p class="details-value"><strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong></p>
+                            <dl class="facts">
+                                <dt>{ "Hedge" }</dt><dd>{ format!("“{}”, {}", f.qualifier.label(), hedge(f.qualifier.certainty())) }</dd>
+                                <dt>{ "Source" }</dt><dd>{ f.source.credit() }</dd>
+                                <dt>{ "Period" }</dt><dd>{ format::period(f).unwrap_or_else(|| "none given in the article".into()) }</dd>
+                                if let Some(w) = &f.worked_out { <dt>{ "Worked out" }</dt><dd>{ format!("{}: {}", w.date, w.how) }</dd> }
+                                if let Some(note) = &f.outside { <dt>{ "Not in the article" }</dt><dd>{ note }</dd> }
+                            </dl>
+                            { for f.quotes.iter().map(|q| html! { <blockquote class="quote">{ q }</blockquote> }) }
+                            { state_link(to_article, &props.dispatch, None, "selected-quote".into(), html! { "Show it in the article" }) }
+                        </>
+                    }
                 }
+                None => html! {},
             }
-            None => html! {},
-        },
+        }
     };
     html! {
         <div class="details" id={props.id.clone()}>

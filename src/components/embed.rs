@@ -9,6 +9,7 @@ use super::DataRef;
 use crate::dataset::ChartId;
 use crate::dataset::Choice;
 use crate::export;
+use crate::hooks::use_frame_height;
 use crate::select::charts_shown;
 use crate::view_state::ViewState;
 
@@ -19,7 +20,8 @@ pub const WIDTHS: [(i32, &str); 3] = [(375, "Phone"), (600, "Column"), (760, "Wi
 pub struct EmbedPanelProps {
     pub data: DataRef,
     pub state: ViewState,
-    pub status: UseStateHandle<String>,
+    /// What became of a copy, for the share bar's live region.
+    pub onstatus: Callback<String>,
     pub onclose: Callback<()>,
 }
 
@@ -28,22 +30,14 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let EmbedPanelProps {
         data,
         state,
-        status,
+        onstatus,
         onclose,
     } = props;
     let with_script = use_state(|| true);
     let chart = use_state(|| None::<ChartId>);
     let width = use_state(|| WIDTHS[1].0);
-    // The preview's height as it reports it: what a resizing host would set.
-    let measured = use_state(|| None::<i32>);
     let preview = use_node_ref();
-    {
-        let (measured, preview) = (measured.clone(), preview.clone());
-        use_effect_with((), move |_| {
-            let listener = crate::browser::on_frame_height(preview, move |h| measured.set(Some(h)));
-            move || drop(listener)
-        });
-    }
+    let measured = use_frame_height(preview.clone());
     let embedded = ViewState {
         embed: true,
         chart: *chart,
@@ -75,30 +69,12 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         let with_script = with_script.clone();
         Callback::from(move |_: Event| with_script.set(!*with_script))
     };
-    let copy = {
-        let (code, status) = (code.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| {
-            let status = status.clone();
-            crate::browser::copy_text(&code, move |ok| {
-                if ok {
-                    status.set("Embed code copied.".into());
-                } else {
-                    crate::browser::select_text("embed-code");
-                    status.set("Copying was not allowed here: the code is selected; press Ctrl+C (⌘C on a Mac).".into());
-                }
-            });
-        })
-    };
-    let onkeydown = {
-        let onclose = onclose.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                onclose.emit(());
-            }
-        })
-    };
-    let shown = charts_shown(data, &state.filters, None);
+    let copy = copy_code(code.clone(), onstatus.clone());
+    let onkeydown = close_on_escape(onclose.clone());
+    let shown: Vec<ChartId> = charts_shown(data, &state.filters, None)
+        .iter()
+        .map(|s| s.id)
+        .collect();
     let size = match *measured {
         Some(h) => format!("At {} px wide, the frame will be {h} px tall.", *width),
         None => format!(
@@ -108,28 +84,8 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     };
     html! {
         <div class="embed-panel" id="embed-panel" {onkeydown}>
-            <fieldset class="embed-choice">
-                <legend>{ "What to embed" }</legend>
-                <label>
-                    <input type="radio" name="embed-what" checked={chart.is_none()} onchange={choose_chart(None)} />
-                    { " The whole view" }
-                </label>
-                { for shown.iter().filter_map(|s| ChartId::from_slug(s.id)).map(|c| html! {
-                    <label>
-                        <input type="radio" name="embed-what" data-chart={c.slug()} checked={*chart == Some(c)} onchange={choose_chart(Some(c))} />
-                        { format!(" This chart: {}", c.label()) }
-                    </label>
-                }) }
-            </fieldset>
-            <fieldset class="embed-choice">
-                <legend>{ "Preview width" }</legend>
-                { for WIDTHS.iter().map(|&(w, name)| html! {
-                    <label>
-                        <input type="radio" name="embed-width" value={w.to_string()} checked={*width == w} onchange={choose_width(w)} />
-                        { format!(" {name} ({w} px)") }
-                    </label>
-                }) }
-            </fieldset>
+            { what_to_embed(&shown, *chart, choose_chart) }
+            { preview_width(*width, choose_width) }
             <p class="embed-size" aria-live="polite">{ size }</p>
             <div class="embed-preview">
                 <iframe ref={preview} src={url.clone()} title={format!("Preview: {title}")} width={width.to_string()} height={height.to_string()}></iframe>
@@ -146,4 +102,64 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
             <p class="hint">{ "Add theme=light or theme=dark to the frame's address to fix the colours. Escape closes this panel." }</p>
         </div>
     }
+}
+
+fn what_to_embed(
+    shown: &[ChartId],
+    chosen: Option<ChartId>,
+    choose: impl Fn(Option<ChartId>) -> Callback<Event>,
+) -> Html {
+    html! {
+        <fieldset class="embed-choice">
+            <legend>{ "What to embed" }</legend>
+            <label>
+                <input type="radio" name="embed-what" checked={chosen.is_none()} onchange={choose(None)} />
+                { " The whole view" }
+            </label>
+            { for shown.iter().map(|&c| html! {
+                <label>
+                    <input type="radio" name="embed-what" data-chart={c.slug()} checked={chosen == Some(c)} onchange={choose(Some(c))} />
+                    { format!(" This chart: {}", c.label()) }
+                </label>
+            }) }
+        </fieldset>
+    }
+}
+
+fn preview_width(chosen: i32, choose: impl Fn(i32) -> Callback<Event>) -> Html {
+    html! {
+        <fieldset class="embed-choice">
+            <legend>{ "Preview width" }</legend>
+            { for WIDTHS.iter().map(|&(w, name)| html! {
+                <label>
+                    <input type="radio" name="embed-width" value={w.to_string()} checked={chosen == w} onchange={choose(w)} />
+                    { format!(" {name} ({w} px)") }
+                </label>
+            }) }
+        </fieldset>
+    }
+}
+
+/// Copies the snippet; where the browser refuses, selects it and says how to copy it by hand.
+fn copy_code(code: String, onstatus: Callback<String>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let onstatus = onstatus.clone();
+        crate::browser::copy_text(&code, move |ok| {
+            if ok {
+                onstatus.emit("Embed code copied.".into());
+            } else {
+                crate::browser::select_text("embed-code");
+                onstatus.emit("Copying was not allowed here: the code is selected; press Ctrl+C (⌘C on a Mac).".into());
+            }
+        });
+    })
+}
+
+fn close_on_escape(onclose: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            onclose.emit(());
+        }
+    })
 }

@@ -1,8 +1,7 @@
-//! The small Yew components the views (`crate::views`) are made of, and the explorer, the page
-//! that holds them: thin components that take data and callbacks as props and hold no state they
-//! could derive from the URL. Only the views with view-only state (which mark the pointer or focus is
-//! on, which rows of a long chart are on screen, whether the filters are folded, the share bar's
-//! dialogs) are components; the rest are plain functions from a props struct to `Html`, since
+//! The small Yew widgets the views (`src/views/`) are made of: they take data and callbacks
+//! as props and hold no state they could derive from the URL. Only those with view-only state
+//! (whether the filters are folded, the share bar's dialogs, a download's status) are
+//! components; the rest are plain functions from a props struct to `Html`, since
 //! each component costs about half a KiB of Yew's create, mount, hydrate and compare code in the
 //! wasm (BENCHMARKS.md).
 //!
@@ -11,19 +10,16 @@
 //! members by position, from its end, recreating every keyed item it finds out of place.
 
 pub(crate) mod details;
-mod embed;
-mod explorer;
-mod filters;
+pub(crate) mod downloads;
+pub(crate) mod embed;
+pub(crate) mod filters;
 pub(crate) mod link;
-mod notice;
+pub(crate) mod notice;
 pub mod panel_svg;
-mod share;
-mod tabs;
+pub(crate) mod share;
+pub(crate) mod tabs;
 
 use std::ops::Deref;
-
-pub use crate::views::SelectedIn;
-pub use explorer::{ExplorerProps, explorer};
 
 use crate::dataset::Dataset;
 

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::DataRef;
 use super::embed::EmbedPanel;
 use crate::export;
+use crate::hooks::use_can_share;
 use crate::select::select_figures;
 use crate::view_state::ViewState;
 
@@ -33,12 +34,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     // What the browser would not copy, shown selected for copying by hand.
     let manual = use_state(|| None::<Manual>);
     let embed_open = use_state(|| false);
-    // `_eq`: where there is no share sheet, finding that out does not render the bar again.
-    let can_share = use_state_eq(|| false);
-    {
-        let can_share = can_share.clone();
-        use_effect_with((), move |_| can_share.set(crate::browser::can_share()));
-    }
+    let can_share = use_can_share();
     {
         // Once a field for copying by hand is shown, select it so Ctrl+C copies it.
         use_effect_with(*manual, |shown| {
@@ -53,19 +49,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let query = state.to_query();
 
     let copy = |what: Manual, text: String, done: &'static str| {
-        let (status, manual) = (status.clone(), manual.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (status, manual) = (status.clone(), manual.clone());
-            crate::browser::copy_text(&text, move |ok| {
-                if ok {
-                    manual.set(None);
-                    status.set(done.into());
-                } else {
-                    manual.set(Some(what));
-                    status.set(format!("Copying was not allowed here: the {} is selected below; press Ctrl+C (⌘C on a Mac).", what.noun()));
-                }
-            });
-        })
+        copy_or_show(what, text, done, status.clone(), manual.clone())
     };
     let url = crate::browser::page_url(&query);
     let citation = export::citation(data, &url, &crate::browser::today());
@@ -81,28 +65,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let embed_open = embed_open.clone();
         Callback::from(move |_: MouseEvent| embed_open.set(!*embed_open))
     };
-    // The files are written when asked for, not on every render: at 1,000 figures the CSV alone
-    // took 2.5 ms of each filter click.
-    let nothing = select_figures(data, &state.filters).is_empty();
-    let download_csv = {
-        let name = export::file_name(&state.filters, None, "csv");
-        let (data, filters) = (*data, state.filters.clone());
-        Callback::from(move |_: MouseEvent| {
-            let body = export::csv(&select_figures(&data, &filters));
-            crate::browser::download(&name, "text/csv;charset=utf-8", &body)
-        })
-    };
-    let download_json = {
-        let name = export::file_name(&state.filters, None, "json");
-        let (data, filters) = (*data, state.filters.clone());
-        let query = query.clone();
-        Callback::from(move |_: MouseEvent| {
-            let figures = select_figures(&data, &filters);
-            let body = export::json(&data, &figures, &crate::browser::page_url(&query));
-            crate::browser::download(&name, "application/json", &body);
-        })
-    };
-
     let onclose = {
         let embed_open = embed_open.clone();
         Callback::from(move |()| {
@@ -110,24 +72,25 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             crate::browser::focus("embed-button");
         })
     };
+    let onstatus = {
+        let status = status.clone();
+        Callback::from(move |said: String| status.set(said))
+    };
     // The embed panel comes right after its button, before the downloads, in the tab order.
     html! {
         <div class="share">
             <div class="toolbar" role="group" aria-label="Share this view">
                 <button type="button" class="button" onclick={copy_link}>{ "Copy link" }</button>
                 <button type="button" class="button" onclick={cite}>{ "Cite" }</button>
-                if *can_share {
+                if can_share {
                     <button type="button" class="button" onclick={share}>{ "Share…" }</button>
                 }
                 <button type="button" class="button" id="embed-button" aria-expanded={embed_open.to_string()} aria-controls="embed-panel" onclick={toggle_embed}>{ "Embed" }</button>
             </div>
             if *embed_open {
-                <EmbedPanel data={*data} state={state.clone()} status={status.clone()} {onclose} />
+                <EmbedPanel data={*data} state={state.clone()} {onstatus} {onclose} />
             }
-            <div class="toolbar" role="group" aria-label="Download this view">
-                <button type="button" class="button" onclick={download_csv} disabled={nothing}>{ "Download CSV" }</button>
-                <button type="button" class="button" onclick={download_json} disabled={nothing}>{ "Download JSON" }</button>
-            </div>
+            { downloads(*data, state, &query) }
             <p class="share-status" role="status">{ (*status).clone() }</p>
             if *manual == Some(Manual::Link) {
                 <p class="manual-link">
@@ -141,6 +104,58 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                     <textarea id="share-citation" readonly=true rows="4" value={citation} />
                 </p>
             }
+        </div>
+    }
+}
+
+/// Copies `text`, saying `done`; where the browser refuses, shows it selected for copying by
+/// hand (`what`) and says how.
+fn copy_or_show(
+    what: Manual,
+    text: String,
+    done: &'static str,
+    status: UseStateHandle<String>,
+    manual: UseStateHandle<Option<Manual>>,
+) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let (status, manual) = (status.clone(), manual.clone());
+        crate::browser::copy_text(&text, move |ok| {
+            if ok {
+                manual.set(None);
+                status.set(done.into());
+            } else {
+                manual.set(Some(what));
+                status.set(format!("Copying was not allowed here: the {} is selected below; press Ctrl+C (⌘C on a Mac).", what.noun()));
+            }
+        });
+    })
+}
+
+/// The selected figures as CSV and JSON. The files are written when asked for, not on every
+/// render: at 1,000 figures the CSV alone took 2.5 ms of each filter click.
+fn downloads(data: DataRef, state: &ViewState, query: &str) -> Html {
+    let nothing = select_figures(&data, &state.filters).is_empty();
+    let download_csv = {
+        let name = export::file_name(&state.filters, None, "csv");
+        let filters = state.filters.clone();
+        Callback::from(move |_: MouseEvent| {
+            let body = export::csv(&select_figures(&data, &filters));
+            crate::browser::download(&name, "text/csv;charset=utf-8", &body)
+        })
+    };
+    let download_json = {
+        let name = export::file_name(&state.filters, None, "json");
+        let (filters, query) = (state.filters.clone(), query.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let figures = select_figures(&data, &filters);
+            let body = export::json(&data, &figures, &crate::browser::page_url(&query));
+            crate::browser::download(&name, "application/json", &body);
+        })
+    };
+    html! {
+        <div class="toolbar" role="group" aria-label="Download this view">
+            <button type="button" class="button" onclick={download_csv} disabled={nothing}>{ "Download CSV" }</button>
+            <button type="button" class="button" onclick={download_json} disabled={nothing}>{ "Download JSON" }</button>
         </div>
     }
 }

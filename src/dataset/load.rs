@@ -390,7 +390,7 @@ pub fn parse_dataset(
                     obj,
                     errors: &mut errors,
                 },
-                &vocab,
+                vocab,
                 &slugs,
             )
         })

@@ -1,7 +1,7 @@
 //! The Article view: the full text, verbatim, with each figure's sentence highlighted and linked
 //! to its row in the table and its mark in the charts. The selected figure is emphasised. Below
 //! it, "How we read the article": each figure's value, hedge, source and period in the
-//! article's own words, as `data/figures.json` records them (checked against the text).
+//! article's own words, as the article's `figures.json` records them (checked against the text).
 
 use yew::prelude::*;
 
@@ -29,7 +29,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         .map(|f| f.id.as_str())
         .collect();
     let links = |id: &str| {
-        let mark = Action::SelectMark(Some(id.to_string()));
+        let mark = Action::SelectMark {
+            mark: Some(id.to_string()),
+            chart: None,
+        };
         let Some(f) = data.figure(id) else {
             return html! {};
         };

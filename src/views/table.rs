@@ -51,7 +51,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
                 <tbody>
                     { for figures.iter().map(|f| {
                         let selected = state.mark.as_deref() == Some(f.id.as_str());
-                        let to_chart = state.apply(Action::SetView(View::Charts)).apply(Action::SelectMark(Some(f.id.clone())));
+                        let to_chart = state.apply(Action::SetView(View::Charts)).apply(Action::SelectMark { mark: Some(f.id.clone()), chart: None });
                         html! {
                             <tr id={format!("row-{}", f.id)} data-figure={f.id.clone()} class={classes!(selected.then_some("selected"))}
                                 tabindex={selected.then_some("-1")}>

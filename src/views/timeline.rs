@@ -1,6 +1,6 @@
-//! The Timeline view: dated events from 24 February 2022 to 18 November 2024 in order, each with
-//! how its date is known, and the undated ones listed apart. The Country and Source filters
-//! apply: an event they hide keeps its place, marked as hidden.
+//! The Timeline view: the article's dated events in order, each with how its date is known,
+//! and the undated ones listed apart. The actor filter (the article names it) and the Source
+//! filter apply: an event they hide keeps its place, marked as hidden.
 
 use yew::prelude::*;
 

@@ -3,15 +3,15 @@
 
 use yew::prelude::*;
 
-use super::DataRef;
-use super::filters::FilterPanel;
-use super::notice::{UrlNoticeProps, url_notice};
-use super::share::ShareBar;
-use super::tabs::{TabsProps, tabs};
+use crate::components::DataRef;
+use crate::components::filters::FilterPanel;
+use crate::components::notice::{UrlNoticeProps, url_notice};
+use crate::components::share::ShareBar;
+use crate::components::tabs::{TabsProps, tabs};
 use crate::dataset::{Choice, Dataset, Source};
 use crate::view_state::{Action, Ignored, Theme, View, ViewState};
 use crate::views::article::{ArticleViewProps, article_view};
-use crate::views::charts::{ChartsViewProps, SelectedIn, charts_view};
+use crate::views::charts::{ChartsViewProps, charts_view};
 use crate::views::table::{TableViewProps, table_view};
 use crate::views::timeline::{TimelineViewProps, timeline_view};
 
@@ -26,8 +26,6 @@ pub struct ExplorerProps {
     /// a control that cannot act is a dead end in a text browser. Where a control will appear,
     /// the stylesheet keeps its room, so nothing moves when it does.
     pub ready: bool,
-    /// The chart the reader selected a mark in (see `charts_view`).
-    pub selected_in: SelectedIn,
 }
 
 pub fn explorer(props: &ExplorerProps) -> Html {
@@ -38,7 +36,6 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         dispatch,
         ondismiss,
         ready,
-        selected_in,
     } = props;
     let ready_attr = ready.then_some("true");
     let theme = match state.theme {
@@ -65,64 +62,14 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     });
 
     if state.embed {
-        // The full explorer shows every chart of the same selection.
-        let full = ViewState {
-            embed: false,
-            chart: None,
-            ..state.clone()
-        };
         return html! {
-            <div {class} data-ready={ready_attr}>
-                // The view, where the focus goes after Reset and Dismiss, as in the full page.
-                <main id="view-panel" tabindex="-1">
-                    // A page of its own in the frame: its heading says what it is.
-                    <h1 class="visually-hidden">{ format!("{}: {}", crate::dataset::vocabulary().page.name, data.article.title) }</h1>
-                    { notice }
-                    { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready, selected_in: selected_in.clone() }) }
-                    <p class="embed-credit">
-                        { crate::format::credit(&embed_sources(data, state), &data.article.dateline) }{ " " }
-                        <OpenFull href={full.href()} />
-                    </p>
-                </main>
-            </div>
+            <div {class} data-ready={ready_attr}>{ embed_page(props, notice) }</div>
         };
     }
-
-    let panel = match state.view {
-        View::Charts => charts_view(&ChartsViewProps {
-            data: *data,
-            state: state.clone(),
-            dispatch: dispatch.clone(),
-            ready: *ready,
-            selected_in: selected_in.clone(),
-        }),
-        View::Table => table_view(&TableViewProps {
-            data: *data,
-            state: state.clone(),
-            dispatch: dispatch.clone(),
-        }),
-        View::Article => article_view(&ArticleViewProps {
-            data: *data,
-            state: state.clone(),
-            dispatch: dispatch.clone(),
-        }),
-        View::Timeline => timeline_view(&TimelineViewProps {
-            data: *data,
-            filters: state.filters.clone(),
-        }),
-    };
+    let panel = view_panel(props);
     html! {
         <div {class} data-ready={ready_attr}>
-            <header class="masthead">
-                <p class="brand">{ crate::dataset::vocabulary().page.name }</p>
-                <h1>{ &data.article.title }</h1>
-                <p class="dateline">
-                    { "Article of " }
-                    <time datetime={data.article.published.to_string()}>{ &data.article.dateline }</time>
-                    { " · every number below is quoted from it, with its hedge and its source · " }
-                    <a href="article.txt">{ "the article as plain text" }</a>
-                </p>
-            </header>
+            { masthead(data) }
             { notice }
             // Only on paper: what this view is and where to find it again.
             if *ready {
@@ -150,6 +97,84 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 </p>
             </footer>
         </div>
+    }
+}
+
+/// The view the current tab shows.
+fn view_panel(props: &ExplorerProps) -> Html {
+    let ExplorerProps {
+        data,
+        state,
+        dispatch,
+        ready,
+        ..
+    } = props;
+    match state.view {
+        View::Charts => charts_view(&ChartsViewProps {
+            data: *data,
+            state: state.clone(),
+            dispatch: dispatch.clone(),
+            ready: *ready,
+        }),
+        View::Table => table_view(&TableViewProps {
+            data: *data,
+            state: state.clone(),
+            dispatch: dispatch.clone(),
+        }),
+        View::Article => article_view(&ArticleViewProps {
+            data: *data,
+            state: state.clone(),
+            dispatch: dispatch.clone(),
+        }),
+        View::Timeline => timeline_view(&TimelineViewProps {
+            data: *data,
+            filters: state.filters.clone(),
+        }),
+    }
+}
+
+/// An embed: only the charts of the view, its credit line and a link to the full explorer.
+fn embed_page(props: &ExplorerProps, notice: Html) -> Html {
+    let ExplorerProps {
+        data,
+        state,
+        dispatch,
+        ready,
+        ..
+    } = props;
+    // The full explorer shows every chart of the same selection.
+    let full = ViewState {
+        embed: false,
+        chart: None,
+        ..state.clone()
+    };
+    html! {
+        // The view, where the focus goes after Reset and Dismiss, as in the full page.
+        <main id="view-panel" tabindex="-1">
+            // A page of its own in the frame: its heading says what it is.
+            <h1 class="visually-hidden">{ format!("{}: {}", crate::dataset::vocabulary().page.name, data.article.title) }</h1>
+            { notice }
+            { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready }) }
+            <p class="embed-credit">
+                { crate::format::credit(&embed_sources(data, state), &data.article.dateline) }{ " " }
+                <OpenFull href={full.href()} />
+            </p>
+        </main>
+    }
+}
+
+fn masthead(data: &Dataset) -> Html {
+    html! {
+        <header class="masthead">
+            <p class="brand">{ crate::dataset::vocabulary().page.name }</p>
+            <h1>{ &data.article.title }</h1>
+            <p class="dateline">
+                { "Article of " }
+                <time datetime={data.article.published.to_string()}>{ &data.article.dateline }</time>
+                { " · every number below is quoted from it, with its hedge and its source · " }
+                <a href="article.txt">{ "the article as plain text" }</a>
+            </p>
+        </header>
     }
 }
 
