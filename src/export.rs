@@ -204,6 +204,15 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
     let inner = SVG_WIDTH - 2 * MARGIN;
     let mut body = String::new();
     let mut y = 58;
+    // The chart's notes under its legend, as on the page: a file that travels alone keeps them.
+    for line in spec.notes.iter().flat_map(|n| wrap(n, CREDIT_CHARS)) {
+        body.push_str(&format!(
+            r#"<text x="{MARGIN}" y="{}" font-size="11" fill="{MUTED}">{}</text>"#,
+            y + 4,
+            xml(&line)
+        ));
+        y += 14;
+    }
     for (i, panel) in spec.panels.iter().enumerate() {
         let Some(layout) = layout_panel_in(panel, FILE_LABEL_CHARS, None) else {
             continue;

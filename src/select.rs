@@ -5,7 +5,8 @@
 use std::cmp::Ordering;
 
 use crate::dataset::{
-    Actor, Axis, Certainty, ChartId, Choice, Dataset, Figure, Order, Qualifier, Source,
+    Actor, Axis, Certainty, ChartId, Choice, Dataset, Figure, Measure, MeasureGroup, Order,
+    Qualifier, Source,
 };
 use crate::filters::{Dimension, Filter, Filters};
 use crate::format;
@@ -137,6 +138,9 @@ pub struct ChartSpec {
     /// Who the drawn figures come from, each once, in `Source::ALL` order, for the credit line.
     pub sources: Vec<Source>,
     pub summary: String,
+    /// What a reader must know before comparing the marks, shown with the chart and in its
+    /// files: where the article's words for them differ, and where their times do.
+    pub notes: Vec<String>,
 }
 
 fn mark_for(f: &Figure) -> Option<MarkSpec> {
@@ -205,13 +209,93 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpe
         .copied()
         .filter(|s| figures.iter().any(|f| f.source == *s))
         .collect();
+    let notes = panels
+        .iter()
+        .flat_map(|p| {
+            let on_axis: Vec<&Figure> = figures
+                .iter()
+                .copied()
+                .filter(|f| f.value.is_some() && f.unit.axis() == p.axis)
+                .collect();
+            words_notes(&on_axis)
+                .into_iter()
+                .chain(period_note(&on_axis))
+        })
+        .collect();
     ChartSpec {
         id: kind,
         title: kind.label(),
         panels,
         sources,
         summary: describe(figures),
+        notes,
     }
+}
+
+/// Where one axis holds a group's measures in different words for different actors ("killed"
+/// for Russia, "losses" for Ukraine): the article does not say they count the same thing, so
+/// the chart must not let the bars pass for one measure.
+fn words_notes(figures: &[&Figure]) -> Vec<String> {
+    MeasureGroup::ALL
+        .iter()
+        .filter_map(|&g| {
+            let of_group: Vec<&Figure> = figures
+                .iter()
+                .copied()
+                .filter(|f| f.measure.group() == g)
+                .collect();
+            let measures: Vec<Measure> = Measure::ALL
+                .iter()
+                .copied()
+                .filter(|m| of_group.iter().any(|f| f.measure == *m))
+                .collect();
+            let actors = |m: Measure| -> Vec<&'static str> {
+                Actor::ALL
+                    .iter()
+                    .filter(|a| of_group.iter().any(|f| f.measure == m && f.actor == **a))
+                    .map(|a| a.label())
+                    .collect()
+            };
+            let one_actor = of_group.iter().all(|f| f.actor == of_group[0].actor);
+            (measures.len() > 1 && !one_actor).then(|| {
+                let each: Vec<String> = measures
+                    .iter()
+                    .map(|&m| format!("for {} {}", format::and_list(&actors(m)), m.label()))
+                    .collect();
+                format!(
+                    "{}: the article gives {}; it does not say they count the same thing.",
+                    g.label(),
+                    each.join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
+/// Where an axis holds figures of different times (or some with none): each bar's period is
+/// under it, and this says so, naming those the article gives no period for.
+fn period_note(figures: &[&Figure]) -> Option<String> {
+    let first = &figures.first()?.period;
+    if figures.iter().all(|f| &f.period == first) {
+        return None;
+    }
+    let undated: Vec<String> = figures
+        .iter()
+        .filter(|f| f.period.is_none())
+        .map(|f| format!("{}'s {}", f.actor.label(), f.measure.label()))
+        .collect();
+    let none = if undated.is_empty() {
+        String::new()
+    } else {
+        let undated: Vec<&str> = undated.iter().map(String::as_str).collect();
+        format!(
+            "; the article gives none for {}",
+            format::and_list(&undated)
+        )
+    };
+    Some(format!(
+        "These figures are not all of one time: each bar's period is under it, in the article's words{none}."
+    ))
 }
 
 impl ChartSpec {

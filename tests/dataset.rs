@@ -615,3 +615,22 @@ fn fail_as_written(file: &str, cases: &[Broken]) {
         );
     }
 }
+
+/// An event's place is the article's own words: each of its parts (parted by "," or ";", a
+/// leading "then" aside) is in the article, case aside ("sent to Kursk" is Kursk, not "the
+/// Kursk region").
+#[test]
+fn an_events_place_is_the_articles_words() {
+    let text = data().text.to_lowercase();
+    for e in &data().events {
+        let Some(place) = &e.place else { continue };
+        for part in place.split([',', ';']).map(str::trim) {
+            let part = part.strip_prefix("then ").unwrap_or(part);
+            assert!(
+                text.contains(&part.to_lowercase()),
+                "event {:?}: its place {place:?} says {part:?}, which the article does not",
+                e.id
+            );
+        }
+    }
+}

@@ -903,3 +903,79 @@ fn a_long_charts_buttons_are_its_drawn_rows_the_focus_and_its_neighbours_and_the
         [10, 11, 12, 30]
     );
 }
+
+/// A chart whose one axis holds figures of different times says so, naming those the article
+/// gives no period for; one whose figures share one time says nothing of it. Over any article.
+#[test]
+fn a_chart_says_when_its_figures_are_not_of_one_time() {
+    for spec in charts(data(), &Filters::default()) {
+        let notes: Vec<&String> = spec
+            .notes
+            .iter()
+            .filter(|n| n.starts_with("These figures are not all of one time"))
+            .collect();
+        let mut mixed = 0;
+        for panel in &spec.panels {
+            let figures: Vec<&Figure> = panel
+                .marks
+                .iter()
+                .filter_map(|m| data().figure(&m.id))
+                .collect();
+            let periods: std::collections::BTreeSet<Option<&str>> =
+                figures.iter().map(|f| f.period.as_deref()).collect();
+            if periods.len() < 2 {
+                continue;
+            }
+            let note = notes
+                .get(mixed)
+                .expect("a note for each panel of mixed times");
+            mixed += 1;
+            for f in figures.iter().filter(|f| f.period.is_none()) {
+                let named = format!("{}'s {}", f.actor.label(), f.measure.label());
+                assert!(note.contains(&named), "{named} in {note:?}");
+            }
+        }
+        assert_eq!(notes.len(), mixed, "{:?}: {:?}", spec.id, spec.notes);
+    }
+}
+
+/// Where one axis holds a group's measures in different words for different actors, the chart
+/// says the article does not call them the same thing: Russia's "killed" beside Ukraine's
+/// "losses", Russia's active soldiers beside the soldiers Ukraine can count on.
+#[test]
+fn a_chart_says_when_its_bars_count_different_things() {
+    pinned!();
+    let strength = charts(data(), &Filters::default())
+        .into_iter()
+        .find(|c| c.id == chart("strength"))
+        .unwrap();
+    assert_eq!(
+        strength.notes,
+        [
+            "Troop strength: the article gives for Russia active soldiers, for Ukraine soldiers available; it does not say they count the same thing.",
+            "Losses: the article gives for Russia killed, for Ukraine losses; it does not say they count the same thing.",
+            "These figures are not all of one time: each bar's period is under it, in the article's words; the article gives none for Ukraine's soldiers available and North Korea's may be sent.",
+        ]
+    );
+    // North Korea's two deployment figures are one actor's: nothing to set apart.
+    let nk = charts(data(), &Filters::default())
+        .into_iter()
+        .find(|c| c.id == chart("north-korea"))
+        .unwrap();
+    assert!(
+        nk.notes.iter().all(|n| !n.contains("count the same")),
+        "{:?}",
+        nk.notes
+    );
+    // With Ukraine filtered out, no comparison across actors is left in those groups.
+    let only_russia = Filter::Actor(actor("russia")).alone(&Filters::default());
+    let strength = charts(data(), &only_russia)
+        .into_iter()
+        .find(|c| c.id == chart("strength"))
+        .unwrap();
+    assert!(
+        strength.notes.iter().all(|n| !n.contains("count the same")),
+        "{:?}",
+        strength.notes
+    );
+}

@@ -45,6 +45,6 @@ test("the full source text is linked and served from the same folder", async () 
 
 test("the built index.html already holds the view, with relative asset URLs", async () => {
   const html = await readFile(`${DIST}/index.html`, "utf8");
-  assert.match(html, /Troop strength and losses by country/);
+  assert.match(html, /Troop strength, losses and deployments by country/);
   assert.doesNotMatch(html, /(src|href)="\/(?!\/)/, "no root-relative URLs: the site must work from any folder");
 });

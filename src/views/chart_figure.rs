@@ -93,6 +93,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             // In an embed the charts are the page's sections, under its one heading.
             <@{if state.embed { "h2" } else { "h3" }} class="chart-title" id={title_id}>{ spec.title }</@>
             { legend() }
+            { for spec.notes.iter().map(|note| html! { <p class="chart-note">{ note }</p> }) }
             { panels.collect::<Html>() }
             // Right under the drawing: where the eye is after a click.
             { mark_details(&MarkDetailsProps { data: *data, id: details_id.clone(), mark: detailed,
