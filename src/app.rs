@@ -50,8 +50,8 @@ pub struct UrlState {
 
 /// The one `ViewState` of the page (a reducer over `data`) and the URL, in step: the first
 /// render is always the default view (so it matches the prerendered HTML), then the URL is read;
-/// filter changes replace the history entry, view changes push one, and back/forward load the
-/// state from the URL. The address keeps the parameters that are not ours.
+/// view changes and the first change from the entry the reader arrived on push a history entry,
+/// other filter changes replace it, and back/forward load the state from the URL. The address keeps the parameters that are not ours.
 #[hook]
 pub fn use_url_state(data: DataRef) -> UrlState {
     let bound = use_reducer(move || Bound {
@@ -171,6 +171,10 @@ fn sync_url(
     let parsed = ViewState::from_query(&raw, data);
     if !*url_read.borrow() {
         *url_read.borrow_mut() = true;
+        // An embed never adds to its host's history, so it needs no mark.
+        if !parsed.state.embed {
+            crate::browser::mark_arrival();
+        }
         ignored.set(parsed.ignored);
         if parsed.state != *current {
             // The URL's state renders next; this effect runs again and then writes it back.
@@ -184,10 +188,15 @@ fn sync_url(
     if raw == wanted {
         return true;
     }
-    if parsed.state.view != current.view {
+    // A new tab gets an entry, and so does the reader's first change of the view they arrived
+    // on (a shared link's filters), so Back returns to what the link showed; later filter, sort
+    // and mark changes replace the entry, and so does making an address canonical. One entry,
+    // not one per chip: Back is not a chip-by-chip undo. An embed never adds to its host's.
+    let changed = parsed.state.to_query() != current.to_query();
+    let arrival = changed && crate::browser::on_arrival_entry();
+    if !current.embed && (parsed.state.view != current.view || arrival) {
         crate::browser::push_query(&wanted);
     } else {
-        // Same view: a filter, sort or mark changed, or the URL was not canonical.
         crate::browser::replace_query(&wanted);
     }
     true

@@ -30,10 +30,34 @@ pub fn push_query(query: &str) {
     }
 }
 
+/// The address, in the same history entry; the entry keeps its state (the arrival mark).
 pub fn replace_query(query: &str) {
     if let Ok(history) = gloo::utils::window().history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url_with(query)));
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url_with(query)));
     }
+}
+
+/// The state that marks the history entry the reader arrived on.
+const ARRIVAL: &str = "frontline-figures:arrival";
+
+/// Mark the current history entry as the one the reader arrived on (see `on_arrival_entry`).
+pub fn mark_arrival() {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state(&JsValue::from_str(ARRIVAL), "");
+    }
+}
+
+/// Whether the reader is on the entry they arrived on: its first change gets an entry of its
+/// own, so Back returns to the view the link shared (Back and Forward restore the mark).
+pub fn on_arrival_entry() -> bool {
+    gloo::utils::window()
+        .history()
+        .ok()
+        .and_then(|h| h.state().ok())
+        .and_then(|s| s.as_string())
+        .as_deref()
+        == Some(ARRIVAL)
 }
 
 /// Calls `f` on back/forward until the returned listener is dropped.

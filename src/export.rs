@@ -5,14 +5,16 @@
 
 use crate::chart::layout::{layout_panel, layout_panel_in};
 use crate::chart::scene::{Len, Shape, scene};
-use crate::dataset::{Choice, Dataset, Figure};
+use crate::dataset::{ArticleMeta, Choice, Dataset, Figure};
 use crate::filters::{Dimension, Filters};
 use crate::format;
 use crate::select::ChartSpec;
 
-/// `frontline-figures-russia-ukraine.csv`: the filters that narrow the selection, in URL order.
-pub fn file_name(filters: &Filters, what: Option<&str>, ext: &str) -> String {
-    let mut parts: Vec<String> = vec!["frontline-figures".into()];
+/// `2024-11-18-north-korea-bolsters-russia-russia-ukraine.csv`: the article's date and short
+/// title (so a file on someone's disk says which article it is from), what it holds, and the
+/// filters that narrow the selection, in URL order.
+pub fn file_name(data: &Dataset, filters: &Filters, what: Option<&str>, ext: &str) -> String {
+    let mut parts: Vec<String> = vec![file_stem(&data.article)];
     parts.extend(what.map(String::from));
     for d in Dimension::ALL {
         match d.slugs(filters).as_deref() {
@@ -22,6 +24,19 @@ pub fn file_name(filters: &Filters, what: Option<&str>, ext: &str) -> String {
         }
     }
     format!("{}.{ext}", parts.join("-"))
+}
+
+/// The article's date and the first words of its title, up to a colon and at most six, as a
+/// slug: `2024-11-18-north-korea-bolsters-russia`.
+pub fn file_stem(article: &ArticleMeta) -> String {
+    let head = article.title.split(':').next().unwrap_or_default();
+    let words: Vec<String> = head
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    format!("{}-{}", article.published, words.join("-"))
 }
 
 fn csv_field(s: &str) -> String {

@@ -1,7 +1,7 @@
 //! Figures as people read them: "100,000", "~80,000", "up to 100,000", and the sentence each figure
 //! makes ("up to 70,000 may have been killed"). The qualifier is never dropped from a value.
 
-use crate::dataset::{Choice, Figure, Source};
+use crate::dataset::{Choice, Dataset, Figure, Source};
 
 /// 1234567 -> "1,234,567".
 pub fn count(n: u64) -> String {
@@ -73,6 +73,40 @@ pub fn and_list(items: &[&str]) -> String {
         [] => String::new(),
         [one] => (*one).to_string(),
         [init @ .., last] => format!("{}{and}{last}", init.join(sep)),
+    }
+}
+
+/// What the page promises of its figures, exactly as it holds for this article: each quoted
+/// with its hedge; its source, or where the article names none, that; and, where any figure
+/// has one, that dates worked out from the article's words and facts from elsewhere are
+/// labelled, not quoted.
+pub fn promise(data: &Dataset) -> String {
+    let figures = &data.figures;
+    let source = if figures.iter().all(|f| f.source.named()) {
+        "and its source"
+    } else {
+        "and its source where the article names one"
+    };
+    let worked = figures.iter().any(|f| f.worked_out.is_some());
+    let outside = figures.iter().any(|f| f.outside.is_some());
+    let labelled = match (worked, outside) {
+        (true, true) => {
+            "; dates worked out from its words and facts it does not give are labelled as such"
+        }
+        (true, false) => "; dates worked out from its words are labelled as such",
+        (false, true) => "; facts it does not give are labelled as such",
+        (false, false) => "",
+    };
+    format!("every figure below is quoted from it, with its hedge {source}{labelled}")
+}
+
+/// The hedge as the article words it, for a page to show in quotation marks: "about", "up to …
+/// may have been", and for a vague amount its own words ("hundreds of thousands"), never our
+/// name for the kind.
+pub fn hedge_quoted(f: &Figure) -> &str {
+    match (&f.value_text, f.qualifier) {
+        (Some(words), _) => words,
+        (None, q) => q.label(),
     }
 }
 

@@ -392,6 +392,58 @@ pub fn describe(figures: &[&Figure]) -> String {
     )
 }
 
+/// Where the headline gives a figure's number without the hedge the text puts on it ("Plans to
+/// send 100,000 troops" for "is considering sending up to 100,000 soldiers"): a note that quotes
+/// the text, for the page that shows the headline beside the figures.
+pub fn headline_notes(data: &Dataset) -> Vec<String> {
+    let headline = data.text.lines().next().unwrap_or_default().to_lowercase();
+    data.figures
+        .iter()
+        .filter_map(|f| {
+            let number = format::count(f.value?);
+            let hedged = f.qualifier.words().iter().all(|w| headline.contains(w));
+            // The number itself, not a part of a longer one ("100,000" in "1,100,000").
+            let alone = headline.match_indices(&number).any(|(at, _)| {
+                let around = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_digit() && c != ',');
+                around(headline[..at].chars().next_back())
+                    && around(headline[at + number.len()..].chars().next())
+            });
+            (alone && !hedged).then(|| {
+                format!(
+                    "The headline gives {number} with no hedge. The article's text hedges it: “{}”",
+                    f.quotes[0]
+                )
+            })
+        })
+        .collect()
+}
+
+/// What comes before a quote that begins by pointing back ("Such a move could increase…"): the
+/// article's own words for what it refers to, at most the two sentences before it in its
+/// paragraph (the one right before may point back too: "…suggests this plan."), shown as
+/// context. The quote's attribution does not change. `None` for a quote that stands alone or
+/// opens its paragraph.
+pub fn quote_context<'d>(data: &'d Dataset, quote: &str) -> Option<&'d str> {
+    const BACK: [&str; 6] = ["Such ", "This ", "These ", "That ", "Those ", "The same "];
+    if !BACK.iter().any(|b| quote.starts_with(b)) {
+        return None;
+    }
+    let text = data.text.as_str();
+    let at = text.find(quote)?;
+    let before = text[..at].trim_end();
+    let paragraph = before.rfind('\n').map_or(0, |i| i + 1);
+    let body = &before[paragraph..];
+    // Each sentence end before the last character, from the end: the second one back starts
+    // the context (or the paragraph does).
+    let ends: Vec<usize> = body[..body.len().saturating_sub(1)]
+        .match_indices(['.', '!', '?'])
+        .map(|(i, _)| i + 1)
+        .collect();
+    let start = ends.iter().rev().nth(1).copied().unwrap_or(0);
+    let context = body[start..].trim();
+    (!context.is_empty()).then_some(context)
+}
+
 /// A stretch of the article and the figures whose quotes cover it.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Segment {

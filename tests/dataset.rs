@@ -634,3 +634,45 @@ fn an_events_place_is_the_articles_words() {
         }
     }
 }
+
+/// Whatever the page shows of a hedge in quotation marks is the article's words: each part of
+/// it ("up to", "may have been"; for a vague amount, its own words) is in the figure's first
+/// quote, the one that carries the hedge. Our name for a kind ("vague amount") is never quoted.
+#[test]
+fn a_hedge_in_quotation_marks_is_the_articles_words() {
+    for f in &data().figures {
+        let quoted = frontline_figures::format::hedge_quoted(f);
+        let quote = f.quotes[0].to_lowercase();
+        for part in quoted.split('…').map(str::trim).filter(|p| !p.is_empty()) {
+            assert!(
+                quote.contains(&part.to_lowercase()),
+                "figure {:?}: “{quoted}” is shown in quotation marks, but its quote does not say {part:?}",
+                f.id
+            );
+        }
+    }
+}
+
+/// The masthead's promise says exactly what holds: a source for every figure only where every
+/// figure has one, and the labelled dates and facts only where there are some.
+#[test]
+fn the_pages_promise_says_exactly_what_holds() {
+    let promise = frontline_figures::format::promise(data());
+    let figures = &data().figures;
+    assert_eq!(
+        promise.contains("where the article names one"),
+        figures.iter().any(|f| !f.source.named()),
+        "{promise}"
+    );
+    assert_eq!(
+        promise.contains("worked out"),
+        figures.iter().any(|f| f.worked_out.is_some()),
+        "{promise}"
+    );
+    assert_eq!(
+        promise.contains("facts it does not give"),
+        figures.iter().any(|f| f.outside.is_some()),
+        "{promise}"
+    );
+    assert!(!promise.contains("every number"), "{promise}");
+}

@@ -3,8 +3,8 @@
 
 use frontline_figures::dataset::{Actor, ChartId, Choice, Dataset, Figure, Source};
 use frontline_figures::export::{
-    CREDIT_CHARS, CSV_COLUMNS, chart_svg, csv, embed_height, embed_snippet, file_name, json, wrap,
-    xml,
+    CREDIT_CHARS, CSV_COLUMNS, chart_svg, csv, embed_height, embed_snippet, file_name, file_stem,
+    json, wrap, xml,
 };
 use frontline_figures::filters::{Filters, Selection};
 use frontline_figures::format;
@@ -22,28 +22,33 @@ fn data() -> &'static Dataset {
 #[test]
 fn file_names_say_what_they_hold() {
     let all = Filters::default();
-    assert_eq!(file_name(&all, None, "csv"), "frontline-figures.csv");
+    let stem = file_stem(&data().article);
+    assert!(
+        stem.starts_with(&data().article.published.to_string()),
+        "{stem}"
+    );
+    assert_eq!(file_name(data(), &all, None, "csv"), format!("{stem}.csv"));
     let (a, b) = (Actor::ALL[0], Actor::ALL[1]);
     let two = Filters {
         actors: Selection::none().with(a, true).with(b, true),
         ..all.clone()
     };
     assert_eq!(
-        file_name(&two, None, "csv"),
-        format!("frontline-figures-{}-{}.csv", a.slug(), b.slug())
+        file_name(data(), &two, None, "csv"),
+        format!("{stem}-{}-{}.csv", a.slug(), b.slug())
     );
     let chart = ChartId::ALL[0].slug();
     assert_eq!(
-        file_name(&two, Some(chart), "png"),
-        format!("frontline-figures-{chart}-{}-{}.png", a.slug(), b.slug())
+        file_name(data(), &two, Some(chart), "png"),
+        format!("{stem}-{chart}-{}-{}.png", a.slug(), b.slug())
     );
     let none = Filters {
         sources: Selection::none(),
         ..all.clone()
     };
     assert_eq!(
-        file_name(&none, None, "json"),
-        "frontline-figures-no-sources.json"
+        file_name(data(), &none, None, "json"),
+        format!("{stem}-no-sources.json")
     );
     let source = *Source::ALL.last().unwrap();
     let one = Filters {
@@ -51,13 +56,13 @@ fn file_names_say_what_they_hold() {
         ..all
     };
     assert_eq!(
-        file_name(&one, None, "json"),
-        format!("frontline-figures-{}.json", source.slug())
+        file_name(data(), &one, None, "json"),
+        format!("{stem}-{}.json", source.slug())
     );
     pinned!();
     assert_eq!(
-        file_name(&two, Some("strike"), "png"),
-        "frontline-figures-strike-russia-ukraine.png"
+        file_name(data(), &two, Some("strike"), "png"),
+        "2024-11-18-north-korea-bolsters-russia-strike-russia-ukraine.png"
     );
 }
 

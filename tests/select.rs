@@ -979,3 +979,64 @@ fn a_chart_says_when_its_bars_count_different_things() {
         strength.notes
     );
 }
+
+/// The headline's numbers: one the text hedges and the headline does not gets a note quoting
+/// the text; one the headline hedges as the text does, or no number, gets none.
+#[test]
+fn a_headline_that_drops_a_hedge_gets_a_note_quoting_the_text() {
+    let headline = data().text.lines().next().unwrap().to_lowercase();
+    let notes = frontline_figures::select::headline_notes(data());
+    for f in data().figures.iter().filter(|f| f.value.is_some()) {
+        let number = format::count(f.value.unwrap());
+        let noted = notes.iter().any(|n| n.contains(&f.quotes[0]));
+        let dropped =
+            headline.contains(&number) && !f.qualifier.words().iter().all(|w| headline.contains(w));
+        assert_eq!(noted, dropped, "{}: {notes:?}", f.id);
+    }
+    pinned!();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].starts_with("The headline gives 100,000 with no hedge."),
+        "{notes:?}"
+    );
+    assert!(notes[0].contains("up to 100,000 soldiers"), "{notes:?}");
+}
+
+/// A quote that begins by pointing back gets what comes right before it in the article (at most
+/// two sentences) as its context; one that stands alone gets none.
+#[test]
+fn a_quote_that_points_back_gets_the_sentence_before() {
+    use frontline_figures::select::quote_context;
+    for f in &data().figures {
+        for q in &f.quotes {
+            let points_back = ["Such ", "This ", "These ", "That ", "Those ", "The same "]
+                .iter()
+                .any(|b| q.starts_with(b));
+            match quote_context(data(), q) {
+                Some(before) => {
+                    assert!(points_back, "{}: {q}", f.id);
+                    // The sentence right before it, in the article.
+                    let joined = format!("{before} {q}");
+                    assert!(data().text.contains(&joined), "{}: “{joined}”", f.id);
+                    assert!(
+                        before.matches(". ").count() <= 1,
+                        "two sentences at most: “{before}”"
+                    );
+                }
+                None => assert!(
+                    !points_back || data().text.find(q.as_str()).is_none(),
+                    "{}: {q} points back but got no context",
+                    f.id
+                ),
+            }
+        }
+    }
+    pinned!();
+    let increase = data().figure("ru-force-increase").unwrap();
+    assert_eq!(
+        quote_context(data(), &increase.quotes[0]),
+        Some(
+            "North Korea is considering sending up to 100,000 soldiers to support Russia on the front lines in its conflict against Ukraine. Intelligence data, as reported by Bloomberg, suggests this plan."
+        )
+    );
+}

@@ -252,12 +252,12 @@ test("the article view highlights every figure and links each to its row and its
   // A figure alone in its stretch of text: its row, then its mark.
   const alone = await page.locator("article mark.figure-quote + .figure-links").evaluateAll((ls) => ls.map((l) => l.previousElementSibling.dataset.figures).filter((ids) => !ids.includes(" ")));
   const f = FIGURES.find((f) => f.value !== null && alone.includes(f.id));
-  await page.locator(`article mark[data-figures='${f.id}'] + .figure-links a`, { hasText: "row:" }).click();
+  await page.locator(`article mark[data-figures='${f.id}'] + .figure-links a`, { hasText: "in the table" }).click();
   assert.equal(await search(page), `?view=table&mark=${f.id}`);
   assert.equal(await page.locator("tr.selected").getAttribute("data-figure"), f.id);
   await page.goBack();
   await page.waitForFunction(() => location.search === "?view=article");
-  await page.locator(`article mark[data-figures='${f.id}'] + .figure-links a`, { hasText: "mark" }).click();
+  await page.locator(`article mark[data-figures='${f.id}'] + .figure-links a`, { hasText: "on the chart" }).click();
   assert.equal(await search(page), `?mark=${f.id}`);
   assert.equal(await page.locator(`#chart-${chartOf(f).slug} g.mark.selected`).getAttribute("data-mark"), f.id);
   await closeClean(page);

@@ -19,6 +19,9 @@ const readJson = (name) => JSON.parse(readFileSync(`${ARTICLE_DIR}/${name}`, "ut
 export const DATA = readJson("figures.json");
 /// The article's vocabulary (explorer.json): its actors, sources, axes, units, measures, charts.
 export const VOCAB = readJson("explorer.json");
+// What a downloaded file's name starts with: the article's date and the first words of its
+// title (up to a colon, at most six), so a file on a disk says which article it is from.
+export const FILE_STEM = `${DATA.article.published}-${DATA.article.title.split(":")[0].split(/[^A-Za-z0-9]+/).filter(Boolean).slice(0, 6).join("-").toLowerCase()}`;
 /** A figure's value as the article writes it: "500,000", "20%" on a percent axis, or its words
  *  for a vague amount ("hundreds of thousands"). */
 export function valueText(f) {

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, search, DATA, VOCAB, DRAWN, CHARTS, chartOf, bySlug } from "./helpers.mjs";
+import { useSite, closeClean, search, DATA, VOCAB, DRAWN, CHARTS, chartOf, bySlug, statement } from "./helpers.mjs";
 
 const site = useSite();
 const [A, B] = VOCAB.actors;
@@ -32,7 +32,7 @@ test("focus goes somewhere useful after Reset, Dismiss and the in-app links", as
   await page.waitForFunction(() => document.activeElement.id === "selected-quote");
   const quote = (await page.evaluate(() => document.activeElement.textContent)).trim();
   assert.ok(quote.length > 0 && f.quotes.some((q) => q.includes(quote)), `"${quote}" is a stretch of ${f.id}'s quotes`);
-  await page.locator("article a", { hasText: `row: ${bySlug("measures", f.measure).label}` }).first().click();
+  await page.locator("article .figure-links a", { hasText: `in the table: ${statement(f)}` }).first().click();
   await page.waitForFunction((id) => document.activeElement.id === `row-${id}`, f.id);
   assert.notEqual(await focused(page), "BODY");
   await closeClean(page);

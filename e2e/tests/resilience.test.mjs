@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, pressMark, DATA, VOCAB, CHARTS, chartOf, statement } from "./helpers.mjs";
+import { useSite, closeClean, pressMark, DATA, VOCAB, CHARTS, chartOf, statement, FILE_STEM } from "./helpers.mjs";
 
 const site = useSite();
 const [FIRST, SECOND] = VOCAB.actors;
@@ -64,7 +64,7 @@ test("once loaded, the page keeps working offline", async () => {
   await pressMark(page, `#chart-${chart} button.mark-button[data-mark='${f.id}']`);
   assert.ok((await page.locator(`#details-${chart}`).innerText()).includes(statement(f)), statement(f));
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
-  assert.equal(csv.suggestedFilename(), `frontline-figures-${slugsBut(SECOND).join("-")}.csv`);
+  assert.equal(csv.suggestedFilename(), `${FILE_STEM}-${slugsBut(SECOND).join("-")}.csv`);
   await page.goBack();
   await page.waitForFunction(() => location.search.includes("view=timeline"));
   await closeClean(page);

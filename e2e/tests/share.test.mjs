@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inflateSync } from "node:zlib";
-import { useSite, closeClean, search, pressMark, DATA, VOCAB, DRAWN, CHARTS, chartOf, statement, bySlug } from "./helpers.mjs";
+import { useSite, closeClean, search, pressMark, DATA, VOCAB, DRAWN, CHARTS, chartOf, statement, bySlug, FILE_STEM } from "./helpers.mjs";
 import { startServer } from "../serve.mjs";
 
 const site = useSite();
@@ -57,24 +57,49 @@ const but = (all, left) => all.filter((x) => x !== left).join(",");
 const TWO = `${A.slug},${B.slug}`;
 const ofTwo = (f) => f.actor === A.slug || f.actor === B.slug;
 
-test("filters, sorts and marks replace the history entry; switching views adds one", async () => {
+test("the first change from the arrival entry adds one, then filters, sorts and marks replace it; switching views adds one", async () => {
   const page = await site.open();
   const length = () => page.evaluate(() => history.length);
   const start = await length();
   await page.getByRole("button", { name: LAST.label, exact: true }).click();
   const actors = `?actors=${but(ACTORS, LAST.slug)}`;
   assert.equal(await search(page), actors);
-  assert.equal(await length(), start, "a filter replaces the entry");
+  assert.equal(await length(), start + 1, "the first change from where the reader arrived adds an entry");
+  await page.getByRole("button", { name: LAST.label, exact: true }).click();
+  await page.getByRole("button", { name: LAST.label, exact: true }).click();
+  assert.equal(await search(page), actors);
+  assert.equal(await length(), start + 1, "later filter changes replace it");
   const f = DATA.figures.find((f) => f.value !== null && f.actor !== LAST.slug);
   await pressMark(page, `button.mark-button[data-mark='${f.id}']`);
   assert.equal(await search(page), `${actors}&mark=${f.id}`);
-  assert.equal(await length(), start);
+  assert.equal(await length(), start + 1);
   await page.getByRole("tab", { name: "Table" }).click();
   assert.equal(await search(page), `${actors}&view=table&mark=${f.id}`);
-  assert.equal(await length(), start + 1, "a view switch adds an entry");
+  assert.equal(await length(), start + 2, "a view switch adds an entry");
   await page.locator("thead button[data-column='source']").click();
   assert.equal(await search(page), `${actors}&view=table&sort=source&mark=${f.id}`);
-  assert.equal(await length(), start + 1);
+  assert.equal(await length(), start + 2);
+  await closeClean(page);
+});
+
+test("Back after changing a shared link's filters returns to the view as it was shared, its platform keys kept", async () => {
+  const shared = `?actors=${TWO}&utm_source=newsletter&fbclid=IwAR0abc`;
+  const page = await site.open(shared);
+  const chip = (x) => page.getByRole("button", { name: x.label, exact: true });
+  assert.equal(await chip(A).getAttribute("aria-pressed"), "true");
+  await chip(A).click();
+  await chip(B).click();
+  assert.equal(await chip(A).getAttribute("aria-pressed"), "false");
+  await page.goBack();
+  await page.waitForFunction((q) => location.search === q, shared);
+  assert.equal(await chip(A).getAttribute("aria-pressed"), "true", "the shared view is back");
+  assert.equal(await chip(B).getAttribute("aria-pressed"), "true");
+  assert.equal(await chip(LAST).getAttribute("aria-pressed"), String(A.slug === LAST.slug || B.slug === LAST.slug));
+  // From the shared view again, the next change gets its own entry again.
+  await chip(B).click();
+  await page.goBack();
+  await page.waitForFunction((q) => location.search === q, shared);
+  assert.equal(await chip(B).getAttribute("aria-pressed"), "true");
   await closeClean(page);
 });
 
@@ -365,7 +390,7 @@ async function download(page, click) {
 test("CSV and JSON downloads hold exactly the selected figures, named for the selection", async () => {
   const page = await site.open(`?actors=${TWO}`);
   const csv = await download(page, () => page.getByRole("button", { name: "Download CSV" }).click());
-  assert.equal(csv.name, `frontline-figures-${A.slug}-${B.slug}.csv`);
+  assert.equal(csv.name, `${FILE_STEM}-${A.slug}-${B.slug}.csv`);
   const rows = parseCsv(csv.body.toString("utf8"));
   assert.deepEqual(rows[0], ["id", "actor", "measure", "value", "qualifier", "unit", "period", "source", "quote", "not_in_article"]);
   const expected = DATA.figures.filter(ofTwo);
@@ -382,7 +407,7 @@ test("CSV and JSON downloads hold exactly the selected figures, named for the se
   }
 
   const json = await download(page, () => page.getByRole("button", { name: "Download JSON" }).click());
-  assert.equal(json.name, `frontline-figures-${A.slug}-${B.slug}.json`);
+  assert.equal(json.name, `${FILE_STEM}-${A.slug}-${B.slug}.json`);
   const doc = JSON.parse(json.body.toString("utf8"));
   assert.equal(doc.article.title, DATA.article.title);
   assert.equal(doc.article.outlet, DATA.article.outlet ?? null, "the outlet only where the data names one");
@@ -407,7 +432,7 @@ test("a chart downloads as a self-contained SVG and a 2x PNG", async () => {
   const chart = CHARTS.reduce((a, b) => (b.figures.length > a.figures.length ? b : a));
   const page = await site.open();
   const svg = await download(page, () => page.locator(`#chart-${chart.slug} button[data-download='svg']`).click());
-  assert.equal(svg.name, `frontline-figures-${chart.slug}.svg`);
+  assert.equal(svg.name, `${FILE_STEM}-${chart.slug}.svg`);
   const text = svg.body.toString("utf8");
   assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="720" height="(\d+)"/);
   assert.doesNotMatch(text, /\sstyle=|\sclass=|href=|<script|url\((?!#)/, "no stylesheet, no external reference");
@@ -425,7 +450,7 @@ test("a chart downloads as a self-contained SVG and a 2x PNG", async () => {
   assert.deepEqual(parsed, { error: false, hatched: bounds, dashed: 3 * bounds });
 
   const png = await download(page, () => page.locator(`#chart-${chart.slug} button[data-download='png']`).click());
-  assert.equal(png.name, `frontline-figures-${chart.slug}.png`);
+  assert.equal(png.name, `${FILE_STEM}-${chart.slug}.png`);
   assert.deepEqual([...png.body.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], "a PNG file");
   const width = png.body.readUInt32BE(16), height = png.body.readUInt32BE(20);
   const svgHeight = Number(text.match(/height="(\d+)"/)[1]);

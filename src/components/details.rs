@@ -42,13 +42,21 @@ pub fn mark_details(props: &MarkDetailsProps) -> Html {
                         <>
                             <p class="details-value"><strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong></p>
                             <dl class="facts">
-                                <dt>{ "Hedge" }</dt><dd>{ format!("“{}”, {}", f.qualifier.label(), hedge(f.qualifier.certainty())) }</dd>
+                                <dt>{ "Hedge" }</dt><dd>{ format!("“{}”, {}", format::hedge_quoted(f), hedge(f.qualifier.certainty())) }</dd>
                                 <dt>{ "Source" }</dt><dd>{ f.source.credit() }</dd>
-                                <dt>{ "Period" }</dt><dd>{ format::period(f).unwrap_or_else(|| "none given in the article".into()) }</dd>
+                                // The article's words here, the date worked out from them once, below.
+                                <dt>{ "Period" }</dt><dd>{ f.period.clone().unwrap_or_else(|| "none given in the article".into()) }</dd>
                                 if let Some(w) = &f.worked_out { <dt>{ "Worked out" }</dt><dd>{ format!("{}: {}", w.date, w.how) }</dd> }
                                 if let Some(note) = &f.outside { <dt>{ "Not in the article" }</dt><dd>{ note }</dd> }
                             </dl>
-                            { for f.quotes.iter().map(|q| html! { <blockquote class="quote">{ q }</blockquote> }) }
+                            { for f.quotes.iter().map(|q| html! {
+                                <>
+                                    if let Some(before) = crate::select::quote_context(&props.data, q) {
+                                        <p class="quote-context">{ format!("Before it in the article, for context: “{before}”") }</p>
+                                    }
+                                    <blockquote class="quote">{ q }</blockquote>
+                                </>
+                            }) }
                             { state_link(to_article, &props.dispatch, None, "selected-quote".into(), html! { "Show it in the article" }) }
                         </>
                     }

@@ -26,7 +26,7 @@ pub fn ChartDownloads(props: &ChartDownloadsProps) -> Html {
     } = props;
     let download = |ext: &'static str| {
         let (data, spec) = (*data, spec.clone());
-        let name = export::file_name(filters, Some(spec.id.slug()), ext);
+        let name = export::file_name(&data, filters, Some(spec.id.slug()), ext);
         Callback::from(move |_: MouseEvent| {
             let file = export::chart_svg(&data, &spec);
             match ext {

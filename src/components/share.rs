@@ -136,7 +136,7 @@ fn copy_or_show(
 fn downloads(data: DataRef, state: &ViewState, query: &str) -> Html {
     let nothing = select_figures(&data, &state.filters).is_empty();
     let download_csv = {
-        let name = export::file_name(&state.filters, None, "csv");
+        let name = export::file_name(&data, &state.filters, None, "csv");
         let filters = state.filters.clone();
         Callback::from(move |_: MouseEvent| {
             let body = export::csv(&select_figures(&data, &filters));
@@ -144,7 +144,7 @@ fn downloads(data: DataRef, state: &ViewState, query: &str) -> Html {
         })
     };
     let download_json = {
-        let name = export::file_name(&state.filters, None, "json");
+        let name = export::file_name(&data, &state.filters, None, "json");
         let (filters, query) = (state.filters.clone(), query.to_string());
         Callback::from(move |_: MouseEvent| {
             let figures = select_figures(&data, &filters);

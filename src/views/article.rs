@@ -42,9 +42,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let chart = state.apply(Action::SetView(View::Charts)).apply(mark);
         html! {
             <span class="figure-links">
-                { "[" }{ state_link(row, &props.dispatch, None, format!("row-{}", f.id), html! { format!("row: {}", f.measure.label()) }) }
+                // Named for where they lead; the hidden words say which figure, for a list of links.
+                { "[" }{ state_link(row, &props.dispatch, None, format!("row-{}", f.id), html! { <>{ "in the table" }<span class="visually-hidden">{ format!(": {}", format::statement(f)) }</span></> }) }
                 if f.value.is_some() {
-                    { " · " }{ state_link(chart, &props.dispatch, None, "selected-mark".into(), html! { <>{ "mark" }<span class="visually-hidden">{ format!(": {} on the chart", format::statement(f)) }</span></> }) }
+                    { " · " }{ state_link(chart, &props.dispatch, None, "selected-mark".into(), html! { <>{ "on the chart" }<span class="visually-hidden">{ format!(": {}", format::statement(f)) }</span></> }) }
                 }
                 { "]" }
             </span>
@@ -87,7 +88,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         </>
                     }
                 });
-                if i == 0 { html! { <h2 class="article-title">{ for body }</h2> } } else { html! { <p>{ for body }</p> } }
+                if i == 0 {
+                    html! {
+                        <>
+                            <h2 class="article-title">{ for body }</h2>
+                            { for crate::select::headline_notes(&data).into_iter().map(|n| html! { <p class="headline-note">{ n }</p> }) }
+                        </>
+                    }
+                } else { html! { <p>{ for body }</p> } }
             }) }
         </article>
         { reading_notes(&data) }

@@ -171,7 +171,7 @@ fn masthead(data: &Dataset) -> Html {
             <p class="dateline">
                 { "Article of " }
                 <time datetime={data.article.published.to_string()}>{ &data.article.dateline }</time>
-                { " · every number below is quoted from it, with its hedge and its source · " }
+                { format!(" · {} · ", crate::format::promise(data)) }
                 <a href="article.txt">{ "the article as plain text" }</a>
             </p>
         </header>

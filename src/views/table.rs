@@ -58,10 +58,13 @@ pub fn table_view(props: &TableViewProps) -> Html {
                                 <td>{ f.actor.label() }</td>
                                 <td>{ f.measure.label() }</td>
                                 <td class="value">{ format::statement(f) }</td>
-                                <td>{ f.qualifier.certainty().label() }{ format!(" (“{}”)", f.qualifier.label()) }</td>
+                                <td>{ f.qualifier.certainty().label() }{ format!(" (“{}”)", format::hedge_quoted(f)) }</td>
                                 <td>{ format::period(f).unwrap_or_else(|| "none given".into()) }</td>
                                 <td>{ f.source.credit() }</td>
                                 <td class="quote-cell">
+                                    if let Some(before) = crate::select::quote_context(&props.data, &f.quotes[0]) {
+                                        <span class="quote-context">{ format!("After “{before}”: ") }</span>
+                                    }
                                     <q>{ &f.quotes[0] }</q>
                                     if f.value.is_some() {
                                         { " " }{ state_link(to_chart, &props.dispatch, Some("to-chart"), "selected-mark".into(), html! { <>{ "Show on chart" }<span class="visually-hidden">{ format!(": {}", format::statement(f)) }</span></> }) }

@@ -42,6 +42,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 } else {
                     <span class="when">{ &e.when }</span>
                 }
+                // How the date is known stays with the date, shown or hidden.
+                if let Some(basis) = &e.date_basis { <p class="basis">{ basis }</p> }
                 <h3>{ &e.title }</h3>
                 if !actors.is_empty() { <p class="actors">{ crate::format::and_list(&actors) }</p> }
                 // A hidden event keeps its place and its name; its quote waits for the filters.
@@ -50,7 +52,6 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 } else {
                     if let Some(place) = &e.place { <p class="place">{ place }</p> }
                     <q class="quote">{ &e.quote }</q>
-                    if let Some(basis) = &e.date_basis { <p class="basis">{ basis }</p> }
                 }
             </li>
         }
@@ -62,8 +63,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 <p class="timeline-count">{ format!("The {} and Source filters leave {shown} of {} events; the others are marked as hidden. The Measure and Certainty filters apply to figures only.", crate::dataset::vocabulary().page.actor_filter, events.len()) }</p>
             }
             <ol class="events">{ for dated.into_iter().map(item) }</ol>
-            <h3 class="undated-title">{ "Undated in the article" }</h3>
-            <ul class="events undated">{ for undated.into_iter().map(item) }</ul>
+            if !undated.is_empty() {
+                <h3 class="undated-title">{ "Undated in the article" }</h3>
+                <ul class="events undated">{ for undated.into_iter().map(item) }</ul>
+            }
         </div>
     }
 }
