@@ -33,7 +33,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
             .dispatch
             .reform(move |_: MouseEvent| Action::SortBy(column));
         html! {
-            <th scope="col" aria-sort={sort}>
+            <th scope="col" role="columnheader" aria-sort={sort}>
                 <button type="button" class="sort" data-column={column.slug()} {onclick}>
                     { column.label() }<span class="sort-arrow" aria-hidden="true">{ match sort { "ascending" => " ▲", "descending" => " ▼", _ => " ↕" } }</span>
                 </button>
@@ -41,27 +41,29 @@ pub fn table_view(props: &TableViewProps) -> Html {
         }
     };
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Figures table, scrolls sideways on narrow screens">
-            <table class="figures">
+        // On a narrow column each row is a card (style.css); the roles keep it a table for
+        // screen readers, which drop a table's semantics once its display changes.
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Figures table">
+            <table class="figures" role="table">
                 <caption>{ format!("{} from the article, with the article's own hedges", format::plural(figures.len(), "figure", "figures")) }</caption>
-                <thead><tr>
+                <thead role="rowgroup"><tr role="row">
                     { for Column::ALL.iter().map(|&c| header(c)) }
-                    <th scope="col">{ "Quote" }</th>
+                    <th scope="col" role="columnheader">{ "Quote" }</th>
                 </tr></thead>
-                <tbody>
+                <tbody role="rowgroup">
                     { for figures.iter().map(|f| {
                         let selected = state.mark.as_deref() == Some(f.id.as_str());
                         let to_chart = state.apply(Action::SetView(View::Charts)).apply(Action::SelectMark { mark: Some(f.id.clone()), chart: None });
                         html! {
                             <tr id={format!("row-{}", f.id)} data-figure={f.id.clone()} class={classes!(selected.then_some("selected"))}
-                                tabindex={selected.then_some("-1")}>
-                                <td>{ f.actor.label() }</td>
-                                <td>{ f.measure.label() }</td>
-                                <td class="value">{ format::statement(f) }</td>
-                                <td>{ f.qualifier.certainty().label() }{ format!(" (“{}”)", format::hedge_quoted(f)) }</td>
-                                <td>{ format::period(f).unwrap_or_else(|| "none given".into()) }</td>
-                                <td>{ f.source.credit() }</td>
-                                <td class="quote-cell">
+                                tabindex={selected.then_some("-1")} role="row">
+                                <td role="cell" data-label={Column::Actor.label()}>{ f.actor.label() }</td>
+                                <td role="cell" data-label={Column::Measure.label()}>{ f.measure.label() }</td>
+                                <td role="cell" class="value" data-label={Column::Value.label()}>{ format::statement(f) }</td>
+                                <td role="cell" data-label={Column::Certainty.label()}>{ f.qualifier.certainty().label() }{ format!(" (“{}”)", format::hedge_quoted(f)) }</td>
+                                <td role="cell" data-label={Column::Period.label()}>{ format::period(f).unwrap_or_else(|| "none given".into()) }</td>
+                                <td role="cell" data-label={Column::Source.label()}>{ f.source.credit() }</td>
+                                <td role="cell" class="quote-cell" data-label="Quote">
                                     if let Some(before) = crate::select::quote_context(&props.data, &f.quotes[0]) {
                                         <span class="quote-context">{ format!("After “{before}”: ") }</span>
                                     }
