@@ -107,8 +107,8 @@ pub fn use_url_state(data: DataRef) -> UrlState {
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// What the explorer shows: the bundled article (`AppProps::bundled`), or any dataset, as
-    /// the component tests and the scale benchmark give it.
+    /// What the explorer shows: the bundled article (`AppProps::bundled`), or other figures in
+    /// its vocabulary, as the component tests and the scale benchmark give them.
     pub data: DataRef,
 }
 
@@ -143,6 +143,10 @@ pub fn App(props: &AppProps) -> Html {
             crate::browser::after_this_task(move || ready.set(true))
         });
     }
+    // The tab's title names the view, so bookmarks, history and share sheets tell views apart.
+    use_effect_with(crate::select::view_title(&data, &state), |title| {
+        crate::browser::set_title(title)
+    });
     // Embedded: tell the parent page our height, now and whenever it changes.
     use_effect_with(state.embed, |embed| {
         let reporter = if *embed {

@@ -357,6 +357,11 @@ pub fn can_share() -> bool {
 }
 
 /// Open the system share sheet; cancelling it is not an error.
+/// The tab's title.
+pub fn set_title(title: &str) {
+    gloo::utils::document().set_title(title);
+}
+
 pub fn share(title: &str, url: &str) {
     let data = web_sys::ShareData::new();
     data.set_title(title);

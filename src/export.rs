@@ -60,11 +60,17 @@ pub const CSV_COLUMNS: [&str; 10] = [
     "not_in_article",
 ];
 
-/// RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled.
+/// RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled,
+/// after a byte-order mark.
 /// A vague amount has an empty value and its words in the qualifier; several quotes of one
 /// figure are joined with " | ".
 pub fn csv(figures: &[&Figure]) -> String {
-    let mut out = CSV_COLUMNS.join(",");
+    // UTF-8 with a byte-order mark: without it Excel reads the file as Windows-1252 and shows
+    // "up to â€¦ may have been". CSV readers that know UTF-8 (Python's utf-8-sig, pandas,
+    // LibreOffice, Google Sheets) skip it; one that does not reads the first header as
+    // "\u{feff}id" (README).
+    let mut out = String::from("\u{feff}");
+    out.push_str(&CSV_COLUMNS.join(","));
     out.push_str("\r\n");
     for f in figures {
         let qualifier = match &f.value_text {
@@ -218,7 +224,18 @@ pub struct ChartFile {
 pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
     let inner = SVG_WIDTH - 2 * MARGIN;
     let mut body = String::new();
-    let mut y = 58;
+    // A filtered chart says so under its title, in visible text: the file travels alone.
+    let (filtered, legend_y) = match &spec.filtered {
+        Some(words) => (
+            format!(
+                r#"<text x="{MARGIN}" y="48" font-size="13" font-weight="700" fill="{FG}">{}</text>"#,
+                xml(words)
+            ),
+            66,
+        ),
+        None => (String::new(), 46),
+    };
+    let mut y = legend_y + 12;
     // The chart's notes under its legend, as on the page: a file that travels alone keeps them.
     for line in spec.notes.iter().flat_map(|n| wrap(n, CREDIT_CHARS)) {
         body.push_str(&format!(
@@ -273,10 +290,11 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
             r#"<?xml version="1.0" encoding="UTF-8"?>"#,
             "\n",
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">"#,
-            "<title>{title}</title><desc>{desc}</desc>",
+            "<title>{full_title}</title><desc>{desc}</desc>",
             r#"<rect width="100%" height="100%" fill="{bg}"/>"#,
             r#"<text x="{m}" y="28" font-size="18" font-weight="700" fill="{fg}">{title}</text>"#,
-            r#"<text x="{m}" y="46" font-size="12" fill="{muted}">Solid: about or approximately. Hatched, open-ended: up to, an upper bound.</text>"#,
+            "{filtered}",
+            r#"<text x="{m}" y="{legend_y}" font-size="12" fill="{muted}">Solid: about or approximately. Hatched, open-ended: up to, an upper bound.</text>"#,
             "{body}",
             "{credit}",
             r#"<text x="{m}" y="{c2}" font-size="11" fill="{muted}">{name}</text>"#,
@@ -286,6 +304,12 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         h = height,
         m = MARGIN,
         title = xml(spec.title),
+        filtered = filtered,
+        legend_y = legend_y,
+        full_title = xml(&match &spec.filtered {
+            Some(words) => format!("{} ({words})", spec.title),
+            None => spec.title.to_string(),
+        }),
         desc = xml(&spec.summary),
         body = body,
         c2 = y + 28 + extra,

@@ -10,7 +10,7 @@ use crate::dataset::{
 };
 use crate::filters::{Dimension, Filter, Filters};
 use crate::format;
-use crate::view_state::{Column, Sort};
+use crate::view_state::{Column, Sort, View, ViewState};
 
 pub fn select_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure> {
     data.figures.iter().filter(|f| filters.keep(f)).collect()
@@ -141,6 +141,9 @@ pub struct ChartSpec {
     /// What a reader must know before comparing the marks, shown with the chart and in its
     /// files: where the article's words for them differ, and where their times do.
     pub notes: Vec<String>,
+    /// The filters the chart is drawn under, in words, under its title on the page, in its
+    /// files and in embeds (`None`: every figure).
+    pub filtered: Option<String>,
 }
 
 fn mark_for(f: &Figure) -> Option<MarkSpec> {
@@ -166,12 +169,73 @@ fn panel(axis: Axis, figures: &[&Figure]) -> Option<PanelSpec> {
 }
 
 /// The charts a view shows: those its filters fill, or of those only the one it names.
+/// Where filters leave two charts drawing the same marks, the later is not drawn again: the
+/// earlier says so in a note.
 pub fn charts_shown(data: &Dataset, filters: &Filters, chart: Option<ChartId>) -> Vec<ChartSpec> {
-    let mut specs = charts(data, filters);
+    let specs = charts(data, filters);
     if let Some(kind) = chart {
-        specs.retain(|c| c.id == kind);
+        return specs.into_iter().filter(|c| c.id == kind).collect();
     }
-    specs
+    let mut shown: Vec<ChartSpec> = Vec::new();
+    for spec in specs {
+        let marks = |c: &ChartSpec| -> Vec<String> {
+            let mut ids: Vec<String> = c
+                .panels
+                .iter()
+                .flat_map(|p| p.marks.iter().map(|m| m.id.clone()))
+                .collect();
+            ids.sort();
+            ids
+        };
+        match shown.iter_mut().find(|kept| marks(kept) == marks(&spec)) {
+            Some(kept) => kept.notes.push(format!(
+                "“{}” draws the same figures under these filters, so it is not drawn again.",
+                spec.title
+            )),
+            None => shown.push(spec),
+        }
+    }
+    shown
+}
+
+/// The page's title for a view: the article's page title for the default view, else what the
+/// view is (its tab, the chart alone, its filters, the selected figure) before the explorer's
+/// name, so that tabs, bookmarks, history and share sheets tell views apart.
+pub fn view_title(data: &Dataset, state: &ViewState) -> String {
+    let page = crate::dataset::vocabulary().page;
+    let mut parts: Vec<String> = vec![state.view.label().to_string()];
+    parts.extend(state.chart.map(|c| c.label().to_string()));
+    parts.extend(filters_short(&state.filters));
+    let mark = state.mark.as_deref().and_then(|id| data.figure(id));
+    parts.extend(mark.map(|f| format!("{}: {}", f.actor.label(), format::statement(f))));
+    if parts.len() == 1 && state.view == View::default() {
+        page.title.to_string()
+    } else {
+        format!("{} — {}", parts.join(" · "), page.name)
+    }
+}
+
+/// The filters a view is under, short enough to stand under a chart's title wherever it goes
+/// ("North Korea only"; "Source: the New York Post only"); `None` with no filter on.
+pub fn filters_short(filters: &Filters) -> Option<String> {
+    let parts: Vec<String> = Dimension::ALL
+        .iter()
+        .filter_map(|d| {
+            let values = d.values();
+            let kept: Vec<&str> = values
+                .iter()
+                .filter(|(f, _)| filters.contains(*f))
+                .map(|(_, label)| *label)
+                .collect();
+            match (kept.len(), *d) {
+                (n, _) if n == values.len() => None,
+                (0, _) => Some(format!("{}: none", d.title())),
+                (_, Dimension::Actor) => Some(format!("{} only", format::and_list(&kept))),
+                _ => Some(format!("{}: {} only", d.title(), format::and_list(&kept))),
+            }
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// The charts the selection fills, in the article's order; a chart with nothing selected is
@@ -179,6 +243,7 @@ pub fn charts_shown(data: &Dataset, filters: &Filters, chart: Option<ChartId>) -
 /// value on one of its axes, one panel per axis.
 pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
     let selected = select_figures(data, filters);
+    let filtered = filters_short(filters);
     ChartId::ALL
         .iter()
         .filter_map(|&kind| {
@@ -198,7 +263,10 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
                 .iter()
                 .filter_map(|&axis| panel(axis, &figures))
                 .collect();
-            (!panels.is_empty()).then(|| chart(kind, panels, &figures))
+            (!panels.is_empty()).then(|| ChartSpec {
+                filtered: filtered.clone(),
+                ..chart(kind, panels, &figures)
+            })
         })
         .collect()
 }
@@ -229,6 +297,7 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpe
         sources,
         summary: describe(figures),
         notes,
+        filtered: None,
     }
 }
 

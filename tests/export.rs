@@ -74,6 +74,9 @@ fn csv_quotes_what_needs_quoting_and_ends_lines_with_crlf() {
     let mut odd: Figure = data().figures[0].clone();
     odd.quotes = vec!["He said \"about\", then\nleft".into()];
     let text = csv(&[&odd]);
+    // A byte-order mark first, so Excel reads UTF-8 ("up to … may have been", not "â€¦").
+    assert_eq!(&text.as_bytes()[..3], b"\xEF\xBB\xBF");
+    let text = text.strip_prefix('\u{feff}').unwrap();
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(lines[0], CSV_COLUMNS.join(","));
     // The bare line break stays inside the quoted field; only CRLF ends a record.
@@ -241,4 +244,33 @@ fn a_citation_names_the_article_the_explorer_and_the_view_and_invents_no_outlet(
         text,
         "“North Korea bolsters Russia: Plans to send 100,000 troops to Ukraine front”, news article of 18 November 2024 06:04 (the text quoted here names no outlet). Figures as quoted and charted by Frontline Figures: https://example.org/?view=table (accessed 1 December 2026)."
     );
+}
+
+/// A filtered chart's file says it is filtered, in visible text under its title (and in its
+/// title for screen readers and file browsers); an unfiltered one says nothing of it.
+#[test]
+fn a_filtered_chart_file_says_what_it_shows() {
+    use frontline_figures::filters::Dimension;
+    use frontline_figures::select::charts_shown;
+    let all = charts_shown(data(), &Filters::default(), None);
+    for c in &all {
+        assert!(!chart_svg(data(), c).svg.contains(" only</text>"));
+    }
+    let (v, _) = Dimension::ALL[0].values()[0];
+    let one = v.alone(&Filters::default());
+    for c in charts_shown(data(), &one, None) {
+        let words = c.filtered.clone().unwrap();
+        let svg = chart_svg(data(), &c).svg;
+        let visible = format!(r#"font-weight="700" fill="#);
+        let line = svg
+            .split("<text ")
+            .skip(1)
+            .find(|t| t.contains(&words))
+            .unwrap_or_else(|| panic!("{words} in {svg}"));
+        assert!(line.contains(&visible), "a visible line of its own: {line}");
+        assert!(
+            svg.contains(&format!("<title>{} ({words})</title>", c.title)),
+            "{svg}"
+        );
+    }
 }

@@ -1040,3 +1040,112 @@ fn a_quote_that_points_back_gets_the_sentence_before() {
         )
     );
 }
+
+/// A filtered view says what it shows: each chart carries the filters in words (for its title
+/// on the page, its files and its embeds); the default view carries none.
+#[test]
+fn a_filtered_chart_says_what_it_shows() {
+    use frontline_figures::select::{charts_shown, filters_short};
+    assert_eq!(filters_short(&Filters::default()), None);
+    assert!(
+        charts(data(), &Filters::default())
+            .iter()
+            .all(|c| c.filtered.is_none())
+    );
+    for v in every_value() {
+        let f = v.alone(&Filters::default());
+        let words = filters_short(&f);
+        let label = v
+            .dimension()
+            .values()
+            .into_iter()
+            .find(|(x, _)| *x == v)
+            .unwrap()
+            .1;
+        // Narrowed to one value: its label, then "only" (unless it was the only value).
+        if let Some(words) = &words {
+            assert!(words.contains(&format!("{label} only")), "{words}");
+        }
+        for c in charts_shown(data(), &f, None) {
+            assert_eq!(c.filtered, words, "{:?}", c.id);
+        }
+    }
+    pinned!();
+    let nk = Filter::Actor(actor("north-korea")).alone(&Filters::default());
+    assert_eq!(filters_short(&nk).as_deref(), Some("North Korea only"));
+}
+
+/// Where filters leave two charts with the same marks, the view draws it once and says so.
+#[test]
+fn no_chart_is_drawn_twice() {
+    use frontline_figures::select::charts_shown;
+    for v in every_value() {
+        let f = v.alone(&Filters::default());
+        let shown = charts_shown(data(), &f, None);
+        let marks = |c: &frontline_figures::select::ChartSpec| -> Vec<String> {
+            let mut ids: Vec<String> = c
+                .panels
+                .iter()
+                .flat_map(|p| p.marks.iter().map(|m| m.id.clone()))
+                .collect();
+            ids.sort();
+            ids
+        };
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
+                assert_ne!(marks(a), marks(b), "{v:?}: {:?} and {:?}", a.id, b.id);
+            }
+        }
+        // Every chart the filters fill is either drawn or named by the one that draws its marks.
+        for c in charts(data(), &f) {
+            assert!(
+                shown
+                    .iter()
+                    .any(|s| s.id == c.id || s.notes.iter().any(|n| n.contains(c.title))),
+                "{v:?}: {:?} is neither drawn nor named",
+                c.id
+            );
+        }
+        // One chart asked for by name is drawn, whatever another draws.
+        for c in charts(data(), &f) {
+            assert_eq!(charts_shown(data(), &f, Some(c.id)).len(), 1);
+        }
+    }
+    pinned!();
+    let nk = Filter::Actor(actor("north-korea")).alone(&Filters::default());
+    let shown = charts_shown(data(), &nk, None);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0]
+            .notes
+            .iter()
+            .any(|n| n.contains("North Korea's deployment"))
+    );
+}
+
+/// The page's title names the view, so tabs, bookmarks and share sheets tell views apart; the
+/// default view keeps the article's page title.
+#[test]
+fn the_pages_title_names_the_view() {
+    use frontline_figures::dataset::vocabulary;
+    use frontline_figures::select::view_title;
+    use frontline_figures::view_state::{Action, View, ViewState};
+    let default = ViewState::default();
+    assert_eq!(view_title(data(), &default), vocabulary().page.title);
+    let table = default.apply(Action::SetView(View::Table));
+    assert!(view_title(data(), &table).starts_with("Table — "));
+    let f = data().figures.iter().find(|f| f.value.is_some()).unwrap();
+    let marked = table.apply(Action::SelectMark {
+        mark: Some(f.id.clone()),
+        chart: None,
+    });
+    assert!(view_title(data(), &marked).contains(&format::statement(f)));
+    let v = every_value()[0];
+    let filtered = ViewState {
+        filters: v.alone(&Filters::default()),
+        ..default
+    };
+    let title = view_title(data(), &filtered);
+    assert!(title.contains(" only"), "{title}");
+    assert_ne!(title, view_title(data(), &marked));
+}

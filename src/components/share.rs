@@ -56,9 +56,9 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let copy_link = copy(Manual::Link, url.clone(), "Link copied.");
     let cite = copy(Manual::Citation, citation.clone(), "Citation copied.");
     let share = {
-        let query = query.clone();
+        let (query, title) = (query.clone(), crate::select::view_title(data, state));
         Callback::from(move |_: MouseEvent| {
-            crate::browser::share(title(), &crate::browser::page_url(&query))
+            crate::browser::share(&title, &crate::browser::page_url(&query))
         })
     };
     let toggle_embed = {

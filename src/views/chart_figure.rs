@@ -92,6 +92,9 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             aria-labelledby={title_id.clone()}>
             // In an embed the charts are the page's sections, under its one heading.
             <@{if state.embed { "h2" } else { "h3" }} class="chart-title" id={title_id}>{ spec.title }</@>
+            // What the filters leave, said where the title is: a copied image or an embed of a
+            // filtered view must not pass for the whole article.
+            if let Some(words) = &spec.filtered { <p class="chart-filtered">{ words }</p> }
             { legend() }
             { for spec.notes.iter().map(|note| html! { <p class="chart-note">{ note }</p> }) }
             { panels.collect::<Html>() }
