@@ -78,8 +78,8 @@ impl<'a> Reader<'a> {
         self.pick(field, what, &slugs).map(|i| C::ALL[i])
     }
 
-    /// A list of slugs, each one of `slugs`, none twice; it may be empty (unless `required`)
-    /// but must be there.
+    /// A list of slugs, each one of `slugs`, none twice; it may be empty (the caller says
+    /// where it must not) but must be there.
     pub(super) fn picks(&mut self, field: &str, what: &str, slugs: &[&str]) -> Option<Vec<usize>> {
         let Some(Value::Array(items)) = self.obj.get(field) else {
             let message = match self.obj.get(field) {
