@@ -10,7 +10,12 @@ mod dataset;
 
 use std::fmt::Write as _;
 
-use dataset::{DEFAULT_ARTICLE, Day, Vocabulary, load_article};
+use dataset::{
+    Actor, ActorDef, ArticleMeta, Axis, AxisDef, ChartDef, ChartId, DEFAULT_ARTICLE, Dataset, Day,
+    Event, Figure, GroupDef, Measure, MeasureDef, MeasureGroup, NotFigure, Order, PageText,
+    Qualifier, Reading, Scale, Sentence, Source, SourceDef, Unit, UnitDef, Vocabulary, WorkedOut,
+    load_article,
+};
 
 fn main() {
     println!("cargo::rerun-if-env-changed=ARTICLE");
@@ -44,17 +49,188 @@ fn main() {
     let code = format!(
         "// Written by build.rs from {chosen}. Do not edit.\npub const ARTICLE_DIR: &str = {dir:?};\npub const ARTICLE_ID: &str = {id:?};\npub const ARTICLE_TEXT: &str = include_str!({text:?});\n{}{}",
         vocabulary(&data.vocab),
-        rust(&data.dataset),
+        rows(&data.dataset),
         dir = dir.display().to_string(),
         text = dir.join(dataset::ARTICLE_TXT).display().to_string(),
     );
     std::fs::write(out.join("dataset.rs"), code).expect("OUT_DIR is writable");
 }
 
-/// `&["a", "b"]`.
-fn strs(items: &[&str]) -> String {
-    let items: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
-    format!("&[{}]", items.join(", "))
+/// A value as the Rust expression that makes it, for the statics this script writes (after
+/// ICU4X's `databake`): a struct as a literal with its field names, an index as `Actor(2)`.
+trait Bake {
+    fn bake(&self) -> String;
+}
+
+/// `Name { field: value, … }`, on one line.
+fn literal(name: &str, fields: &[(&str, &dyn Bake)]) -> String {
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|(field, value)| format!("{field}: {}", value.bake()))
+        .collect();
+    format!("{name} {{ {} }}", fields.join(", "))
+}
+
+impl Bake for str {
+    fn bake(&self) -> String {
+        format!("{self:?}")
+    }
+}
+
+impl Bake for String {
+    fn bake(&self) -> String {
+        self.as_str().bake()
+    }
+}
+
+impl<T: Bake + ?Sized> Bake for &T {
+    fn bake(&self) -> String {
+        (**self).bake()
+    }
+}
+
+impl<T: Bake> Bake for Option<T> {
+    fn bake(&self) -> String {
+        self.as_ref()
+            .map_or("None".into(), |x| format!("Some({})", x.bake()))
+    }
+}
+
+impl<T: Bake> Bake for [T] {
+    fn bake(&self) -> String {
+        let items: Vec<String> = self.iter().map(Bake::bake).collect();
+        format!("&[{}]", items.join(", "))
+    }
+}
+
+impl<T: Bake> Bake for Vec<T> {
+    fn bake(&self) -> String {
+        self.as_slice().bake()
+    }
+}
+
+impl<A: Bake, B: Bake> Bake for (A, B) {
+    fn bake(&self) -> String {
+        format!("({}, {})", self.0.bake(), self.1.bake())
+    }
+}
+
+/// Numbers and booleans are written as Rust writes them.
+macro_rules! bake_as_written {
+    ($($t:ty),+) => {$(
+        impl Bake for $t {
+            fn bake(&self) -> String {
+                self.to_string()
+            }
+        }
+    )+};
+}
+bake_as_written!(u8, u16, u64, bool);
+
+/// Indices into the vocabulary: `Actor(2)`.
+macro_rules! bake_index {
+    ($($t:ident),+) => {$(
+        impl Bake for $t {
+            fn bake(&self) -> String {
+                format!("{}({})", stringify!($t), self.0)
+            }
+        }
+    )+};
+}
+bake_index!(Actor, Source, Axis, Unit, MeasureGroup, Measure, ChartId);
+
+/// Enums whose variants have no fields: `Qualifier::UpTo`.
+macro_rules! bake_variant {
+    ($($t:ident),+) => {$(
+        impl Bake for $t {
+            fn bake(&self) -> String {
+                format!("{}::{self:?}", stringify!($t))
+            }
+        }
+    )+};
+}
+bake_variant!(Qualifier, Scale, Order);
+
+/// A struct as the literal of `$row` (itself, or the row `baked.rs` keeps it as), each field
+/// named once: as the field read here and as the field written.
+macro_rules! bake_fields {
+    ($($t:ident as $row:literal { $($field:ident),+ })+) => {$(
+        impl Bake for $t {
+            fn bake(&self) -> String {
+                literal($row, &[$((stringify!($field), &self.$field)),+])
+            }
+        }
+    )+};
+}
+bake_fields! {
+    Day as "Day" { year, month, day }
+    SourceDef as "SourceDef" { slug, label, credit, named }
+    AxisDef as "AxisDef" { slug, title, scale }
+    UnitDef as "UnitDef" { slug, label, axis }
+    GroupDef as "GroupDef" { slug, label }
+    Sentence as "Sentence" { before, after }
+    MeasureDef as "MeasureDef" { slug, label, group, units, sentence, sentence_when }
+    ChartDef as "ChartDef" { slug, title, axes, groups, order }
+    ArticleMeta as "ArticleRow" { title, dateline, published, outlet }
+    Figure as "FigureRow" {
+        id, value, value_text, unit, actor, measure, qualifier, source, period, worked_out,
+        outside, quotes, reading
+    }
+    WorkedOut as "WorkedOutRow" { date, how, as_of }
+    Reading as "ReadingRow" { value, hedge, source, period }
+    Event as "EventRow" { id, title, actors, source, start, end, when, place, quote, date_basis }
+    NotFigure as "NotFigureRow" { text, reason }
+}
+
+/// A value only native builds need (an actor's other names check events at build time; the
+/// page's descriptions are for the prerendered page): the wasm gets the second field, an empty
+/// string or list, instead (less to download).
+struct NativeOnly<'a, T: ?Sized>(&'a T, &'static str);
+
+impl<T: Bake + ?Sized> Bake for NativeOnly<'_, T> {
+    fn bake(&self) -> String {
+        format!(
+            "{{ #[cfg(target_arch = \"wasm32\")] {{ {} }} #[cfg(not(target_arch = \"wasm32\"))] {{ {} }} }}",
+            self.1,
+            self.0.bake()
+        )
+    }
+}
+
+impl Bake for PageText {
+    fn bake(&self) -> String {
+        literal(
+            "PageText",
+            &[
+                ("name", &self.name),
+                ("actor_filter", &self.actor_filter),
+                ("title", &self.title),
+                ("description", &NativeOnly(self.description, "\"\"")),
+                (
+                    "social_description",
+                    &NativeOnly(self.social_description, "\"\""),
+                ),
+                (
+                    "short_description",
+                    &NativeOnly(self.short_description, "\"\""),
+                ),
+                ("image_alt", &NativeOnly(self.image_alt, "\"\"")),
+            ],
+        )
+    }
+}
+
+impl Bake for ActorDef {
+    fn bake(&self) -> String {
+        literal(
+            "ActorDef",
+            &[
+                ("slug", &self.slug),
+                ("label", &self.label),
+                ("names", &NativeOnly(self.names, "&[]")),
+            ],
+        )
+    }
 }
 
 /// The vocabulary as statics: each index type's `ALL` and the `VOCABULARY` they index.
@@ -75,233 +251,47 @@ fn vocabulary(v: &Vocabulary) -> String {
     all("GROUPS", "MeasureGroup", v.groups.len());
     all("MEASURES", "Measure", v.measures.len());
     all("CHARTS", "ChartId", v.charts.len());
-    // The browser needs only the page's name and title, and no actor's other names (they check
-    // events at build time): the wasm leaves the rest out (less to download).
-    let p = &v.page;
+    let fields: [(&str, &dyn Bake); 9] = [
+        ("page", &v.page),
+        ("actors", &v.actors),
+        ("sources", &v.sources),
+        ("axes", &v.axes),
+        ("units", &v.units),
+        ("groups", &v.groups),
+        ("measures", &v.measures),
+        ("charts", &v.charts),
+        ("mark_migrations", &v.mark_migrations),
+    ];
+    // One field on each line, for a person reading the file.
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|(field, value)| format!("    {field}: {},\n", value.bake()))
+        .collect();
     let _ = writeln!(
         out,
-        "#[cfg(not(target_arch = \"wasm32\"))]\nconst PAGE: PageText = PageText {{ name: {:?}, actor_filter: {:?}, title: {:?}, description: {:?}, social_description: {:?}, short_description: {:?}, image_alt: {:?} }};",
-        p.name,
-        p.actor_filter,
-        p.title,
-        p.description,
-        p.social_description,
-        p.short_description,
-        p.image_alt
+        "pub static VOCABULARY: Vocabulary = Vocabulary {{\n{}}};",
+        fields.concat()
     );
-    let _ = writeln!(
-        out,
-        "#[cfg(target_arch = \"wasm32\")]\nconst PAGE: PageText = PageText {{ name: {:?}, actor_filter: {:?}, title: {:?}, description: \"\", social_description: \"\", short_description: \"\", image_alt: \"\" }};",
-        p.name, p.actor_filter, p.title
-    );
-    let _ = writeln!(
-        out,
-        "pub static VOCABULARY: Vocabulary = Vocabulary {{\n    page: PAGE,"
-    );
-    let names = |a: &dataset::ActorDef| {
-        format!(
-            "{{ #[cfg(target_arch = \"wasm32\")] {{ &[] }} #[cfg(not(target_arch = \"wasm32\"))] {{ {} }} }}",
-            strs(a.names)
-        )
-    };
-    // One field of the static: `name: &[ item, … ],`.
-    fn field<T>(out: &mut String, name: &str, items: &[T], item: impl Fn(&T) -> String) {
-        // Each item on its line with its comma: an empty list is `&[]`, not `&[ , ]`.
-        let items: String = items
-            .iter()
-            .map(|i| format!("        {},\n", item(i)))
-            .collect();
-        let _ = writeln!(out, "    {name}: &[\n{items}    ],");
-    }
-    field(&mut out, "actors", v.actors, |a| {
-        format!(
-            "ActorDef {{ slug: {:?}, label: {:?}, names: {} }}",
-            a.slug,
-            a.label,
-            names(a)
-        )
-    });
-    field(&mut out, "sources", v.sources, |s| {
-        format!(
-            "SourceDef {{ slug: {:?}, label: {:?}, credit: {:?}, named: {} }}",
-            s.slug, s.label, s.credit, s.named
-        )
-    });
-    field(&mut out, "axes", v.axes, |a| {
-        format!(
-            "AxisDef {{ slug: {:?}, title: {:?}, scale: Scale::{:?} }}",
-            a.slug, a.title, a.scale
-        )
-    });
-    field(&mut out, "units", v.units, |u| {
-        format!(
-            "UnitDef {{ slug: {:?}, label: {:?}, axis: {:?} }}",
-            u.slug, u.label, u.axis
-        )
-    });
-    field(&mut out, "groups", v.groups, |g| {
-        format!("GroupDef {{ slug: {:?}, label: {:?} }}", g.slug, g.label)
-    });
-    let sentence = |p: &dataset::Sentence| {
-        format!(
-            "Sentence {{ before: {:?}, after: {:?} }}",
-            p.before, p.after
-        )
-    };
-    field(&mut out, "measures", v.measures, |m| {
-        let when: Vec<String> = m
-            .sentence_when
-            .iter()
-            .map(|(q, p)| format!("(Qualifier::{q:?}, {})", sentence(p)))
-            .collect();
-        format!(
-            "MeasureDef {{ slug: {:?}, label: {:?}, group: {:?}, units: &{:?}, sentence: {}, sentence_when: &[{}] }}",
-            m.slug,
-            m.label,
-            m.group,
-            m.units,
-            sentence(&m.sentence),
-            when.join(", ")
-        )
-    });
-    field(&mut out, "charts", v.charts, |c| {
-        format!(
-            "ChartDef {{ slug: {:?}, title: {:?}, axes: &{:?}, groups: &{:?}, order: Order::{:?} }}",
-            c.slug, c.title, c.axes, c.groups, c.order
-        )
-    });
-    field(&mut out, "mark_migrations", v.mark_migrations, |(a, b)| {
-        format!("({a:?}, {b:?})")
-    });
-    out.push_str("};\n");
     out
 }
 
-/// A literal, or `None`.
-fn opt(s: &Option<String>) -> String {
-    s.as_deref()
-        .map_or("None".into(), |s| format!("Some({s:?})"))
+/// `pub(super) static NAME: &[Row] = &[…];`, a row on each line.
+fn table<T: Bake>(name: &str, row: &str, items: &[T]) -> String {
+    let rows: String = items
+        .iter()
+        .map(|item| format!("    {},\n", item.bake()))
+        .collect();
+    format!("pub(super) static {name}: &[{row}] = &[\n{rows}];\n")
 }
 
-fn day(d: &Day) -> String {
+/// The dataset as tables of `baked.rs`'s rows, which its `dataset()` makes owned values.
+fn rows(d: &Dataset) -> String {
     format!(
-        "Day {{ year: {}, month: {}, day: {} }}",
-        d.year, d.month, d.day
+        "use super::baked::{{ArticleRow, EventRow, FigureRow, NotFigureRow, ReadingRow, WorkedOutRow}};\n\
+         pub(super) static ARTICLE: ArticleRow = {};\n{}{}{}",
+        d.article.bake(),
+        table("FIGURES", "FigureRow", &d.figures),
+        table("EVENTS", "EventRow", &d.events),
+        table("NOT_FIGURES", "NotFigureRow", &d.not_figures),
     )
-}
-
-/// The dataset as statics of literals and one `dataset()` that makes them owned values: a loop
-/// over a table costs the wasm far less code than a constructor written out per field.
-fn rust(d: &dataset::Dataset) -> String {
-    let mut out = String::from(
-        "type S = &'static str;\n\
-         struct RawFigure(S, Option<u64>, Option<S>, Unit, Actor, Measure, Qualifier, Source, Option<S>, Option<(S, S, Day)>, Option<S>, &'static [S], (S, Option<S>, Option<S>, Option<S>));\n\
-         struct RawEvent(S, S, &'static [Actor], Source, Option<Day>, Option<Day>, S, Option<S>, S, Option<S>);\n\
-         static FIGURES: &[RawFigure] = &[\n",
-    );
-    for f in &d.figures {
-        let worked_out = f.worked_out.as_ref().map_or("None".into(), |w| {
-            format!("Some(({:?}, {:?}, {}))", w.date, w.how, day(&w.as_of))
-        });
-        let r = &f.reading;
-        let _ = writeln!(
-            out,
-            "    RawFigure({:?}, {:?}, {}, {:?}, {:?}, {:?}, Qualifier::{:?}, {:?}, {}, {worked_out}, {}, &{:?}, ({:?}, {}, {}, {})),",
-            f.id,
-            f.value,
-            opt(&f.value_text),
-            f.unit,
-            f.actor,
-            f.measure,
-            f.qualifier,
-            f.source,
-            opt(&f.period),
-            opt(&f.outside),
-            f.quotes,
-            r.value,
-            opt(&r.hedge),
-            opt(&r.source),
-            opt(&r.period),
-        );
-    }
-    out.push_str("];\nstatic EVENTS: &[RawEvent] = &[\n");
-    let opt_day = |x: &Option<Day>| {
-        x.as_ref()
-            .map_or("None".into(), |d| format!("Some({})", day(d)))
-    };
-    for e in &d.events {
-        let _ = writeln!(
-            out,
-            "    RawEvent({:?}, {:?}, &{:?}, {:?}, {}, {}, {:?}, {}, {:?}, {}),",
-            e.id,
-            e.title,
-            e.actors,
-            e.source,
-            opt_day(&e.start),
-            opt_day(&e.end),
-            e.when,
-            opt(&e.place),
-            e.quote,
-            opt(&e.date_basis)
-        );
-    }
-    out.push_str("];\nstatic NOT_FIGURES: &[(S, S)] = &[\n");
-    for n in &d.not_figures {
-        let _ = writeln!(out, "    ({:?}, {:?}),", n.text, n.reason);
-    }
-    let a = &d.article;
-    let _ = write!(
-        out,
-        "];\n\
-fn o(text: Option<S>) -> Option<String> {{
-    text.map(String::from)
-}}
-
-pub fn dataset() -> Dataset {{
-    Dataset {{
-        article: ArticleMeta {{ title: {:?}.into(), dateline: {:?}.into(), published: {}, outlet: o({:?}) }},
-        figures: FIGURES
-            .iter()
-            .map(|r| Figure {{
-                id: r.0.into(),
-                value: r.1,
-                value_text: o(r.2),
-                unit: r.3,
-                actor: r.4,
-                measure: r.5,
-                qualifier: r.6,
-                source: r.7,
-                period: o(r.8),
-                worked_out: r.9.map(|(date, how, as_of)| WorkedOut {{ date: date.into(), how: how.into(), as_of }}),
-                outside: o(r.10),
-                quotes: r.11.iter().map(|q| String::from(*q)).collect(),
-                reading: Reading {{ value: r.12.0.into(), hedge: o(r.12.1), source: o(r.12.2), period: o(r.12.3) }},
-            }})
-            .collect(),
-        events: EVENTS
-            .iter()
-            .map(|r| Event {{
-                id: r.0.into(),
-                title: r.1.into(),
-                actors: r.2.to_vec(),
-                source: r.3,
-                start: r.4,
-                end: r.5,
-                when: r.6.into(),
-                place: o(r.7),
-                quote: r.8.into(),
-                date_basis: o(r.9),
-            }})
-            .collect(),
-        not_figures: NOT_FIGURES.iter().map(|(text, reason)| NotFigure {{ text: (*text).into(), reason: (*reason).into() }}).collect(),
-        text: ARTICLE_TEXT.into(),
-    }}
-}}
-",
-        a.title,
-        a.dateline,
-        day(&a.published),
-        a.outlet
-    );
-    out
 }

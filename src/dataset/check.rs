@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use super::{
-    Actor, ArticleFiles, Choice, DataError, DataErrors, Dataset, Day, Event, Figure, Vocabulary,
-    occurrences,
+    Actor, ArticleFiles, ArticleMeta, Choice, DataError, DataErrors, Dataset, Day, Event, Figure,
+    Vocabulary, occurrences,
 };
 
 /// A run of digits in the text ("100,000", "20%", "06:04") with its byte span.
@@ -61,59 +61,115 @@ pub fn numerals(text: &str) -> Vec<Numeral> {
     out
 }
 
+/// Holds the parsed data to the article's text; every problem is reported, in figures.json but
+/// for an old mark in explorer.json's migrations.
 pub fn check_against_article(
     files: ArticleFiles<'_>,
     v: &Vocabulary,
     data: &Dataset,
 ) -> Result<(), DataErrors> {
-    let (file, article_file, explorer_file) = (files.figures.0, files.article.0, files.explorer.0);
     let text = data.text.as_str();
-    let mut errors = Vec::new();
-    let mut err = |item: Option<String>, field: Option<String>, message: String| {
-        errors.push(DataError {
-            file: file.to_string(),
-            item,
-            field,
-            message,
-        });
+    let mut report = Report {
+        files,
+        errors: Vec::new(),
     };
-    let missing = |what: &str| format!("{what} is not in {article_file} verbatim");
+    check_article_block(&data.article, text, &mut report);
+    check_ids(data, &mut report);
+    for f in &data.figures {
+        check_quotes(f, text, &mut report);
+    }
+    for f in &data.figures {
+        check_reading(f, v, text, data.article.published, &mut report);
+    }
+    check_each_said_once(data, v, &mut report);
+    for e in &data.events {
+        if !text.contains(e.quote.as_str()) {
+            let message = report.missing("the quote");
+            report.error(event(e), "quote", message);
+        }
+        check_event_words(e, &mut report);
+        check_event_actors(e, v, &mut report);
+    }
+    for (i, n) in data.not_figures.iter().enumerate() {
+        if !text.contains(n.text.as_str()) {
+            let message = report.missing("the text");
+            report.error(format!("not_figures[{i}]"), "text", message);
+        }
+    }
+    check_numerals(data, &mut report);
+    let mut errors = report.errors;
+    errors.extend(check_migrations(files.explorer.0, v, data));
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DataErrors(errors))
+    }
+}
 
-    // The article block.
+/// The problems found in figures.json, each naming the item and the field.
+struct Report<'a> {
+    files: ArticleFiles<'a>,
+    errors: Vec<DataError>,
+}
+
+impl Report<'_> {
+    fn error(&mut self, item: impl Into<Option<String>>, field: &str, message: impl Into<String>) {
+        self.errors.push(DataError {
+            file: self.files.figures.0.to_string(),
+            item: item.into(),
+            field: Some(field.to_string()),
+            message: message.into(),
+        });
+    }
+
+    /// "the quote is not in data/…/article.txt verbatim"
+    fn missing(&self, what: &str) -> String {
+        format!("{what} is not in {} verbatim", self.files.article.0)
+    }
+}
+
+/// A figure as messages name it.
+fn figure(f: &Figure) -> String {
+    format!("figure \"{}\"", f.id)
+}
+
+/// An event as messages name it.
+fn event(e: &Event) -> String {
+    format!("event \"{}\"", e.id)
+}
+
+/// The title is the article's first line; the dateline and the outlet are in its text.
+fn check_article_block(a: &ArticleMeta, text: &str, report: &mut Report<'_>) {
     let first_line = text.lines().next().unwrap_or_default().trim();
-    if data.article.title.trim() != first_line {
-        err(
-            Some("article".into()),
-            Some("title".into()),
-            "is not the article's first line".into(),
+    if a.title.trim() != first_line {
+        report.error(
+            "article".to_string(),
+            "title",
+            "is not the article's first line",
         );
     }
-    if !text.contains(&data.article.dateline) {
-        err(
-            Some("article".into()),
-            Some("dateline".into()),
-            missing("the dateline"),
-        );
+    if !text.contains(&a.dateline) {
+        let message = report.missing("the dateline");
+        report.error("article".to_string(), "dateline", message);
     }
     // An outlet is named only where the text names it: a citation never guesses one.
-    if let Some(outlet) = &data.article.outlet
+    if let Some(outlet) = &a.outlet
         && !text.contains(outlet.as_str())
     {
-        err(
-            Some("article".into()),
-            Some("outlet".into()),
-            missing(&format!("the outlet {outlet:?}")),
-        );
+        let message = report.missing(&format!("the outlet {outlet:?}"));
+        report.error("article".to_string(), "outlet", message);
     }
+}
 
-    // Ids are unique across figures and events, so a URL's mark is never ambiguous.
+/// Ids are kebab-case and unique across figures and events, so a URL's mark is never ambiguous.
+fn check_ids(data: &Dataset, report: &mut Report<'_>) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     let ids = data.figures.iter().map(|f| ("figure", f.id.as_str()));
     for (what, id) in ids.chain(data.events.iter().map(|e| ("event", e.id.as_str()))) {
         if let Some(first) = seen.insert(id, what) {
-            err(
-                Some(format!("{what} \"{id}\"")),
-                Some("id".into()),
+            report.error(
+                format!("{what} \"{id}\""),
+                "id",
                 format!("is used twice (also by a {first})"),
             );
         }
@@ -121,26 +177,31 @@ pub fn check_against_article(
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
-            err(
-                Some(format!("{what} \"{id}\"")),
-                Some("id".into()),
-                "may hold only a-z, 0-9 and -".into(),
+            report.error(
+                format!("{what} \"{id}\""),
+                "id",
+                "may hold only a-z, 0-9 and -",
             );
         }
     }
+}
 
-    // An old mark a link may carry leads to a drawn figure, and is no id in use.
-    let mut in_explorer = Vec::new();
+/// An old mark a link may carry leads to a drawn figure, and is no id in use: its problems, in
+/// explorer.json.
+fn check_migrations(explorer_file: &str, v: &Vocabulary, data: &Dataset) -> Vec<DataError> {
+    let mut errors = Vec::new();
     for (from, to) in v.mark_migrations {
         let mut problem = |message: String| {
-            in_explorer.push(DataError {
+            errors.push(DataError {
                 file: explorer_file.to_string(),
                 item: Some("migrations.mark".into()),
                 field: Some((*from).into()),
                 message,
             })
         };
-        if seen.contains_key(from) {
+        let in_use =
+            data.figures.iter().any(|f| f.id == *from) || data.events.iter().any(|e| e.id == *from);
+        if in_use {
             problem("is an id in use; only an old id can be migrated".into());
         }
         if !data
@@ -151,48 +212,46 @@ pub fn check_against_article(
             problem(format!("leads to \"{to}\", which is no drawn figure"));
         }
     }
+    errors
+}
 
-    // Each figure: quotes verbatim, its value in each quote.
-    for f in &data.figures {
-        let item = || Some(format!("figure \"{}\"", f.id));
-        for (i, quote) in f.quotes.iter().enumerate() {
-            let field = || Some(format!("quotes[{i}]"));
-            if !text.contains(quote.as_str()) {
-                err(item(), field(), missing("this quote"));
-            }
-            let stated = match (f.value, &f.value_text) {
-                (Some(v), _) => numerals(quote).iter().any(|n| n.value == Some(v)),
-                (None, Some(words)) => quote.contains(words.as_str()),
-                (None, None) => true, // reported by the loader already
-            };
-            if !stated {
-                let shown = f.value.map_or_else(
-                    || f.value_text.clone().unwrap_or_default(),
-                    |v| v.to_string(),
-                );
-                err(
-                    item(),
-                    field(),
-                    format!("does not state the figure's value ({shown})"),
-                );
-            }
+/// A figure's quotes are verbatim, and each states its value.
+fn check_quotes(f: &Figure, text: &str, report: &mut Report<'_>) {
+    for (i, quote) in f.quotes.iter().enumerate() {
+        let field = format!("quotes[{i}]");
+        if !text.contains(quote.as_str()) {
+            let message = report.missing("this quote");
+            report.error(figure(f), &field, message);
+        }
+        let stated = match (f.value, &f.value_text) {
+            (Some(v), _) => numerals(quote).iter().any(|n| n.value == Some(v)),
+            (None, Some(words)) => quote.contains(words.as_str()),
+            (None, None) => true, // reported by the loader already
+        };
+        if !stated {
+            let shown = f.value.map_or_else(
+                || f.value_text.clone().unwrap_or_default(),
+                |v| v.to_string(),
+            );
+            report.error(
+                figure(f),
+                &field,
+                format!("does not state the figure's value ({shown})"),
+            );
         }
     }
+}
 
-    // Each figure's period, hedge, source and reading note are the article's own words.
-    for f in &data.figures {
-        check_reading(f, v, explorer_file, text, data.article.published, &mut err);
-    }
-
-    // One figure per thing the article says: the same actor and measure twice is a duplicate.
+/// One figure per thing the article says: the same actor and measure twice is a duplicate.
+fn check_each_said_once(data: &Dataset, v: &Vocabulary, report: &mut Report<'_>) {
     for (i, a) in data.figures.iter().enumerate() {
         if let Some(b) = data.figures[..i]
             .iter()
             .find(|b| b.actor == a.actor && b.measure == a.measure)
         {
-            err(
-                Some(format!("figure \"{}\"", a.id)),
-                Some("measure".into()),
+            report.error(
+                figure(a),
+                "measure",
                 format!(
                     "repeats figure \"{}\" ({} {}); give one figure all its quotes instead",
                     b.id,
@@ -202,29 +261,12 @@ pub fn check_against_article(
             );
         }
     }
+}
 
-    for e in &data.events {
-        if !text.contains(e.quote.as_str()) {
-            err(
-                Some(format!("event \"{}\"", e.id)),
-                Some("quote".into()),
-                missing("the quote"),
-            );
-        }
-        check_event_words(e, &mut err);
-        check_event_actors(e, v, &mut err);
-    }
-    for (i, n) in data.not_figures.iter().enumerate() {
-        if !text.contains(n.text.as_str()) {
-            err(
-                Some(format!("not_figures[{i}]")),
-                Some("text".into()),
-                missing("the text"),
-            );
-        }
-    }
-
-    // Every numeral of the article is accounted for.
+/// Every numeral of the article is accounted for: a figure with its value quotes it, or an
+/// event's quote or a not_figures entry covers it.
+fn check_numerals(data: &Dataset, report: &mut Report<'_>) {
+    let text = data.text.as_str();
     let inside = |spans: &[(usize, usize)], n: &Numeral| {
         spans.iter().any(|&(s, e)| s <= n.start && n.end <= e)
     };
@@ -243,22 +285,15 @@ pub fn check_against_article(
                 .iter()
                 .any(|x| inside(&occurrences(text, &x.text), &n));
         if !as_figure && !as_other {
-            err(
+            report.error(
                 None,
-                Some("figures".into()),
+                "figures",
                 format!(
                     "the article's numeral \"{}\" is not accounted for: no figure with that value quotes it, and no event or not_figures entry covers it",
                     &text[n.start..n.end]
                 ),
             );
         }
-    }
-
-    errors.extend(in_explorer);
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(DataErrors(errors))
     }
 }
 
@@ -293,25 +328,24 @@ pub const HEDGE_WORDS: &[&str] = &[
 
 /// An event lists exactly the actors its quote or title names, so the Country filter neither
 /// hides an event about a country nor keeps one that is not; a named source is in its quote.
-fn check_event_actors(e: &Event, v: &Vocabulary, err: &mut Report<'_>) {
-    let item = || Some(format!("event \"{}\"", e.id));
+fn check_event_actors(e: &Event, v: &Vocabulary, report: &mut Report<'_>) {
     let names = |a: Actor, text: &str| v.actor(a).names.iter().any(|n| text.contains(n));
     for a in (0..v.actors.len()).map(|i| Actor(i as u8)) {
         let named = names(a, &e.quote) || names(a, &e.title);
         let listed = e.actors.contains(&a);
         if named && !listed {
-            err(
-                item(),
-                Some("actors".into()),
+            report.error(
+                event(e),
+                "actors",
                 format!(
                     "does not list \"{}\", which its quote or title names",
                     v.actor(a).slug
                 ),
             );
         } else if listed && !named {
-            err(
-                item(),
-                Some("actors".into()),
+            report.error(
+                event(e),
+                "actors",
                 format!(
                     "lists \"{}\", which neither its quote nor its title names ({})",
                     v.actor(a).slug,
@@ -323,81 +357,100 @@ fn check_event_actors(e: &Event, v: &Vocabulary, err: &mut Report<'_>) {
     let source = v.source(e.source);
     let named_source = source.label.split(" (").next().unwrap_or_default();
     if source.named && !has(&e.quote, named_source) {
-        err(
-            item(),
-            Some("source".into()),
+        report.error(
+            event(e),
+            "source",
             format!("is \"{}\", but the quote does not name it", source.slug),
         );
     }
 }
 
-type Report<'e> = dyn FnMut(Option<String>, Option<String>, String) + 'e;
-
 /// A figure's period is in its quotes; its first quote carries its hedge and its source; its
 /// reading note is the article's words.
-fn check_reading(
-    f: &Figure,
-    v: &Vocabulary,
-    explorer_file: &str,
-    text: &str,
-    published: Day,
-    err: &mut Report<'_>,
-) {
-    let item = || Some(format!("figure \"{}\"", f.id));
-    let field = |name: &str| Some(name.to_string());
+fn check_reading(f: &Figure, v: &Vocabulary, text: &str, published: Day, report: &mut Report<'_>) {
+    check_period(f, published, report);
+    check_hedge(f, v, report);
+    check_reading_note(f, report);
+    check_reading_source(f, v, text, report);
+    let same_period = match (&f.reading.period, &f.period) {
+        (Some(a), Some(b)) => a.to_lowercase() == b.to_lowercase(),
+        (None, None) => true,
+        _ => false,
+    };
+    if !same_period {
+        report.error(
+            figure(f),
+            "reading.period",
+            "must be the figure's period, in the article's words (or absent with it)",
+        );
+    }
+}
+
+/// The period is the article's words, in the figure's quotes; a day worked out from them is no
+/// later than the article.
+fn check_period(f: &Figure, published: Day, report: &mut Report<'_>) {
     if let Some(w) = &f.worked_out
         && w.as_of > published
     {
-        err(
-            item(),
-            field("worked_out.as_of"),
+        report.error(
+            figure(f),
+            "worked_out.as_of",
             format!(
                 "{} is after the article's date ({published}): an article cannot state a figure for a later day",
                 w.as_of
             ),
         );
     }
-    let first = f.quotes.first().map(String::as_str).unwrap_or_default();
     if let Some(period) = &f.period
         && !f.quotes.iter().any(|q| has(q, period))
     {
-        err(
-            item(),
-            field("period"),
+        report.error(
+            figure(f),
+            "period",
             format!(
                 "\"{period}\" is not in the figure's quotes: a period is the article's own words; put a date worked out from them in \"worked_out\", and what the article does not say in \"outside\""
             ),
         );
     }
+}
+
+/// The first quote carries every word of the hedge; the words that do not go before the value
+/// are the measure's sentence's to say: "up to 70,000 may have been killed" needs its "may have
+/// been".
+fn check_hedge(f: &Figure, v: &Vocabulary, report: &mut Report<'_>) {
+    let first = f.quotes.first().map(String::as_str).unwrap_or_default();
     for word in f.qualifier.words() {
         if !has(first, word) {
-            err(
-                item(),
-                field("quotes[0]"),
+            report.error(
+                figure(f),
+                "quotes[0]",
                 format!(
                     "does not carry the hedge \"{word}\"; the first quote is the one shown first, so it must"
                 ),
             );
         }
     }
-    // The words of the hedge that do not go before the value are the measure's sentence's to
-    // say: "up to 70,000 may have been killed" needs its "may have been".
     let m = v.measure(f.measure);
     let sentence = m.sentence_for(f.qualifier).fill("{value}");
     for word in f.qualifier.words() {
         if f.qualifier.prefix() != Some(*word) && !has(&sentence, word) {
-            err(
-                item(),
-                field("qualifier"),
+            report.error(
+                figure(f),
+                "qualifier",
                 format!(
                     "\"{}\" needs the words \"{word}\", but the sentence of measure \"{}\" (\"{sentence}\", in {}) does not say them: give the measure a sentence_when for it",
                     f.qualifier.slug(),
                     m.slug,
-                    explorer_file
+                    report.files.explorer.0
                 ),
             );
         }
     }
+}
+
+/// The reading note's value and hedge are the first quote's words.
+fn check_reading_note(f: &Figure, report: &mut Report<'_>) {
+    let first = f.quotes.first().map(String::as_str).unwrap_or_default();
     let r = &f.reading;
     let stated = match (f.value, &f.value_text) {
         (Some(v), _) => numerals(&r.value).iter().any(|n| n.value == Some(v)),
@@ -405,9 +458,9 @@ fn check_reading(
         (None, None) => true,
     };
     if !has(first, &r.value) || !stated {
-        err(
-            item(),
-            field("reading.value"),
+        report.error(
+            figure(f),
+            "reading.value",
             format!(
                 "\"{}\" must be the first quote's words for the figure's value",
                 r.value
@@ -417,69 +470,61 @@ fn check_reading(
     if let Some(hedge) = &r.hedge
         && !has(first, hedge)
     {
-        err(
-            item(),
-            field("reading.hedge"),
+        report.error(
+            figure(f),
+            "reading.hedge",
             format!("\"{hedge}\" is not in the first quote"),
         );
     }
+}
+
+/// The reading note names the source exactly when the article does, in the first quote's words.
+fn check_reading_source(f: &Figure, v: &Vocabulary, text: &str, report: &mut Report<'_>) {
+    let first = f.quotes.first().map(String::as_str).unwrap_or_default();
     let source = v.source(f.source);
-    match (&r.source, source.named) {
-        (Some(words), false) => err(
-            item(),
-            field("reading.source"),
+    match (&f.reading.source, source.named) {
+        (Some(words), false) => report.error(
+            figure(f),
+            "reading.source",
             format!(
                 "\"{words}\" names a source, but the figure's source is \"{}\", which the article does not name",
                 source.slug
             ),
         ),
-        (None, true) => err(
-            item(),
-            field("reading.source"),
+        (None, true) => report.error(
+            figure(f),
+            "reading.source",
             format!(
                 "is missing: give the article's words that name {}",
                 source.credit
             ),
         ),
-        (Some(words), _) if !text.contains(words.as_str()) => err(
-            item(),
-            field("reading.source"),
+        (Some(words), _) if !text.contains(words.as_str()) => report.error(
+            figure(f),
+            "reading.source",
             format!("\"{words}\" is not in the article verbatim"),
         ),
-        (Some(words), _) if !has(first, words) => err(
-            item(),
-            field("quotes[0]"),
+        (Some(words), _) if !has(first, words) => report.error(
+            figure(f),
+            "quotes[0]",
             format!(
                 "does not carry the source's words \"{words}\"; the first quote is the one shown first, so it must"
             ),
         ),
         _ => {}
     }
-    let same_period = match (&r.period, &f.period) {
-        (Some(a), Some(b)) => a.to_lowercase() == b.to_lowercase(),
-        (None, None) => true,
-        _ => false,
-    };
-    if !same_period {
-        err(
-            item(),
-            field("reading.period"),
-            "must be the figure's period, in the article's words (or absent with it)".into(),
-        );
-    }
 }
 
 /// An event's date is the article's words, or labelled as worked out or as outside knowledge;
 /// its title keeps its quote's hedges and adds none.
-fn check_event_words(e: &Event, err: &mut Report<'_>) {
-    let item = || Some(format!("event \"{}\"", e.id));
+fn check_event_words(e: &Event, report: &mut Report<'_>) {
     const BASES: [&str; 2] = ["Worked out: ", "Not in the article: "];
     let basis_ok = match &e.date_basis {
         Some(basis) if BASES.iter().any(|b| basis.starts_with(b)) => true,
         Some(_) => {
-            err(
-                item(),
-                Some("date_basis".into()),
+            report.error(
+                event(e),
+                "date_basis",
                 format!("must start with \"{}\" or \"{}\"", BASES[0], BASES[1]),
             );
             true
@@ -488,9 +533,9 @@ fn check_event_words(e: &Event, err: &mut Report<'_>) {
     };
     let undated = e.when == "undated" && e.start.is_none();
     if !basis_ok && !undated && !has(&e.quote, &e.when) {
-        err(
-            item(),
-            Some("when".into()),
+        report.error(
+            event(e),
+            "when",
             format!(
                 "\"{}\" is not in the event's quote: use the article's words, \"undated\", or a date_basis that starts \"{}\" or \"{}\"",
                 e.when, BASES[0], BASES[1]
@@ -499,14 +544,14 @@ fn check_event_words(e: &Event, err: &mut Report<'_>) {
     }
     for word in HEDGE_WORDS {
         match (has_word(&e.quote, word), has_word(&e.title, word)) {
-            (true, false) => err(
-                item(),
-                Some("title".into()),
+            (true, false) => report.error(
+                event(e),
+                "title",
                 format!("drops the hedge \"{word}\" of its quote"),
             ),
-            (false, true) => err(
-                item(),
-                Some("title".into()),
+            (false, true) => report.error(
+                event(e),
+                "title",
                 format!("adds the hedge \"{word}\", which its quote does not have"),
             ),
             _ => {}

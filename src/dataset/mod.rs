@@ -239,12 +239,15 @@ impl Dataset {
     #[cfg(generated_data)]
     pub fn bundled() -> &'static Dataset {
         static BUNDLED: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
-        BUNDLED.get_or_init(generated::dataset)
+        BUNDLED.get_or_init(baked::dataset)
     }
 }
 
-/// Written by build.rs from the article's folder: `fn dataset() -> Dataset`, the vocabulary as
-/// statics, and the folder's path and name.
+/// The rows the data is written in, and the loop that makes them a `Dataset`.
+#[cfg(generated_data)]
+mod baked;
+/// Written by build.rs from the article's folder: the vocabulary and the data as statics (the
+/// data as `baked.rs`'s rows), and the folder's path and name.
 #[cfg(generated_data)]
 mod generated {
     use super::*;
