@@ -222,8 +222,6 @@ pub struct ChartFile {
 /// A chart as a standalone SVG document: title, legend, panels, summary as its description,
 /// and the source credit, readable in any viewer.
 pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
-    let inner = SVG_WIDTH - 2 * MARGIN;
-    let mut body = String::new();
     // A filtered chart says so under its title, in visible text: the file travels alone.
     let (filtered, legend_y) = match &spec.filtered {
         Some(words) => (
@@ -237,6 +235,7 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
     };
     let mut y = legend_y + 12;
     // The chart's notes under its legend, as on the page: a file that travels alone keeps them.
+    let mut body = String::new();
     for line in spec.notes.iter().flat_map(|n| wrap(n, CREDIT_CHARS)) {
         body.push_str(&format!(
             r#"<text x="{MARGIN}" y="{}" font-size="11" fill="{MUTED}">{}</text>"#,
@@ -246,44 +245,13 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         y += 14;
     }
     for (i, panel) in spec.panels.iter().enumerate() {
-        let Some(layout) = layout_panel_in(panel, FILE_LABEL_CHARS, None) else {
-            continue;
-        };
-        let scene = scene(&layout);
-        let hatch = format!("hatch-{i}");
-        body.push_str(&format!(
-            r#"<svg x="{MARGIN}" y="{y}" width="{inner}" height="{}" overflow="visible"><defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{HATCH_BG}"/><line x1="0" y1="0" x2="0" y2="6" stroke="{ACCENT}" stroke-width="2.5"/></pattern></defs>"#,
-            scene.height
-        ));
-        for mark in &scene.marks {
-            body.push_str(&format!(r#"<g transform="translate(0 {})">"#, mark.y));
-            for s in &mark.shapes {
-                body.push_str(&shape_svg(s, &hatch));
-            }
-            body.push_str("</g>");
+        if let Some(layout) = layout_panel_in(panel, FILE_LABEL_CHARS, None) {
+            let scene = scene(&layout);
+            body.push_str(&panel_svg(&scene, y, &format!("hatch-{i}")));
+            y += scene.height + 8;
         }
-        for s in &scene.axis {
-            body.push_str(&shape_svg(s, &hatch));
-        }
-        body.push_str("</svg>");
-        y += scene.height + 8;
     }
-    // The credit in lines that fit the width (at most `CREDIT_CHARS` at 11 px), so no source is
-    // cut off at the file's edge.
-    let credit = crate::select::chart_credit(data, spec);
-    let lines = wrap(&credit, CREDIT_CHARS);
-    let extra = 14 * (lines.len() as i32 - 1);
-    let credit = lines
-        .iter()
-        .zip(0..)
-        .map(|(line, i)| {
-            format!(
-                r#"<text x="{MARGIN}" y="{}" font-size="11" fill="{MUTED}">{}</text>"#,
-                y + 12 + 14 * i,
-                xml(line)
-            )
-        })
-        .collect::<String>();
+    let (credit, extra) = credit_lines(&crate::select::chart_credit(data, spec), y);
     let height = y + 40 + extra;
     let svg = format!(
         concat!(
@@ -324,6 +292,46 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         width: SVG_WIDTH,
         height,
     }
+}
+
+/// The credit in lines that fit the width (at most `CREDIT_CHARS` at 11 px), so no source is
+/// cut off at the file's edge, from `y` down; and how much taller than one line they are.
+fn credit_lines(credit: &str, y: i32) -> (String, i32) {
+    let lines = wrap(credit, CREDIT_CHARS);
+    let extra = 14 * (lines.len() as i32 - 1);
+    let text = lines
+        .iter()
+        .zip(0..)
+        .map(|(line, i)| {
+            format!(
+                r#"<text x="{MARGIN}" y="{}" font-size="11" fill="{MUTED}">{}</text>"#,
+                y + 12 + 14 * i,
+                xml(line)
+            )
+        })
+        .collect::<String>();
+    (text, extra)
+}
+
+/// One panel's scene at `y` in a chart file, with its own hatch pattern.
+fn panel_svg(scene: &crate::chart::scene::Scene, y: i32, hatch: &str) -> String {
+    let inner = SVG_WIDTH - 2 * MARGIN;
+    let mut out = format!(
+        r#"<svg x="{MARGIN}" y="{y}" width="{inner}" height="{}" overflow="visible"><defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{HATCH_BG}"/><line x1="0" y1="0" x2="0" y2="6" stroke="{ACCENT}" stroke-width="2.5"/></pattern></defs>"#,
+        scene.height
+    );
+    for mark in &scene.marks {
+        out.push_str(&format!(r#"<g transform="translate(0 {})">"#, mark.y));
+        for s in &mark.shapes {
+            out.push_str(&shape_svg(s, hatch));
+        }
+        out.push_str("</g>");
+    }
+    for s in &scene.axis {
+        out.push_str(&shape_svg(s, hatch));
+    }
+    out.push_str("</svg>");
+    out
 }
 
 /// The most characters of 11 px text on one line of a chart file: its 688 px, at a wide 6.9 px

@@ -261,13 +261,13 @@ fn a_filtered_chart_file_says_what_it_shows() {
     for c in charts_shown(data(), &one, None) {
         let words = c.filtered.clone().unwrap();
         let svg = chart_svg(data(), &c).svg;
-        let visible = format!(r#"font-weight="700" fill="#);
+        let visible = r#"font-weight="700" fill="#;
         let line = svg
             .split("<text ")
             .skip(1)
             .find(|t| t.contains(&words))
             .unwrap_or_else(|| panic!("{words} in {svg}"));
-        assert!(line.contains(&visible), "a visible line of its own: {line}");
+        assert!(line.contains(visible), "a visible line of its own: {line}");
         assert!(
             svg.contains(&format!("<title>{} ({words})</title>", c.title)),
             "{svg}"

@@ -28,29 +28,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         .into_iter()
         .map(|f| f.id.as_str())
         .collect();
-    let links = |id: &str| {
-        let mark = Action::SelectMark {
-            mark: Some(id.to_string()),
-            chart: None,
-        };
-        let Some(f) = data.figure(id) else {
-            return html! {};
-        };
-        let row = state
-            .apply(Action::SetView(View::Table))
-            .apply(mark.clone());
-        let chart = state.apply(Action::SetView(View::Charts)).apply(mark);
-        html! {
-            <span class="figure-links">
-                // Named for where they lead; the hidden words say which figure, for a list of links.
-                { "[" }{ state_link(row, &props.dispatch, None, format!("row-{}", f.id), html! { <>{ "in the table" }<span class="visually-hidden">{ format!(": {}", format::statement(f)) }</span></> }) }
-                if f.value.is_some() {
-                    { " · " }{ state_link(chart, &props.dispatch, None, "selected-mark".into(), html! { <>{ "on the chart" }<span class="visually-hidden">{ format!(": {}", format::statement(f)) }</span></> }) }
-                }
-                { "]" }
-            </span>
-        }
-    };
+    let links = |id: &str| figure_links(props, id);
     html! {
         <>
         <article class="article-text">
@@ -100,6 +78,33 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         </article>
         { reading_notes(&data) }
         </>
+    }
+}
+
+/// A figure's links where its quote ends, named for where they lead; the hidden words say which
+/// figure, for a list of links.
+fn figure_links(props: &ArticleViewProps, id: &str) -> Html {
+    let (data, state) = (props.data, &props.state);
+    let Some(f) = data.figure(id) else {
+        return html! {};
+    };
+    let mark = Action::SelectMark {
+        mark: Some(id.to_string()),
+        chart: None,
+    };
+    let row = state
+        .apply(Action::SetView(View::Table))
+        .apply(mark.clone());
+    let chart = state.apply(Action::SetView(View::Charts)).apply(mark);
+    let which = format!(": {}", format::statement(f));
+    html! {
+        <span class="figure-links">
+            { "[" }{ state_link(row, &props.dispatch, None, format!("row-{}", f.id), html! { <>{ "in the table" }<span class="visually-hidden">{ which.clone() }</span></> }) }
+            if f.value.is_some() {
+                { " · " }{ state_link(chart, &props.dispatch, None, "selected-mark".into(), html! { <>{ "on the chart" }<span class="visually-hidden">{ which }</span></> }) }
+            }
+            { "]" }
+        </span>
     }
 }
 

@@ -66,19 +66,15 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let layouts = layouts(spec, bands.as_deref());
     let summary_id = format!("summary-{slug}");
     let title_id = format!("chart-title-{slug}");
-    let panels = layouts.iter().map(|(axis, layout)| {
-        panel_svg(PanelSvgProps {
-            scene: scene(layout),
-            id: format!("{slug}-{}", axis.slug()).into(),
-            title: format!("{}: {}", spec.title, layout.axis_title).into(),
-            // The summary is behind a disclosure, so the drawing keeps it as its description.
-            describedby: Some(summary_id.clone().into()),
-            active: active.clone(),
-            selected: selected.clone(),
-            onhover: focus.onhover.clone(),
-            onclick: onclick_mark.clone(),
-        })
-    });
+    let panels = PanelsIn {
+        spec,
+        summary_id: &summary_id,
+        active: &active,
+        selected: &selected,
+        onhover: &focus.onhover,
+        onclick: &onclick_mark,
+    }
+    .html(&layouts);
     let buttons = MarkButtons {
         spec,
         layouts: bands.is_some().then_some(&layouts[..]),
@@ -97,7 +93,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             if let Some(words) = &spec.filtered { <p class="chart-filtered">{ words }</p> }
             { legend() }
             { for spec.notes.iter().map(|note| html! { <p class="chart-note">{ note }</p> }) }
-            { panels.collect::<Html>() }
+            { panels }
             // Right under the drawing: where the eye is after a click.
             { mark_details(&MarkDetailsProps { data: *data, id: details_id.clone(), mark: detailed,
                 state: state.clone(), dispatch: dispatch.clone() }) }
@@ -156,6 +152,40 @@ fn credit_and_downloads(props: &ChartFigureProps) -> Html {
                 }
             </p>
         </>
+    }
+}
+
+/// What the panels of a chart are drawn with: each is an image named by the chart's title and
+/// its axis, described by the chart's summary.
+struct PanelsIn<'a> {
+    spec: &'a ChartSpec,
+    summary_id: &'a str,
+    active: &'a Option<String>,
+    selected: &'a Option<String>,
+    onhover: &'a Callback<Option<String>>,
+    onclick: &'a Callback<MouseEvent>,
+}
+
+impl PanelsIn<'_> {
+    fn html(&self, layouts: &[(Axis, PanelLayout)]) -> Html {
+        let slug = self.spec.id.slug();
+        layouts
+            .iter()
+            .map(|(axis, layout)| {
+                panel_svg(PanelSvgProps {
+                    scene: scene(layout),
+                    id: format!("{slug}-{}", axis.slug()).into(),
+                    title: format!("{}: {}", self.spec.title, layout.axis_title).into(),
+                    // The summary is behind a disclosure, so the drawing keeps it as its
+                    // description.
+                    describedby: Some(self.summary_id.to_string().into()),
+                    active: self.active.clone(),
+                    selected: self.selected.clone(),
+                    onhover: self.onhover.clone(),
+                    onclick: self.onclick.clone(),
+                })
+            })
+            .collect()
     }
 }
 
