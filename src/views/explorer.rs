@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::components::DataRef;
 use crate::components::filters::FilterPanel;
+use crate::components::link::NewTabLink;
 use crate::components::notice::{UrlNoticeProps, url_notice};
 use crate::components::share::ShareBar;
 use crate::components::tabs::{TabsProps, tabs};
@@ -157,7 +158,7 @@ fn embed_page(props: &ExplorerProps, notice: Html) -> Html {
             { charts_view(&ChartsViewProps { data: *data, state: state.clone(), dispatch: dispatch.clone(), ready: *ready }) }
             <p class="embed-credit">
                 { crate::format::credit(&embed_sources(data, state), &data.article.dateline) }{ " " }
-                <OpenFull href={full.href()} />
+                <NewTabLink href={full.href()}>{ "Open in the full explorer" }</NewTabLink>
             </p>
         </main>
     }
@@ -190,40 +191,4 @@ fn embed_sources(data: &Dataset, state: &ViewState) -> Vec<Source> {
             charts.iter().any(|c| c.sources.contains(s)) || vague.iter().any(|f| f.source == *s)
         })
         .collect()
-}
-
-#[derive(Properties, PartialEq)]
-struct OpenFullProps {
-    href: String,
-}
-
-/// The embed's way back to the full explorer, in a new tab. A host whose sandbox forbids new
-/// tabs (no `allow-popups`) would make the link fail silently: there, it says so and gives the
-/// address to open by hand.
-#[component]
-fn OpenFull(props: &OpenFullProps) -> Html {
-    let blocked = use_state(|| false);
-    let onclick = {
-        let (blocked, href) = (blocked.clone(), props.href.clone());
-        Callback::from(move |e: MouseEvent| {
-            if e.ctrl_key() || e.meta_key() || e.shift_key() {
-                return;
-            }
-            e.prevent_default();
-            if !crate::browser::open_new_tab(&crate::browser::page_url(&href)) {
-                blocked.set(true);
-            }
-        })
-    };
-    html! {
-        <>
-            <a href={props.href.clone()} target="_blank" rel="noopener" {onclick}>{ "Open in the full explorer" }</a>
-            if *blocked {
-                <span class="blocked" role="status">
-                    { " This page's host does not let it open a new tab. Open this address yourself: " }
-                    <input type="text" readonly=true aria-label="Address of the full explorer" value={crate::browser::page_url(&props.href)} />
-                </span>
-            }
-        </>
-    }
 }
