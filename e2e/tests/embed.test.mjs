@@ -162,23 +162,27 @@ test("the Embed dialog: the whole view or one chart, a live preview at three wid
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.closest("#embed-panel") !== null), true, "the panel comes next");
   const code = () => page.locator("#embed-code").inputValue();
-  assert.ok((await code()).includes(`?actors=${inUrl}&amp;embed=1"`), await code());
+  assert.ok((await code()).includes(`?actors=${inUrl}&amp;theme=light&amp;embed=1"`), await code());
   const choices = await page.locator("input[name=embed-what]").evaluateAll((is) => is.map((i) => i.dataset.chart || "whole"));
   assert.deepEqual(choices, ["whole", ...shown]);
   await page.getByLabel(`This chart: ${bySlug("charts", chart).title}`).check();
-  assert.ok((await code()).includes(`?actors=${inUrl}&amp;chart=${chart}&amp;embed=1"`), await code());
+  assert.ok((await code()).includes(`?actors=${inUrl}&amp;chart=${chart}&amp;theme=light&amp;embed=1"`), await code());
   for (const [name, width] of [["Phone (375 px)", 375], ["Wide (760 px)", 760], ["Column (600 px)", 600]]) {
     await page.getByLabel(name).check();
     const preview = page.locator(".embed-preview iframe");
     assert.equal(await preview.getAttribute("width"), String(width));
-    assert.ok((await preview.getAttribute("src")).endsWith(`chart=${chart}&embed=1`));
+    assert.ok((await preview.getAttribute("src")).endsWith(`chart=${chart}&theme=light&embed=1`));
     await page.getByText(`At ${width} px wide, the frame will be`).waitFor();
     const said = Number((await page.locator(".embed-size").innerText()).match(/will be (\d+) px/)[1]);
     const content = await page.frameLocator(".embed-preview iframe").locator("#app").evaluate((a) => Math.ceil(a.getBoundingClientRect().height));
     assert.equal(said, content, `the height said at ${width} px is the preview's`);
     assert.equal(await preview.getAttribute("height"), String(said));
-    assert.match(await code(), new RegExp(`height="${said}"`), "the snippet takes the measured height");
   }
+  // The snippet's height is what the embed needs at 320 px, the narrowest blog column.
+  await page.getByText("px tall: all the embed needs at 320 px").waitFor();
+  const narrow = await page.frameLocator(".embed-measure").locator("#app").evaluate((a) => Math.ceil(a.getBoundingClientRect().height));
+  assert.match(await code(), new RegExp(`height="${narrow}"`), "the snippet takes the height needed at 320 px");
+  assert.ok(narrow >= Number((await page.locator(".embed-preview iframe").getAttribute("height"))), "no wider preview needs more");
   await page.locator("#embed-code").focus();
   await page.keyboard.press("Escape");
   assert.equal(await page.locator("#embed-panel").count(), 0, "Escape closes it");
@@ -203,4 +207,76 @@ test("Copy image puts the chart on the clipboard as a PNG, or says to download i
   await refused.locator(`#chart-${LAST} button[data-copy='png']`).click();
   await refused.locator(`#chart-${LAST} .copy-status`, { hasText: "use Download PNG" }).waitFor();
   await closeClean(refused);
+});
+
+test("the Embed dialog: light by default, the colours chosen carried by the code, only charts embedded, the code before the preview", async () => {
+  const page = await site.open("?view=table", { width: 375, height: 800, colorScheme: "dark" });
+  await page.getByRole("button", { name: "Embed", exact: true }).click();
+  const code = () => page.locator("#embed-code").inputValue();
+  // Chosen on the Table tab: an embed draws charts, so the code asks for no table.
+  assert.doesNotMatch(await code(), /view=/, await code());
+  assert.match(await code(), /\?theme=light&amp;embed=1"/, "light unless the blogger chooses otherwise");
+  assert.equal(await page.getByLabel("Every chart of this view").isChecked(), true);
+  // A reader whose system is dark sees the light embed the blogger chose.
+  const bg = () => page.frameLocator(".embed-preview iframe").locator("body").evaluate((b) => getComputedStyle(b).backgroundColor);
+  await page.frameLocator(".embed-preview iframe").locator(".app[data-ready='true']").waitFor();
+  assert.equal(await bg(), "rgb(255, 255, 255)");
+  await page.getByLabel("Dark", { exact: true }).check();
+  assert.match(await code(), /\?theme=dark&amp;embed=1"/);
+  await page.getByLabel("Automatic (follows the reader's system)").check();
+  assert.match(await code(), /\?embed=1"/);
+  // On a phone the code and its Copy button come before the preview.
+  const top = (sel) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok((await top("#embed-code")) < (await top(".embed-preview")), "the code first");
+  assert.ok((await top("#embed-panel button.button")) < (await top(".embed-preview")), "its Copy button too");
+  await closeClean(page);
+});
+
+test("links inside an embed open the full explorer in a new tab and add nothing to the host's history", async () => {
+  const f = DRAWN;
+  await withHost("iframe.resize", `${site.url}?chart=${chartOf(f).slug}&embed=1`, 760, async (page) => {
+    await fits(page);
+    const frame = page.frameLocator("iframe");
+    const before = await page.evaluate(() => history.length);
+    await frame.locator(`g.mark[data-mark='${f.id}'] rect.hit`).click();
+    const link = frame.getByRole("link", { name: "Show it in the article" });
+    assert.equal(await link.getAttribute("target"), "_blank");
+    const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
+    await tab.waitForLoadState();
+    const opened = new URL(tab.url());
+    assert.equal(opened.searchParams.get("view"), "article");
+    assert.equal(opened.searchParams.get("mark"), f.id);
+    assert.equal(opened.searchParams.get("embed"), null, "the full explorer, not another embed");
+    assert.equal(await page.evaluate(() => history.length), before, "the host's history is as it was");
+    assert.ok((await page.locator("iframe").getAttribute("src")).includes("embed=1"));
+    assert.equal(await frame.locator("body").evaluate(() => location.search.includes("view=article")), false, "the frame stays on its chart");
+    await tab.close();
+  }, 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
+});
+
+test("the snippet's height shows the whole embed at 320 px without any script", async () => {
+  const page = await site.open("", { width: 1280, height: 900 });
+  await page.getByRole("button", { name: "Embed", exact: true }).click();
+  await page.getByText("px tall: all the embed needs at 320 px").waitFor();
+  const code = await page.locator("#embed-code").inputValue();
+  await page.getByLabel(/Include the resize script/).uncheck();
+  const bare = await page.locator("#embed-code").inputValue();
+  assert.doesNotMatch(bare, /<script/, "what a CMS that strips scripts keeps");
+  const height = Number(code.match(/height="(\d+)"/)[1]);
+  await closeClean(page);
+  const host = await startServer({ root: "/nonexistent", port: 0, base: "/none/", extraRoutes: {
+    "/blog.html": { type: "text/html", body: `<!doctype html><html lang="en"><head><title>A blog</title><style>body{margin:0}</style></head><body>${bare.replace(/src="[^"?]*/, `src="${site.url}`)}</body></html>` },
+  } });
+  const blog = await openPage(site.browser, { width: 320, height: 900 });
+  try {
+    await blog.goto(host.url.replace("/none/", "/blog.html"));
+    const inside = blog.frameLocator("iframe").locator("#app");
+    await inside.locator(".app[data-ready='true']").waitFor({ timeout: 20000 });
+    const content = await inside.evaluate((a) => Math.ceil(a.getBoundingClientRect().height));
+    assert.ok(content <= height, `the embed needs ${content} px at 320 px; the snippet gives ${height}`);
+    assert.equal(Number(await blog.locator("iframe").getAttribute("height")), height, "no script changed it");
+  } finally {
+    await blog.context().close();
+    await host.close();
+  }
 });

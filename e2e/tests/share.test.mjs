@@ -256,7 +256,7 @@ test("a blog on another origin embeds the view in a sandboxed iframe that report
   await page.getByRole("button", { name: "Embed" }).click();
   const code = await page.locator("#embed-code").inputValue();
   await closeClean(page);
-  assert.match(code, new RegExp(`<iframe src="[^"]*\\?actors=${TWO}&amp;embed=1" title="${VOCAB.page.name}[^"]*" width="100%" height="\\d+" loading="lazy"`));
+  assert.match(code, new RegExp(`<iframe src="[^"]*\\?actors=${TWO}&amp;theme=light&amp;embed=1" title="${VOCAB.page.name}[^"]*" width="100%" height="\\d+" loading="lazy"`));
   assert.match(code, /e\.source/);
 
   const sandboxed = code.replace("<iframe ", '<iframe id="frame" sandbox="allow-scripts allow-popups" ');

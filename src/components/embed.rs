@@ -1,7 +1,8 @@
-//! The Embed dialog: what to embed (the whole view, or one of its charts alone), a live preview
-//! of the embed at a phone's, a column's or a wide width with the height its frame will take
-//! (measured from the preview's own height messages), and the snippet, which follows every
-//! choice. Escape closes it. Its choices are view-only state.
+//! The Embed dialog: what to embed (every chart of the view, or one alone) and in which colours
+//! (light unless chosen otherwise), the snippet first with its Copy button, then a live preview
+//! at a phone's, a column's or a wide width. The snippet's height is the embed's at 320 px,
+//! measured in a frame out of sight, so a host that strips scripts still shows all of it.
+//! Escape closes it. Its choices are view-only state.
 
 use yew::prelude::*;
 
@@ -11,7 +12,7 @@ use crate::dataset::Choice;
 use crate::export;
 use crate::hooks::use_frame_height;
 use crate::select::charts_shown;
-use crate::view_state::ViewState;
+use crate::view_state::{Theme, View, ViewState};
 
 /// The preview widths offered, in px, and their names.
 pub const WIDTHS: [(i32, &str); 3] = [(375, "Phone"), (600, "Column"), (760, "Wide")];
@@ -35,72 +36,152 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     } = props;
     let with_script = use_state(|| true);
     let chart = use_state(|| None::<ChartId>);
+    // Light unless the blogger chooses otherwise: a reader in dark mode must not get a black
+    // slab inside a white blog (Datawrapper's default too).
+    let theme = use_state(|| Theme::Light);
     let width = use_state(|| WIDTHS[1].0);
     let preview = use_node_ref();
     let measured = use_frame_height(preview.clone());
+    // A frame at the narrowest column a blog has, out of sight: its height is the snippet's,
+    // so a host that strips the script still shows the whole embed at any width.
+    let narrow = use_node_ref();
+    let needed = use_frame_height(narrow.clone());
+    // What an embed can show: the charts of this view (never its table, article or timeline),
+    // in the chosen colours.
     let embedded = ViewState {
         embed: true,
         chart: *chart,
+        view: View::Charts,
+        theme: *theme,
         ..state.clone()
     };
     let url = crate::browser::page_url(&embedded.to_query());
     let specs = charts_shown(data, &state.filters, *chart);
-    let height = measured.unwrap_or_else(|| export::embed_height(&specs));
+    let estimate = export::embed_height(&specs);
+    let height = measured.unwrap_or(estimate);
+    let snippet_height = needed.unwrap_or(estimate);
     let title = match *chart {
         Some(c) => format!("{}: {}", c.label(), data.article.title),
         None => super::share::title().to_string(),
     };
-    let code = export::embed_snippet(&url, &title, height, *with_script);
-    let choose_chart = |c: Option<ChartId>| {
-        let (chart, measured) = (chart.clone(), measured.clone());
-        Callback::from(move |_: Event| {
-            measured.set(None);
-            chart.set(c);
-        })
-    };
-    let choose_width = |w: i32| {
-        let (width, measured) = (width.clone(), measured.clone());
-        Callback::from(move |_: Event| {
-            measured.set(None);
-            width.set(w);
-        })
-    };
+    let code = export::embed_snippet(&url, &title, snippet_height, *with_script);
+    // A new chart needs both heights measured again, a new width the preview's.
+    let choose_chart = |c| pick(&chart, c, &[&measured, &needed]);
+    let choose_theme = |t| pick(&theme, t, &[]);
+    let choose_width = |w| pick(&width, w, &[&measured]);
     let toggle_script = {
         let with_script = with_script.clone();
         Callback::from(move |_: Event| with_script.set(!*with_script))
     };
-    let copy = copy_code(code.clone(), onstatus.clone());
-    let onkeydown = close_on_escape(onclose.clone());
     let shown: Vec<ChartId> = charts_shown(data, &state.filters, None)
         .iter()
         .map(|s| s.id)
         .collect();
-    let size = match *measured {
-        Some(h) => format!("At {} px wide, the frame will be {h} px tall.", *width),
-        None => format!(
-            "At {} px wide, the frame starts {height} px tall and fits its content once loaded.",
-            *width
-        ),
+    let sizes = Sizes {
+        width: *width,
+        preview: *measured,
+        snippet: *needed,
+        estimate,
     };
+    // The code and its Copy button come first: on a phone the preview is far below.
     html! {
-        <div class="embed-panel" id="embed-panel" {onkeydown}>
+        <div class="embed-panel" id="embed-panel" onkeydown={close_on_escape(onclose.clone())}>
             { what_to_embed(&shown, *chart, choose_chart) }
+            { colours(*theme, choose_theme) }
+            { snippet(code, *with_script, toggle_script, onstatus.clone()) }
+            <p class="embed-size" aria-live="polite">{ sizes.said() }</p>
             { preview_width(*width, choose_width) }
-            <p class="embed-size" aria-live="polite">{ size }</p>
             <div class="embed-preview">
                 <iframe ref={preview} src={url.clone()} title={format!("Preview: {title}")} width={width.to_string()} height={height.to_string()}></iframe>
             </div>
+            <iframe ref={narrow} class="embed-measure" src={url} title="The embed at 320 px, measured for the code's height" aria-hidden="true" tabindex="-1" width={NARROWEST.to_string()} height="100"></iframe>
+            <p class="hint">{ "Escape closes this panel." }</p>
+        </div>
+    }
+}
+
+/// The narrowest column a blog gives an embed, in px: the snippet's height is the embed's there.
+pub const NARROWEST: i32 = 320;
+
+/// The heights the dialog knows: the preview's at its width, and the embed's at `NARROWEST`.
+struct Sizes {
+    width: i32,
+    preview: Option<i32>,
+    snippet: Option<i32>,
+    estimate: i32,
+}
+
+impl Sizes {
+    fn said(&self) -> String {
+        let preview = match self.preview {
+            Some(h) => format!("At {} px wide, the frame will be {h} px tall.", self.width),
+            None => format!(
+                "At {} px wide, the frame starts {} px tall and fits its content once loaded.",
+                self.width, self.estimate
+            ),
+        };
+        let snippet = match self.snippet {
+            Some(h) => format!(
+                " The code's frame is {h} px tall: all the embed needs at {NARROWEST} px, so a host that strips the script still shows all of it."
+            ),
+            None => String::new(),
+        };
+        format!("{preview}{snippet}")
+    }
+}
+
+/// A choice's callback: `handle` takes `value`, and the heights in `forget` are measured again.
+fn pick<T: Clone + 'static>(
+    handle: &UseStateHandle<T>,
+    value: T,
+    forget: &[&UseStateHandle<Option<i32>>],
+) -> Callback<Event> {
+    let handle = handle.clone();
+    let forget: Vec<UseStateHandle<Option<i32>>> = forget.iter().map(|&h| h.clone()).collect();
+    Callback::from(move |_: Event| {
+        forget.iter().for_each(|h| h.set(None));
+        handle.set(value.clone());
+    })
+}
+
+/// The code, whether it carries the resize script, and its Copy button.
+fn snippet(
+    code: String,
+    with_script: bool,
+    toggle_script: Callback<Event>,
+    onstatus: Callback<String>,
+) -> Html {
+    html! {
+        <>
             <label for="embed-code">{ "Embed code" }</label>
-            <textarea id="embed-code" readonly=true rows="6" value={code} />
+            <textarea id="embed-code" readonly=true rows="6" value={code.clone()} />
             <p class="embed-options">
                 <label>
-                    <input type="checkbox" checked={*with_script} onchange={toggle_script} />
+                    <input type="checkbox" checked={with_script} onchange={toggle_script} />
                     { " Include the resize script, so the frame fits its content (hosts that run Pym.js or listen for iframe.resize need none)" }
                 </label>
             </p>
-            <button type="button" class="button" onclick={copy}>{ "Copy embed code" }</button>
-            <p class="hint">{ "Add theme=light or theme=dark to the frame's address to fix the colours. Escape closes this panel." }</p>
-        </div>
+            <button type="button" class="button" onclick={copy_code(code, onstatus)}>{ "Copy embed code" }</button>
+        </>
+    }
+}
+
+fn colours(chosen: Theme, choose: impl Fn(Theme) -> Callback<Event>) -> Html {
+    let options = [
+        (Theme::Light, "Light"),
+        (Theme::Dark, "Dark"),
+        (Theme::Auto, "Automatic (follows the reader's system)"),
+    ];
+    html! {
+        <fieldset class="embed-choice">
+            <legend>{ "Colours" }</legend>
+            { for options.iter().map(|&(t, name)| html! {
+                <label>
+                    <input type="radio" name="embed-theme" value={t.slug()} checked={chosen == t} onchange={choose(t)} />
+                    { format!(" {name}") }
+                </label>
+            }) }
+        </fieldset>
     }
 }
 
