@@ -303,46 +303,48 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpe
 
 /// Where one axis holds a group's measures in different words for different actors ("killed"
 /// for Russia, "losses" for Ukraine): the article does not say they count the same thing, so
-/// the chart must not let the bars pass for one measure.
+/// the chart must not let the bars pass for one measure. One note for all such groups, each
+/// actor's measures in the groups' order ("for Russia, active soldiers and killed; for
+/// Ukraine, soldiers available and losses").
 fn words_notes(figures: &[&Figure]) -> Vec<String> {
-    MeasureGroup::ALL
+    let differing: Vec<MeasureGroup> = MeasureGroup::ALL
         .iter()
-        .filter_map(|&g| {
+        .copied()
+        .filter(|&g| {
             let of_group: Vec<&Figure> = figures
                 .iter()
                 .copied()
                 .filter(|f| f.measure.group() == g)
                 .collect();
-            let measures: Vec<Measure> = Measure::ALL
-                .iter()
-                .copied()
-                .filter(|m| of_group.iter().any(|f| f.measure == *m))
-                .collect();
-            let actors = |m: Measure| -> Vec<&'static str> {
-                Actor::ALL
-                    .iter()
-                    .filter(|a| of_group.iter().any(|f| f.measure == m && f.actor == **a))
-                    .map(|a| a.label())
-                    .collect()
-            };
+            let one_measure = of_group.iter().all(|f| f.measure == of_group[0].measure);
             let one_actor = of_group.iter().all(|f| f.actor == of_group[0].actor);
-            (measures.len() > 1 && !one_actor).then(|| {
-                let each: Vec<String> = measures
-                    .iter()
-                    .map(|&m| format!("for {} {}", format::and_list(&actors(m)), m.label()))
-                    .collect();
-                format!(
-                    "{}: the article gives {}; it does not say they count the same thing.",
-                    g.label(),
-                    each.join(", ")
-                )
-            })
+            !one_measure && !one_actor
         })
-        .collect()
+        .collect();
+    if differing.is_empty() {
+        return Vec::new();
+    }
+    let each: Vec<String> = Actor::ALL
+        .iter()
+        .filter_map(|&a| {
+            let measures: Vec<&str> = Measure::ALL
+                .iter()
+                .filter(|m| differing.contains(&m.group()))
+                .filter(|m| figures.iter().any(|f| f.actor == a && f.measure == **m))
+                .map(|m| m.label())
+                .collect();
+            (!measures.is_empty())
+                .then(|| format!("for {}, {}", a.label(), format::and_list(&measures)))
+        })
+        .collect();
+    vec![format!(
+        "Not one measure: {}. The article does not say these count the same thing.",
+        each.join("; ")
+    )]
 }
 
 /// Where an axis holds figures of different times (or some with none): each bar's period is
-/// under it, and this says so, naming those the article gives no period for.
+/// under it, and this says so, naming the figures the article gives no period for.
 fn period_note(figures: &[&Figure]) -> Option<String> {
     let first = &figures.first()?.period;
     if figures.iter().all(|f| &f.period == first) {
@@ -351,19 +353,22 @@ fn period_note(figures: &[&Figure]) -> Option<String> {
     let undated: Vec<String> = figures
         .iter()
         .filter(|f| f.period.is_none())
-        .map(|f| format!("{}'s {}", f.actor.label(), f.measure.label()))
+        .map(|f| format!("{}'s {}", f.actor.label(), format::value(f)))
         .collect();
     let none = if undated.is_empty() {
         String::new()
     } else {
-        let undated: Vec<&str> = undated.iter().map(String::as_str).collect();
-        format!(
-            "; the article gives none for {}",
-            format::and_list(&undated)
-        )
+        // Parted by commas, not `and_list`'s semicolons: the commas in "400,000" are a
+        // number's, never a list's, to a reader.
+        let list = match undated.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, init)) => format!("{} and {last}", init.join(", ")),
+            None => String::new(),
+        };
+        format!("; none is given for {list}")
     };
     Some(format!(
-        "These figures are not all of one time: each bar's period is under it, in the article's words{none}."
+        "Not all of one time: each bar's period is under it{none}."
     ))
 }
 

@@ -912,7 +912,7 @@ fn a_chart_says_when_its_figures_are_not_of_one_time() {
         let notes: Vec<&String> = spec
             .notes
             .iter()
-            .filter(|n| n.starts_with("These figures are not all of one time"))
+            .filter(|n| n.starts_with("Not all of one time"))
             .collect();
         let mut mixed = 0;
         for panel in &spec.panels {
@@ -931,7 +931,7 @@ fn a_chart_says_when_its_figures_are_not_of_one_time() {
                 .expect("a note for each panel of mixed times");
             mixed += 1;
             for f in figures.iter().filter(|f| f.period.is_none()) {
-                let named = format!("{}'s {}", f.actor.label(), f.measure.label());
+                let named = format!("{}'s {}", f.actor.label(), format::value(f));
                 assert!(note.contains(&named), "{named} in {note:?}");
             }
         }
@@ -952,9 +952,8 @@ fn a_chart_says_when_its_bars_count_different_things() {
     assert_eq!(
         strength.notes,
         [
-            "Troop strength: the article gives for Russia active soldiers, for Ukraine soldiers available; it does not say they count the same thing.",
-            "Losses: the article gives for Russia killed, for Ukraine losses; it does not say they count the same thing.",
-            "These figures are not all of one time: each bar's period is under it, in the article's words; the article gives none for Ukraine's soldiers available and North Korea's may be sent.",
+            "Not one measure: for Russia, active soldiers and killed; for Ukraine, soldiers available and losses. The article does not say these count the same thing.",
+            "Not all of one time: each bar's period is under it; none is given for Ukraine's about 400,000 and North Korea's up to 100,000.",
         ]
     );
     // North Korea's two deployment figures are one actor's: nothing to set apart.

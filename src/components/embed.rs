@@ -195,7 +195,7 @@ fn what_to_embed(
             <legend>{ "What to embed" }</legend>
             <label>
                 <input type="radio" name="embed-what" checked={chosen.is_none()} onchange={choose(None)} />
-                { " The whole view" }
+                { " Every chart of this view" }
             </label>
             { for shown.iter().map(|&c| html! {
                 <label>

@@ -21,6 +21,8 @@ pub fn state_link(
         let full = ViewState {
             embed: false,
             chart: None,
+            // The reader's own colours: the embed's were chosen to suit the host's page.
+            theme: Default::default(),
             ..to
         };
         return html! { <NewTabLink href={full.href()}>{ children }</NewTabLink> };

@@ -147,6 +147,8 @@ fn embed_page(props: &ExplorerProps, notice: Html) -> Html {
     let full = ViewState {
         embed: false,
         chart: None,
+        // The reader's own colours: the embed's were chosen to suit the host's page.
+        theme: Default::default(),
         ..state.clone()
     };
     html! {
