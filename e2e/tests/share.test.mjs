@@ -498,6 +498,8 @@ test("Cite copies a citation of the view: the article, this explorer, the clean 
   await page.getByRole("button", { name: "Cite" }).click();
   await page.getByText("Citation copied.").waitFor();
   const text = await page.evaluate(() => navigator.clipboard.readText());
+  // What was copied is shown too: the reader sees what they will paste.
+  assert.equal(await page.getByLabel("Citation of this view").inputValue(), text);
   const today = await page.evaluate(() => new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }));
   // The outlet where the data names one; else the note that the text names none.
   const { outlet, dateline } = DATA.article;
@@ -519,7 +521,8 @@ test("where copying is refused, the citation is shown selected for copying by ha
   await field.waitFor();
   assert.ok((await field.inputValue()).includes(`${VOCAB.page.name}: ${site.url}?view=table (accessed `), await field.inputValue());
   assert.equal(await page.evaluate(() => document.activeElement.id), "share-citation");
-  assert.match(await page.locator(".share-status").innerText(), /the citation is selected below; press Ctrl\+C/);
+  assert.match(await page.locator(".share-status").innerText(), /the citation is selected below, to copy yourself\./);
+  assert.doesNotMatch(await page.locator(".share-status").innerText(), /Ctrl|⌘/, "no keys a phone does not have");
   await closeClean(page);
 });
 
@@ -535,6 +538,6 @@ test("where copying is refused, the link is shown selected for copying by hand",
   assert.equal(await page.evaluate(() => document.activeElement.id), "share-url");
   const selection = await page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd, location.href.length]);
   assert.deepEqual(selection.slice(0, 2), [0, selection[2]], "the whole link is selected");
-  assert.match(await page.locator(".share-status").innerText(), /press Ctrl\+C/);
+  assert.match(await page.locator(".share-status").innerText(), /the link is selected below, to copy yourself\./);
   await closeClean(page);
 });

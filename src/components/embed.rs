@@ -230,7 +230,9 @@ fn copy_code(code: String, onstatus: Callback<String>) -> Callback<MouseEvent> {
                 onstatus.emit("Embed code copied.".into());
             } else {
                 crate::browser::select_text("embed-code");
-                onstatus.emit("Copying was not allowed here: the code is selected; press Ctrl+C (⌘C on a Mac).".into());
+                onstatus.emit(
+                    "Copying was not allowed here: the code is selected, to copy yourself.".into(),
+                );
             }
         });
     })

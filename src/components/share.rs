@@ -36,7 +36,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let embed_open = use_state(|| false);
     let can_share = use_can_share();
     {
-        // Once a field for copying by hand is shown, select it so Ctrl+C copies it.
+        // Once a field for copying by hand is shown, select it, ready to copy.
         use_effect_with(*manual, |shown| {
             if let Some(m) = shown {
                 crate::browser::select_text(m.id());
@@ -109,7 +109,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
 }
 
 /// Copies `text`, saying `done`; where the browser refuses, shows it selected for copying by
-/// hand (`what`) and says how.
+/// hand (`what`) and says so. A citation is shown either way.
 fn copy_or_show(
     what: Manual,
     text: String,
@@ -120,12 +120,18 @@ fn copy_or_show(
     Callback::from(move |_: MouseEvent| {
         let (status, manual) = (status.clone(), manual.clone());
         crate::browser::copy_text(&text, move |ok| {
+            // A citation is shown as it is copied (a reader sees what they paste); a link only
+            // where it could not be copied.
             if ok {
-                manual.set(None);
+                manual.set((what == Manual::Citation).then_some(what));
                 status.set(done.into());
             } else {
                 manual.set(Some(what));
-                status.set(format!("Copying was not allowed here: the {} is selected below; press Ctrl+C (⌘C on a Mac).", what.noun()));
+                // No keys named: a phone has none to press.
+                status.set(format!(
+                    "Copying was not allowed here: the {} is selected below, to copy yourself.",
+                    what.noun()
+                ));
             }
         });
     })
