@@ -1,0 +1,10 @@
+import { startServer } from "./serve.mjs";
+import { chromium } from "playwright-core";
+const [,, query, width, out, scheme] = process.argv;
+const srv = await startServer({ root: "/work/main/dist", port: 0 });
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const p = await b.newPage({ viewport: { width: +width, height: 900 }, colorScheme: scheme || "light" });
+await p.goto(srv.url + query); await p.waitForSelector(".app[data-ready='true']");
+await p.waitForTimeout(300);
+await p.screenshot({ path: out, fullPage: true });
+await b.close(); await srv.close();
