@@ -220,22 +220,26 @@ pub fn view_title(data: &Dataset, state: &ViewState) -> String {
 pub fn filters_short(filters: &Filters) -> Option<String> {
     let parts: Vec<String> = Dimension::ALL
         .iter()
-        .filter_map(|d| {
-            let values = d.values();
-            let kept: Vec<&str> = values
-                .iter()
-                .filter(|(f, _)| filters.contains(*f))
-                .map(|(_, label)| *label)
-                .collect();
-            match (kept.len(), *d) {
-                (n, _) if n == values.len() => None,
-                (0, _) => Some(format!("{}: none", d.title())),
-                (_, Dimension::Actor) => Some(format!("{} only", format::and_list(&kept))),
-                _ => Some(format!("{}: {} only", d.title(), format::and_list(&kept))),
-            }
-        })
+        .filter_map(|&d| dimension_short(d, filters))
         .collect();
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// One dimension's filter in words ("North Korea only", "Source: none"); `None` where it keeps
+/// every value.
+pub fn dimension_short(d: Dimension, filters: &Filters) -> Option<String> {
+    let values = d.values();
+    let kept: Vec<&str> = values
+        .iter()
+        .filter(|(f, _)| filters.contains(*f))
+        .map(|(_, label)| *label)
+        .collect();
+    match (kept.len(), d) {
+        (n, _) if n == values.len() => None,
+        (0, _) => Some(format!("{}: none", d.title())),
+        (_, Dimension::Actor) => Some(format!("{} only", format::and_list(&kept))),
+        _ => Some(format!("{}: {} only", d.title(), format::and_list(&kept))),
+    }
 }
 
 /// The charts the selection fills, in the article's order; a chart with nothing selected is

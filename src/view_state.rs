@@ -67,6 +67,10 @@ pub struct ViewState {
 #[derive(Clone, PartialEq, Debug)]
 pub enum Action {
     Toggle(Filter),
+    /// That value alone of its dimension ("only this").
+    Only(Filter),
+    /// Every value of a dimension again (its filter removed).
+    Open(Dimension),
     ResetFilters,
     SetView(View),
     SortBy(Column),
@@ -85,16 +89,10 @@ impl ViewState {
     pub fn apply(&self, action: Action) -> ViewState {
         let mut next = self.clone();
         match action {
-            Action::Toggle(f) => {
-                next.filters = self.filters.toggled(f);
-                next.mark = None;
-                next.mark_in = None;
-            }
-            Action::ResetFilters => {
-                next.filters = Filters::default();
-                next.mark = None;
-                next.mark_in = None;
-            }
+            Action::Toggle(f) => return self.filtered(self.filters.toggled(f)),
+            Action::Only(f) => return self.filtered(f.alone(&self.filters)),
+            Action::Open(d) => return self.filtered(d.opened(&self.filters)),
+            Action::ResetFilters => return self.filtered(Filters::default()),
             Action::SetView(v) => next.view = v,
             Action::SortBy(column) => {
                 let descending =
@@ -108,6 +106,16 @@ impl ViewState {
             Action::Load(state) => next = state,
         }
         next
+    }
+
+    /// This state under new filters, with no figure selected.
+    fn filtered(&self, filters: Filters) -> ViewState {
+        ViewState {
+            filters,
+            mark: None,
+            mark_in: None,
+            ..self.clone()
+        }
     }
 
     /// The canonical query string, with its leading `?`, or "" for the default view: each

@@ -801,3 +801,33 @@ fn one_table_of_parameters_reads_writes_and_gives_the_filter_panel_its_groups() 
         ]
     );
 }
+
+/// "Only this" keeps one value of a dimension and leaves the others as they were; removing a
+/// dimension's filter gives it every value again; both clear the selected figure.
+#[test]
+fn only_and_open_change_one_dimension_and_clear_the_selection() {
+    let f = data().figures.iter().find(|f| f.value.is_some()).unwrap();
+    let mark = Action::SelectMark {
+        mark: Some(f.id.clone()),
+        chart: None,
+    };
+    let first = Actor::ALL[0];
+    let some = ViewState::default()
+        .apply(Action::Toggle(Filter::Source(Source::ALL[0])))
+        .apply(mark);
+    let only = some.apply(Action::Only(Filter::Actor(first)));
+    assert_eq!(only.filters.actors.iter().collect::<Vec<_>>(), [first]);
+    assert_eq!(
+        only.filters.sources, some.filters.sources,
+        "the other filters stay"
+    );
+    assert_eq!((only.mark.as_deref(), only.mark_in), (None, None));
+    let open = only.apply(Action::Open(Dimension::Actor));
+    assert!(open.filters.actors.is_all());
+    assert_eq!(open.filters.sources, some.filters.sources);
+    // An "only" of a dimension already at that one value changes nothing but the selection.
+    assert_eq!(
+        only.apply(Action::Only(Filter::Actor(first))).filters,
+        only.filters
+    );
+}

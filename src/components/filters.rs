@@ -1,12 +1,13 @@
 //! The filter controls: toggle buttons with `aria-pressed`, named by the plain words, each with
-//! the number of figures it would show, and a Reset.
+//! the number of figures it would show and an "only" (that value alone, with Undo right after),
+//! a Reset, and on a phone the folded panel's list of the filters that are on, each removable.
 
 use yew::prelude::*;
 
 use super::DataRef;
-use crate::filters::{Dimension, Filter};
+use crate::filters::{Dimension, Filter, Filters};
 use crate::format;
-use crate::select::{facet_count, select_figures};
+use crate::select::{dimension_short, facet_count, select_figures};
 use crate::view_state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -20,37 +21,41 @@ pub struct FilterPanelProps {
 
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
-    // One group per filter dimension of the URL's parameters, in their order.
-    let group = |d: &Dimension| {
-        html! {
-            <fieldset class="filter-group">
-                <legend>{ d.title() }</legend>
-                <div class="chips">
-                    { for d.values().into_iter().map(|(filter, label)| chip(props, d.kind(), filter, label)) }
-                </div>
-            </fieldset>
-        }
-    };
-    // The button is disabled once the filters are reset: the focus goes to the view.
-    let reset = props.dispatch.reform(|_: MouseEvent| {
-        crate::browser::focus_after_render("view-panel".into());
-        Action::ResetFilters
-    });
-    let is_default = props.state.filters.is_default();
     // On narrow screens the filters fold away so the charts come first; view-only state.
     let expanded = use_state(|| false);
+    // The filters before the last "only", while the filters are still what it left: Undo.
+    let undo = use_state(|| None::<(Filters, Filters)>);
+    if !props.ready {
+        return html! { <aside class="filters" aria-label="Filters"></aside> };
+    }
     let toggle = {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
-    let shown = select_figures(&props.data, &props.state.filters).len();
-    let status = format!(
-        "Showing {shown} of {}",
-        format::plural(props.data.figures.len(), "figure", "figures")
-    );
-    if !props.ready {
-        return html! { <aside class="filters" aria-label="Filters"></aside> };
-    }
+    let filters = &props.state.filters;
+    let only = {
+        let (dispatch, undo, before) = (props.dispatch.clone(), undo.clone(), filters.clone());
+        Callback::from(move |f: Filter| {
+            undo.set(Some((before.clone(), f.alone(&before))));
+            dispatch.emit(Action::Only(f));
+        })
+    };
+    let undo_button = (*undo)
+        .clone()
+        .filter(|(_, after)| after == filters)
+        .map(|(before, _)| {
+            let (dispatch, state, undo) =
+                (props.dispatch.clone(), props.state.clone(), undo.clone());
+            Callback::from(move |_: MouseEvent| {
+                undo.set(None);
+                dispatch.emit(Action::Load(ViewState {
+                    filters: before.clone(),
+                    mark: None,
+                    mark_in: None,
+                    ..state.clone()
+                }));
+            })
+        });
     html! {
         <aside class={classes!("filters", (!*expanded).then_some("collapsed"))} aria-label="Filters">
             <div class="filters-head">
@@ -60,33 +65,114 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     { if *expanded { "Hide filters" } else { "Show filters" } }
                 </button>
             </div>
-            <p class="filters-status" aria-live="polite">{ status }</p>
+            { status(props, undo_button) }
+            { active_filters(props) }
             <div class="filter-body" id="filter-body">
-            { for Dimension::ALL.iter().map(group) }
-            <button type="button" class="button reset" onclick={reset} disabled={is_default}>{ "Reset filters" }</button>
+                <p class="filters-hint">{ "“only” beside a value, or Shift with a click or Enter on it, shows that value alone." }</p>
+                { for Dimension::ALL.iter().map(|&d| group(props, d, &only)) }
+                { reset(props) }
             </div>
         </aside>
     }
 }
 
-fn chip(props: &FilterPanelProps, key: &str, filter: Filter, label: &'static str) -> Html {
+/// How many figures the filters leave, and Undo right after an "only".
+fn status(props: &FilterPanelProps, undo: Option<Callback<MouseEvent>>) -> Html {
+    let shown = select_figures(&props.data, &props.state.filters).len();
+    html! {
+        <p class="filters-status" aria-live="polite">
+            { format!("Showing {shown} of {}", format::plural(props.data.figures.len(), "figure", "figures")) }
+            if let Some(onclick) = undo {
+                { " · " }<button type="button" class="link-button undo" {onclick}>{ "Undo “only”" }</button>
+            }
+        </p>
+    }
+}
+
+/// The filters that are on, each removable in one tap: what the folded panel shows on a phone.
+fn active_filters(props: &FilterPanelProps) -> Html {
+    let on: Vec<(Dimension, String)> = Dimension::ALL
+        .iter()
+        .filter_map(|&d| Some((d, dimension_short(d, &props.state.filters)?)))
+        .collect();
+    if on.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="active-filters">
+            { for on.into_iter().map(|(d, words)| {
+                let onclick = props.dispatch.reform(move |_: MouseEvent| Action::Open(d));
+                html! {
+                    <li>
+                        <button type="button" class="active-filter" aria-label={format!("Remove the filter: {words}")} {onclick}>
+                            { words }<span aria-hidden="true">{ " ×" }</span>
+                        </button>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// One group of chips per filter dimension, in the URL's order.
+fn group(props: &FilterPanelProps, d: Dimension, only: &Callback<Filter>) -> Html {
+    html! {
+        <fieldset class="filter-group">
+            <legend>{ d.title() }</legend>
+            <div class="chips">
+                { for d.values().into_iter().map(|(filter, label)| chip(props, d.kind(), filter, label, only)) }
+            </div>
+        </fieldset>
+    }
+}
+
+/// Disabled once the filters are reset; the focus then goes to the view.
+fn reset(props: &FilterPanelProps) -> Html {
+    let onclick = props.dispatch.reform(|_: MouseEvent| {
+        crate::browser::focus_after_render("view-panel".into());
+        Action::ResetFilters
+    });
+    html! {
+        <button type="button" class="button reset" {onclick} disabled={props.state.filters.is_default()}>{ "Reset filters" }</button>
+    }
+}
+
+fn chip(
+    props: &FilterPanelProps,
+    key: &str,
+    filter: Filter,
+    label: &'static str,
+    only: &Callback<Filter>,
+) -> Html {
     let pressed = props.state.filters.contains(filter);
     let count = facet_count(&props.data, &props.state.filters, filter);
     let slug = filter.slug();
     let count_id = format!("count-{key}-{slug}");
-    let onclick = props
-        .dispatch
-        .reform(move |_: MouseEvent| Action::Toggle(filter));
+    // Shift with a click or Enter: that value alone, as the "only" beside it.
+    let onclick = {
+        let (dispatch, only) = (props.dispatch.clone(), only.clone());
+        Callback::from(move |e: MouseEvent| {
+            if e.shift_key() {
+                only.emit(filter);
+            } else {
+                dispatch.emit(Action::Toggle(filter));
+            }
+        })
+    };
+    let only_this = only.reform(move |_: MouseEvent| filter);
     let noun = if count == 1 { "figure" } else { "figures" };
-    // The count is outside the button so that the button's name is the plain word.
+    // The count is outside the button so that the button's name is the plain word. "only" is
+    // out of the tab order (Shift+Enter on the chip does the same), so the filters add no tab
+    // stops; a pointer or a screen reader's cursor reaches it.
     html! {
         <span class="chip-wrap">
             <button type="button" class="chip" aria-pressed={pressed.to_string()} aria-describedby={count_id.clone()}
-                data-filter={format!("{key}:{slug}")} {onclick}>
+                aria-keyshortcuts="Shift+Enter" data-filter={format!("{key}:{slug}")} {onclick}>
                 <span class="chip-check" aria-hidden="true"></span>
                 { label }
                 <span class="chip-count" aria-hidden="true">{ count }</span>
             </button>
+            <button type="button" class="chip-only" tabindex="-1" aria-label={format!("Only {label}")} onclick={only_this}>{ "only" }</button>
             // Read only as the button's description, not again as text of its own.
             <span id={count_id} hidden=true>{ format!("{count} {noun}") }</span>
         </span>
