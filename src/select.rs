@@ -486,10 +486,17 @@ pub fn headline_notes(data: &Dataset) -> Vec<String> {
                 around(headline[..at].chars().next_back())
                     && around(headline[at + number.len()..].chars().next())
             });
+            // The figure's sentence a reader meets first in the text (not the headline itself).
+            let body = data.text.find('\n').map_or(0, |i| i + 1);
+            let first = f
+                .quotes
+                .iter()
+                .filter_map(|q| Some((data.text[body..].find(q.as_str())?, q)))
+                .min_by_key(|(at, _)| *at)?
+                .1;
             (alone && !hedged).then(|| {
                 format!(
-                    "The headline gives {number} with no hedge. The article's text hedges it: “{}”",
-                    f.quotes[0]
+                    "The headline gives {number} with no hedge. The article's text hedges it: “{first}”"
                 )
             })
         })

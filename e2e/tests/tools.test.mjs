@@ -97,9 +97,9 @@ test("at 320 px the filters' heading is whole", async () => {
 test("a selected figure's details say each thing once, and a hedge in quotation marks is the article's words", async () => {
   const page = await site.open("?view=table");
   for (const f of DATA.figures) {
-    const row = await page.locator(`tr[data-figure='${f.id}']`).innerText();
+    const cell = await page.locator(`tr[data-figure='${f.id}'] td[data-label='Certainty']`).innerText();
     // What the table quotes as the hedge is in the figure's own first quote.
-    const quoted = [...row.matchAll(/“([^”]+)”/g)].map((m) => m[1]);
+    const quoted = [...cell.matchAll(/“([^”]+)”/g)].map((m) => m[1]);
     for (const q of quoted) for (const part of q.split("…").map((p) => p.trim()).filter(Boolean)) {
       assert.ok(f.quotes[0].toLowerCase().includes(part.toLowerCase()), `${f.id}: “${part}” is not the article's`);
     }
