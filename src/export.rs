@@ -375,7 +375,8 @@ pub fn citation(data: &Dataset, view_url: &str, accessed: &str) -> String {
     };
     format!(
         "“{}”, {published}. Figures as quoted and charted by {}: {view_url} (accessed {accessed}).",
-        a.title, crate::dataset::vocabulary().page.name
+        a.title,
+        crate::dataset::vocabulary().page.name
     )
 }
 
