@@ -400,17 +400,34 @@ pub fn day_month_year(year: u32, month: u32, day: u32) -> String {
     format!("{day} {month} {year}")
 }
 
+/// The `type` of our own height message, which the Embed dialog's preview and the host page's
+/// resize script (`RESIZE_SCRIPT`) listen for. A macro, so that `concat!` can write it
+/// into those texts at compile time; `HEIGHT_MESSAGE` is the same name as a constant.
+macro_rules! height_message {
+    () => {
+        "frontline-figures:height"
+    };
+}
+pub(crate) use height_message;
+
+/// The `type` of our own height message (`height_message!`), which `resize` sends.
+pub const HEIGHT_MESSAGE: &str = height_message!();
+
 /// The resize script for the host page: it matches the iframe by `event.source` (a sandboxed
 /// frame's origin is "null", so the origin cannot be checked) and takes only sane numbers.
-pub const RESIZE_SCRIPT: &str = r#"<script>
+pub const RESIZE_SCRIPT: &str = concat!(
+    r#"<script>
 window.addEventListener("message", function (e) {
-  var d = e.data, h = d && d.type === "frontline-figures:height" ? d.height : NaN;
+  var d = e.data, h = d && d.type === ""#,
+    height_message!(),
+    r#"" ? d.height : NaN;
   if (typeof h !== "number" || !isFinite(h) || h <= 0 || h > 100000) return;
   document.querySelectorAll("iframe[data-frontline-figures]").forEach(function (f) {
     if (f.contentWindow === e.source) f.style.height = Math.ceil(h) + "px";
   });
 });
-</script>"#;
+</script>"#
+);
 
 /// The snippet a blogger pastes: an iframe of `url` (already with `embed=1`) and, optionally,
 /// the resize script.
