@@ -4,7 +4,8 @@
 //! Brotli compresses each file alone, so neither copy is shared. Both get the same short
 //! names here (`a`, `b`, …), as Binaryen's `--minify-imports-and-exports` does for Emscripten,
 //! but with the glue rewritten too: a name the glue does not use in exactly the expected way
-//! fails the build instead of a page that cannot start.
+//! fails the build instead of a page that cannot start, and so does a renamed pair whose
+//! names, read back, do not match (`verify`).
 
 mod glue;
 mod wasm;
@@ -24,8 +25,8 @@ pub struct Renamed {
 }
 
 /// Rename `wasm`'s import modules, imports and the exports the glue `js` calls to short names,
-/// in both (which exports: `export_names`). The `producers` and `target_features` custom
-/// sections, which nothing at run time reads, are left out.
+/// in both (which exports: `export_names`), and `verify` the result. The `producers` and
+/// `target_features` custom sections, which nothing at run time reads, are left out.
 pub fn shorten(wasm: &[u8], js: &str) -> Result<Renamed, String> {
     let module = Module::read(wasm)?;
     let glue = Glue::read(js);
@@ -34,11 +35,13 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Renamed, String> {
         modules: module_names(&module.imports, &glue)?,
         exports: export_names(&module.exports, &glue),
     };
-    Ok(Renamed {
+    let renamed = Renamed {
         wasm: module.write(&names),
         js: glue.write(&names),
         names: names.modules.len() + names.imports.len() + names.exports.len(),
-    })
+    };
+    verify(wasm, &renamed)?;
+    Ok(renamed)
 }
 
 /// The new name of each import module, each import and each renamed export, by its old name.
@@ -166,4 +169,87 @@ fn short_name(mut i: usize) -> String {
         i -= 1;
     }
     String::from_utf8(name).unwrap_or_default()
+}
+
+/// `renamed` read anew and held against the wasm it came from, so that a renaming skipped in
+/// either file fails the build, naming what was skipped: every import and import module
+/// renamed in the wasm, none of their old names left in the glue, each new import name a key
+/// in the glue; an export renamed in the wasm renamed in the glue too, and every
+/// `wasm.<name>` of the glue an export of the wasm; all else in the wasm as it was.
+pub fn verify(wasm: &[u8], renamed: &Renamed) -> Result<(), String> {
+    let (before, after) = (Module::read(wasm)?, Module::read(&renamed.wasm)?);
+    let glue = Glue::read(&renamed.js);
+    let mut problems = unchanged_but_names(&before, &after);
+    for (old, new) in before.imports.iter().zip(&after.imports) {
+        if new.name == old.name {
+            problems.push(format!("the wasm still imports {} by that name", old.name));
+        }
+        if glue.names(old.name) {
+            problems.push(format!("the glue still names the import {}", old.name));
+        }
+        if glue.uses(new.name).keys == 0 {
+            problems.push(format!(
+                "the glue has no key {} for the import {}",
+                new.name, old.name
+            ));
+        }
+    }
+    let modules = before.imports.iter().zip(&after.imports);
+    let mut modules: Vec<(&str, &str)> =
+        modules.map(|(old, new)| (old.module, new.module)).collect();
+    modules.sort_unstable();
+    modules.dedup();
+    for (old, new) in modules {
+        let (old_key, new_key) = (format!("\"{old}\""), format!("\"{new}\""));
+        if new == old || glue.count(&old_key) > 0 || glue.count(&new_key) == 0 {
+            problems.push(format!(
+                "the import module {old_key} is not renamed {new_key} in both the wasm and the glue"
+            ));
+        }
+    }
+    for (old, new) in before.exports.iter().zip(&after.exports) {
+        if new.name != old.name && glue.names(old.name) {
+            problems.push(format!(
+                "the export {} is renamed {} in the wasm but not in the glue",
+                old.name, new.name
+            ));
+        }
+    }
+    let exported: Vec<&str> = after.exports.iter().map(|e| e.name).collect();
+    for name in glue.called().into_iter().filter(|n| !exported.contains(n)) {
+        problems.push(format!(
+            "the glue calls wasm.{name}, which the wasm does not export"
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the short names are not the same in the wasm and its glue:\n  {}",
+            problems.join("\n  ")
+        ))
+    }
+}
+
+/// What differs between two modules beyond the names of their imports, import modules and
+/// exports, and the custom sections `Module::write` leaves out.
+fn unchanged_but_names(before: &Module, after: &Module) -> Vec<String> {
+    let kept = before.sections.iter().filter(|s| !s.left_out());
+    let same_sections = kept.clone().count() == after.sections.len()
+        && kept
+            .zip(&after.sections)
+            .all(|(b, a)| b.id == a.id && (matches!(b.id, 2 | 7) || b.body == a.body));
+    let same_imports = before.imports.len() == after.imports.len()
+        && (before.imports.iter().zip(&after.imports)).all(|(b, a)| b.desc == a.desc);
+    let same_exports = before.exports.len() == after.exports.len()
+        && (before.exports.iter().zip(&after.exports)).all(|(b, a)| b.desc == a.desc);
+    [
+        (same_sections, "its sections"),
+        (same_imports, "the kinds and types of its imports"),
+        (same_exports, "what its exports are"),
+    ]
+    .into_iter()
+    .filter(|(same, _)| !same)
+    .map(|(_, what)| format!("the renamed wasm differs from the original in {what}"))
+    .collect()
 }

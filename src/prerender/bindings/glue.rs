@@ -25,8 +25,12 @@ impl<'j> Glue<'j> {
                 entry.via_wasm += 1;
             } else if before.ends_with("function ") {
                 entry.declared += 1;
-            } else if !before.ends_with(['.', '"', '\'', '`']) && !after.starts_with(':') {
-                entry.plain += 1;
+            } else if !before.ends_with(['.', '"', '\'', '`']) {
+                if after.starts_with(':') {
+                    entry.keys += 1;
+                } else {
+                    entry.plain += 1;
+                }
             }
         }
         Glue { text, words, uses }
@@ -39,6 +43,18 @@ impl<'j> Glue<'j> {
     /// Whether the glue has `word` as an identifier.
     pub fn names(&self, word: &str) -> bool {
         self.uses.contains_key(word)
+    }
+
+    /// The identifiers the glue calls on `wasm.`, sorted.
+    pub fn called(&self) -> Vec<&'j str> {
+        let mut called: Vec<&str> = self
+            .uses
+            .iter()
+            .filter(|(_, u)| u.via_wasm > 0)
+            .map(|(w, _)| *w)
+            .collect();
+        called.sort_unstable();
+        called
     }
 
     /// How many times the glue has `text` (such as a quoted module name).
@@ -66,14 +82,16 @@ impl<'j> Glue<'j> {
     }
 }
 
-/// How the glue uses one identifier: in all, as `wasm.<name>`, as `function <name>`, and as a
-/// plain name (not after a `.` or a quote, not an object key).
+/// How the glue uses one identifier: in all, as `wasm.<name>`, as `function <name>`, as a
+/// plain name (not after a `.` or a quote, not an object key), and as what looks like an
+/// object key (before a `:`, not after a `.` or a quote; a `?:`'s middle looks the same).
 #[derive(Clone, Copy, Default)]
 pub(super) struct Uses {
     pub all: usize,
     pub via_wasm: usize,
     pub declared: usize,
     pub plain: usize,
+    pub keys: usize,
 }
 
 /// Every identifier-like run of `js` (`[A-Za-z0-9_$]+` not starting with a digit), with its

@@ -6,7 +6,7 @@ use super::ShortNames;
 
 /// A wasm module as sections, with its imports and exports read.
 pub(super) struct Module<'w> {
-    sections: Vec<Section<'w>>,
+    pub sections: Vec<Section<'w>>,
     pub imports: Vec<Import<'w>>,
     pub exports: Vec<Export<'w>>,
 }
@@ -56,15 +56,15 @@ impl<'w> Module<'w> {
     }
 }
 
-struct Section<'w> {
-    id: u8,
+pub(super) struct Section<'w> {
+    pub id: u8,
     custom_name: Option<&'w str>,
-    body: &'w [u8],
+    pub body: &'w [u8],
 }
 
 impl Section<'_> {
     /// A custom section nothing at run time reads, which the renamed module leaves out.
-    fn left_out(&self) -> bool {
+    pub fn left_out(&self) -> bool {
         self.id == 0 && matches!(self.custom_name, Some("producers" | "target_features"))
     }
 }
