@@ -429,14 +429,21 @@ window.addEventListener("message", function (e) {
 </script>"#
 );
 
+/// The frame another page embeds the explorer in: `src` (already with `embed=1`) and `title`
+/// escaped, lazy, borderless, and marked for the resize script (`RESIZE_SCRIPT`). The embed
+/// snippet and `oembed.json` both write it.
+pub fn iframe(src: &str, title: &str, width: impl std::fmt::Display, height: i32) -> String {
+    format!(
+        r#"<iframe src="{}" title="{}" width="{width}" height="{height}" loading="lazy" frameborder="0" data-frontline-figures></iframe>"#,
+        xml(src),
+        xml(title)
+    )
+}
+
 /// The snippet a blogger pastes: an iframe of `url` (already with `embed=1`) and, optionally,
 /// the resize script.
 pub fn embed_snippet(url: &str, title: &str, height: i32, with_script: bool) -> String {
-    let iframe = format!(
-        r#"<iframe src="{}" title="{}" width="100%" height="{height}" loading="lazy" frameborder="0" data-frontline-figures></iframe>"#,
-        xml(url),
-        xml(title)
-    );
+    let iframe = iframe(url, title, "100%", height);
     if with_script {
         format!("{iframe}\n{RESIZE_SCRIPT}")
     } else {
