@@ -158,7 +158,7 @@ fn what_is_not_a_whole_wasm_module_is_refused() {
     assert!(
         shorten(b"not wasm", "")
             .unwrap_err()
-            .contains("not a WebAssembly")
+            .contains("the wasm cannot be read at byte 0: magic header not detected")
     );
     let mut cut = module(&[(GLUE_MODULE, LOG)], &[], &[]);
     cut.truncate(cut.len() - 2);
