@@ -5,7 +5,9 @@
 //! names here (`a`, `b`, …), as Binaryen's `--minify-imports-and-exports` does for Emscripten,
 //! but with the glue rewritten too: a name the glue does not use in exactly the expected way
 //! fails the build instead of a page that cannot start, and so does a renamed pair whose
-//! names, read back, do not match (`verify`).
+//! names, read back, do not match (`verify`). Binaryen's pass itself (wasm-opt 132, whose map
+//! could drive the glue's rewrite) re-encodes the whole module and renames the runtime's
+//! exports too: 0.35 KiB more brotli than this, measured on the site.
 
 mod glue;
 mod wasm;
