@@ -393,7 +393,7 @@ pub fn on_frame_height(frame: yew::NodeRef, f: impl Fn(i32) + 'static) -> EventL
             .ok()
             .and_then(|h| h.as_f64());
         if from_frame
-            && kind.and_then(|k| k.as_string()).as_deref() == Some("frontline-figures:height")
+            && kind.and_then(|k| k.as_string()).as_deref() == Some(crate::export::HEIGHT_MESSAGE)
             && let Some(h) = height.filter(|h| h.is_finite() && *h > 0.0 && *h < 100_000.0)
         {
             f(h.ceil() as i32);

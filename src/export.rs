@@ -452,26 +452,50 @@ pub fn day_month_year(year: u32, month: u32, day: u32) -> String {
     format!("{day} {month} {year}")
 }
 
+/// The `type` of our own height message, which the Embed dialog's preview and the host page's
+/// resize script (`RESIZE_SCRIPT`) listen for. A macro, so that `concat!` can write it
+/// into those texts at compile time; `HEIGHT_MESSAGE` is the same name as a constant.
+macro_rules! height_message {
+    () => {
+        "frontline-figures:height"
+    };
+}
+pub(crate) use height_message;
+
+/// The `type` of our own height message (`height_message!`), which `resize` sends.
+pub const HEIGHT_MESSAGE: &str = height_message!();
+
 /// The resize script for the host page: it matches the iframe by `event.source` (a sandboxed
 /// frame's origin is "null", so the origin cannot be checked) and takes only sane numbers.
-pub const RESIZE_SCRIPT: &str = r#"<script>
+pub const RESIZE_SCRIPT: &str = concat!(
+    r#"<script>
 window.addEventListener("message", function (e) {
-  var d = e.data, h = d && d.type === "frontline-figures:height" ? d.height : NaN;
+  var d = e.data, h = d && d.type === ""#,
+    height_message!(),
+    r#"" ? d.height : NaN;
   if (typeof h !== "number" || !isFinite(h) || h <= 0 || h > 100000) return;
   document.querySelectorAll("iframe[data-frontline-figures]").forEach(function (f) {
     if (f.contentWindow === e.source) f.style.height = Math.ceil(h) + "px";
   });
 });
-</script>"#;
+</script>"#
+);
+
+/// The frame another page embeds the explorer in: `src` (already with `embed=1`) and `title`
+/// escaped, lazy, borderless, and marked for the resize script (`RESIZE_SCRIPT`). The embed
+/// snippet and `oembed.json` both write it.
+pub fn iframe(src: &str, title: &str, width: impl std::fmt::Display, height: i32) -> String {
+    format!(
+        r#"<iframe src="{}" title="{}" width="{width}" height="{height}" loading="lazy" frameborder="0" data-frontline-figures></iframe>"#,
+        xml(src),
+        xml(title)
+    )
+}
 
 /// The snippet a blogger pastes: an iframe of `url` (already with `embed=1`) and, optionally,
 /// the resize script.
 pub fn embed_snippet(url: &str, title: &str, height: i32, with_script: bool) -> String {
-    let iframe = format!(
-        r#"<iframe src="{}" title="{}" width="100%" height="{height}" loading="lazy" frameborder="0" data-frontline-figures></iframe>"#,
-        xml(url),
-        xml(title)
-    );
+    let iframe = iframe(url, title, "100%", height);
     if with_script {
         format!("{iframe}\n{RESIZE_SCRIPT}")
     } else {

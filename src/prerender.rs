@@ -449,10 +449,7 @@ pub fn oembed_json(
     preview: bool,
 ) -> String {
     let url = site.as_str();
-    let iframe = format!(
-        r#"<iframe src="{url}?embed=1" title="{}" width="{OEMBED_WIDTH}" height="{height}" loading="lazy" frameborder="0" data-frontline-figures></iframe>"#,
-        crate::export::xml(title)
-    );
+    let iframe = crate::export::iframe(&format!("{url}?embed=1"), title, OEMBED_WIDTH, height);
     let s = crate::export::json_str;
     let thumbnail = if preview {
         format!(

@@ -18,7 +18,12 @@ pub fn height_messages(height: i64, pym_child: Option<&str>, src: &str) -> Vec<M
             r#"{{"datawrapper-height": {{"frontline-figures": {height}}}}}"#
         )),
         Message::Json(format!(
-            r#"{{"type": "frontline-figures:height", "height": {height}}}"#
+            concat!(
+                r#"{{"type": ""#,
+                crate::export::height_message!(),
+                r#"", "height": {}}}"#
+            ),
+            height
         )),
         // Flourish and embed.ly parents parse a JSON string.
         Message::Text(format!(

@@ -3,7 +3,7 @@
 //! by byte, not read back with the code under test.
 #![cfg(feature = "ssr")]
 
-use frontline_figures::prerender::bindings::shorten;
+use frontline_figures::prerender::bindings::{Renamed, shorten, verify};
 
 /// A module whose functions all have type `() -> ()`: `imports` as (module, name), one
 /// function of its own, `exports` as (name, function index), then custom sections by name.
@@ -158,7 +158,7 @@ fn what_is_not_a_whole_wasm_module_is_refused() {
     assert!(
         shorten(b"not wasm", "")
             .unwrap_err()
-            .contains("not a WebAssembly")
+            .contains("the wasm cannot be read at byte 0: magic header not detected")
     );
     let mut cut = module(&[(GLUE_MODULE, LOG)], &[], &[]);
     cut.truncate(cut.len() - 2);
@@ -207,4 +207,72 @@ fn a_shim_the_glue_wraps_in_a_function_of_the_same_name_is_renamed_with_it_and_i
     let renamed = shorten(&wasm, &keyed).unwrap();
     assert_eq!(renamed.wasm, wasm);
     assert_eq!(renamed.js, keyed);
+}
+
+/// The pair `shorten` makes of the test module, and that pair with `edit` applied to its glue
+/// and `wasm` in place of its module: a renaming skipped in one of the two files.
+fn skipped(edit: impl Fn(&str) -> String, wasm: Option<Vec<u8>>) -> Result<(), String> {
+    let original = module(
+        &[(GLUE_MODULE, LOG), (GLUE_MODULE, NOW)],
+        &[(SHIM, 2), ("memory", 2), ("__wbindgen_malloc", 2)],
+        &[],
+    );
+    let renamed = shorten(&original, &glue(LOG, NOW, GLUE_MODULE, SHIM)).unwrap();
+    let edited = Renamed {
+        js: edit(&renamed.js),
+        wasm: wasm.unwrap_or(renamed.wasm),
+        names: renamed.names,
+    };
+    verify(&original, &edited)
+}
+
+#[test]
+fn a_renaming_skipped_in_the_glue_or_the_wasm_fails_the_build_with_its_name() {
+    assert_eq!(skipped(|js| js.to_string(), None), Ok(()));
+    // The glue keeps an import's old name (its key `b`).
+    let error = skipped(|js| js.replacen("b:", &format!("{NOW}:"), 1), None).unwrap_err();
+    assert!(
+        error.contains(&format!("the glue still names the import {NOW}"))
+            && error.contains(&format!("the glue has no key b for the import {NOW}")),
+        "{error}"
+    );
+    // The glue keeps the module's old name.
+    let error = skipped(
+        |js| js.replacen("\"a\"", &format!("\"{GLUE_MODULE}\""), 1),
+        None,
+    );
+    assert!(error.unwrap_err().contains(GLUE_MODULE));
+    // The wasm keeps the shim's old name (or an import's), which the glue no longer uses.
+    let exports = |shim| [(shim, 2), ("memory", 2), ("__wbindgen_malloc", 2)];
+    let old_shim = module(&[("a", "a"), ("a", "b")], &exports(SHIM), &[]);
+    let error = skipped(|js| js.to_string(), Some(old_shim)).unwrap_err();
+    assert!(
+        error.contains("the glue calls wasm.a, which the wasm does not export"),
+        "{error}"
+    );
+    let old_import = module(&[("a", "a"), ("a", NOW)], &exports("a"), &[]);
+    let error = skipped(|js| js.to_string(), Some(old_import)).unwrap_err();
+    assert!(
+        error.contains(&format!("the wasm still imports {NOW} by that name")),
+        "{error}"
+    );
+    // The glue calls the shim by its old name, which the wasm no longer has.
+    let error = skipped(
+        |js| js.replacen("wasm.a(", &format!("wasm.{SHIM}("), 1),
+        None,
+    )
+    .unwrap_err();
+    assert!(
+        error.contains(&format!(
+            "the export {SHIM} is renamed a in the wasm but not in the glue"
+        )),
+        "{error}"
+    );
+    // Anything else in the wasm changed.
+    let other = module(&[("a", "a"), ("a", "b")], &exports("a"), &["name"]);
+    let error = skipped(|js| js.to_string(), Some(other)).unwrap_err();
+    assert!(
+        error.contains("differs from the original in its sections"),
+        "{error}"
+    );
 }

@@ -10,109 +10,95 @@ use frontline_figures::dataset;
 use frontline_figures::prerender::{self, SiteUrl};
 
 fn main() -> ExitCode {
-    let Some(dir) = std::env::var_os("TRUNK_STAGING_DIR") else {
-        eprintln!("prerender: TRUNK_STAGING_DIR is not set; run me as Trunk's post_build hook");
-        return ExitCode::FAILURE;
-    };
-    let path = dir_path(&dir, "index.html");
-    let html = match std::fs::read_to_string(&path) {
-        Ok(html) => html,
-        Err(e) => {
-            eprintln!("prerender: cannot read {}: {e}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    let site = match std::env::var("SITE_URL") {
-        Ok(raw) if !raw.trim().is_empty() => match SiteUrl::parse(&raw) {
-            Ok(site) => Some(site),
-            Err(e) => {
-                eprintln!("prerender: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        _ => None,
-    };
-    // The article's own files go beside the page: its text, and its preview image if it has one.
-    let article = std::path::Path::new(dataset::ARTICLE_DIR);
-    let preview = article.join("preview.png").exists();
-    for (name, present) in [(dataset::ARTICLE_TXT, true), ("preview.png", preview)] {
-        if let Err(e) = present
-            .then(|| std::fs::copy(article.join(name), dir_path(&dir, name)))
-            .transpose()
-        {
-            eprintln!(
-                "prerender: cannot copy {name} from {}: {e}",
-                article.display()
-            );
-            return ExitCode::FAILURE;
-        }
-    }
-    // The stylesheet goes inline (and its file, then unused, out of the site).
-    let inlined = prerender::inline_stylesheet(&html, |href| {
-        let path = dir_path(&dir, href);
-        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-    });
-    let html = match inlined {
-        Ok((html, href)) => {
-            let path = dir_path(&dir, &href);
-            if let Err(e) = std::fs::remove_file(&path) {
-                eprintln!("prerender: cannot remove {}: {e}", path.display());
-                return ExitCode::FAILURE;
-            }
-            html
-        }
-        Err(e) => {
-            eprintln!("prerender: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let html = prerender::strip_script_comments(&html);
-    let page = prerender::finish_page(&html, &render())
-        .and_then(|page| prerender::with_page_text(&page, &dataset::vocabulary().page, preview))
-        .and_then(|page| shorten_bindings(&dir, page))
-        .and_then(|page| match &site {
-            Some(site) => prerender::with_site_url(&page, site, &title()),
-            None => Ok(page),
-        });
-    if let Some(site) = &site {
-        let oembed = dir_path(&dir, "oembed.json");
-        let height = frontline_figures::export::embed_height(&frontline_figures::select::charts(
-            frontline_figures::dataset::Dataset::bundled(),
-            &Default::default(),
-        ));
-        if let Err(e) = std::fs::write(
-            &oembed,
-            prerender::oembed_json(
-                site,
-                &title(),
-                height,
-                dataset::vocabulary().page.name,
-                preview,
-            ),
-        ) {
-            eprintln!("prerender: cannot write {}: {e}", oembed.display());
-            return ExitCode::FAILURE;
-        }
-        println!(
-            "prerender: absolute addresses for {}, and {}",
-            site.as_str(),
-            oembed.display()
-        );
-    }
-    match page {
-        Ok(page) => {
-            if let Err(e) = std::fs::write(&path, page) {
-                eprintln!("prerender: cannot write {}: {e}", path.display());
-                return ExitCode::FAILURE;
-            }
-            println!("prerender: wrote the default view into {}", path.display());
-            ExitCode::SUCCESS
-        }
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("prerender: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn run() -> Result<(), String> {
+    let dir = std::env::var_os("TRUNK_STAGING_DIR")
+        .ok_or("TRUNK_STAGING_DIR is not set; run me as Trunk's post_build hook")?;
+    let path = dir_path(&dir, "index.html");
+    let html = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let site = site_url()?;
+    let preview = copy_article_files(&dir)?;
+    let html = inline_stylesheet(&dir, &html)?;
+    let html = prerender::strip_script_comments(&html);
+    let page = prerender::finish_page(&html, &render())?;
+    let page = prerender::with_page_text(&page, &dataset::vocabulary().page, preview)?;
+    let page = shorten_bindings(&dir, page)?;
+    let page = match &site {
+        Some(site) => {
+            let page = prerender::with_site_url(&page, site, &title())?;
+            write_oembed(&dir, site, preview)?;
+            page
+        }
+        None => page,
+    };
+    std::fs::write(&path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("prerender: wrote the default view into {}", path.display());
+    Ok(())
+}
+
+/// The address the site is built for, if `SITE_URL` gives one.
+fn site_url() -> Result<Option<SiteUrl>, String> {
+    match std::env::var("SITE_URL") {
+        Ok(raw) if !raw.trim().is_empty() => SiteUrl::parse(&raw).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// The article's own files go beside the page: its text, and its preview image if it has one
+/// (whether it has one is returned).
+fn copy_article_files(dir: &std::ffi::OsStr) -> Result<bool, String> {
+    let article = std::path::Path::new(dataset::ARTICLE_DIR);
+    let preview = article.join("preview.png").exists();
+    for (name, present) in [(dataset::ARTICLE_TXT, true), ("preview.png", preview)] {
+        present
+            .then(|| std::fs::copy(article.join(name), dir_path(dir, name)))
+            .transpose()
+            .map_err(|e| format!("cannot copy {name} from {}: {e}", article.display()))?;
+    }
+    Ok(preview)
+}
+
+/// The stylesheet goes inline (and its file, then unused, out of the site).
+fn inline_stylesheet(dir: &std::ffi::OsStr, html: &str) -> Result<String, String> {
+    let (html, href) = prerender::inline_stylesheet(html, |href| {
+        let path = dir_path(dir, href);
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    })?;
+    let path = dir_path(dir, &href);
+    std::fs::remove_file(&path).map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+    Ok(html)
+}
+
+/// `oembed.json`, for a site built with its address.
+fn write_oembed(dir: &std::ffi::OsStr, site: &SiteUrl, preview: bool) -> Result<(), String> {
+    let oembed = dir_path(dir, "oembed.json");
+    let height = frontline_figures::export::embed_height(&frontline_figures::select::charts(
+        dataset::Dataset::bundled(),
+        &Default::default(),
+    ));
+    let json = prerender::oembed_json(
+        site,
+        &title(),
+        height,
+        dataset::vocabulary().page.name,
+        preview,
+    );
+    std::fs::write(&oembed, json).map_err(|e| format!("cannot write {}: {e}", oembed.display()))?;
+    println!(
+        "prerender: absolute addresses for {}, and {}",
+        site.as_str(),
+        oembed.display()
+    );
+    Ok(())
 }
 
 fn render() -> String {
