@@ -474,7 +474,12 @@ pub fn describe(figures: &[&Figure]) -> String {
 /// send 100,000 troops" for "is considering sending up to 100,000 soldiers"): a note that quotes
 /// the text, for the page that shows the headline beside the figures.
 pub fn headline_notes(data: &Dataset) -> Vec<String> {
-    let headline = data.text.lines().next().unwrap_or_default().to_lowercase();
+    let headline = data
+        .text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     data.figures
         .iter()
         .filter_map(|f| {
