@@ -1,5 +1,6 @@
 //! A chart's downloads: SVG, PNG and a copied image, each written only when asked for, and what
-//! became of the copy said beside it (view-only state, so a component).
+//! became of the copy said beside it (view-only state, which the chart keeps: a function here
+//! costs the wasm less than a component of its own).
 
 use yew::prelude::*;
 
@@ -9,23 +10,24 @@ use crate::export;
 use crate::filters::Filters;
 use crate::select::ChartSpec;
 
-#[derive(Properties, PartialEq)]
-pub struct ChartDownloadsProps {
+pub struct ChartDownloadsProps<'a> {
     pub data: DataRef,
-    pub spec: ChartSpec,
+    pub spec: &'a ChartSpec,
     /// The filters the chart was drawn under: the files' names say them.
-    pub filters: Filters,
+    pub filters: &'a Filters,
+    /// What became of "Copy image", said beside it.
+    pub copied: UseStateHandle<String>,
 }
 
-#[component]
-pub fn ChartDownloads(props: &ChartDownloadsProps) -> Html {
+pub fn chart_downloads(props: ChartDownloadsProps<'_>) -> Html {
     let ChartDownloadsProps {
         data,
         spec,
         filters,
+        copied,
     } = props;
     let download = |ext: &'static str| {
-        let (data, spec) = (*data, spec.clone());
+        let spec = spec.clone();
         let name = export::file_name(&data, filters, Some(spec.id.slug()), ext);
         Callback::from(move |_: MouseEvent| {
             let file = export::chart_svg(&data, &spec);
@@ -35,9 +37,8 @@ pub fn ChartDownloads(props: &ChartDownloadsProps) -> Html {
             }
         })
     };
-    let copied = use_state(String::new);
     let copy_image = {
-        let (data, spec, copied) = (*data, spec.clone(), copied.clone());
+        let (spec, copied) = (spec.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             let file = export::chart_svg(&data, &spec);
             let copied = copied.clone();

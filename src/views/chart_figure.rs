@@ -10,7 +10,7 @@ use crate::chart::layout::{
 use crate::chart::scene::scene;
 use crate::components::DataRef;
 use crate::components::details::{MarkDetailsProps, mark_details};
-use crate::components::downloads::ChartDownloads;
+use crate::components::downloads::{ChartDownloadsProps, chart_downloads};
 use crate::components::panel_svg::{PanelSvgProps, panel_svg};
 use crate::dataset::{Axis, Choice};
 use crate::format;
@@ -39,7 +39,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         ready,
         owns_selection,
     } = props;
-    let figure_ref = use_node_ref();
+    let (figure_ref, copied) = (use_node_ref(), use_state(String::new));
     let focus = use_mark_focus(figure_ref.clone());
     let long = spec.panels.iter().any(|p| p.marks.len() > DRAW_ALL_UP_TO);
     let bands = use_visible_bands(long, figure_ref.clone());
@@ -105,7 +105,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <div class="mark-buttons" role="group" aria-label={buttons.group_name()}
                     onfocusin={focus.onfocusin.clone()} onclick={onclick_mark}>{ buttons.html() }</div>
             }
-            if !state.embed { { credit_and_downloads(props) } }
+            if !state.embed { { credit_and_downloads(props, &copied) } }
         </figure>
     }
 }
@@ -135,7 +135,7 @@ fn select_on_click(
 
 /// Under the chart on the page (an embed has its own credit line): who its figures come from,
 /// and its downloads, whose line is kept (style.css) until the app runs and they can act.
-fn credit_and_downloads(props: &ChartFigureProps) -> Html {
+fn credit_and_downloads(props: &ChartFigureProps, copied: &UseStateHandle<String>) -> Html {
     let ChartFigureProps {
         data,
         spec,
@@ -148,7 +148,7 @@ fn credit_and_downloads(props: &ChartFigureProps) -> Html {
             <p class="credit">{ chart_credit(data, spec) }</p>
             <p class="chart-downloads">
                 if *ready {
-                    <ChartDownloads data={*data} spec={spec.clone()} filters={state.filters.clone()} />
+                    { chart_downloads(ChartDownloadsProps { data: *data, spec, filters: &state.filters, copied: copied.clone() }) }
                 }
             </p>
         </>
