@@ -6,11 +6,9 @@
 //! count or a percent scale, a measure's sentence for each hedge, a chart as the axes and groups
 //! it draws. Each of the article's things is an index (`Actor(0)`) into its list here.
 //!
-//! One source of truth: in the app the vocabulary is only the compiled-in one (`vocabulary()`,
-//! statics written by `build.rs`), since a build is for one article and a `Choice`'s `ALL`, slug
-//! and label must be constants; no `Dataset` carries one. Only the loader holds a parsed one,
-//! at build and test time, to check the data before it is written (its strings leaked: a build
-//! script or a test lives briefly).
+//! One source of truth: the app's vocabulary is the compiled-in one (`vocabulary()`), since a build
+//! is for one article and a `Choice`'s `ALL`, slug and label are constants; no `Dataset` carries
+//! one. Only the loader holds a parsed one, to check the data at build and test time.
 
 use super::Qualifier;
 
