@@ -203,10 +203,11 @@ function print() {
   }
 }
 
-/** `e2e/serve.mjs` in a child process on a free port, its files compressed once up front (a
- *  CDN serves them precompressed). Resolves to { url, close }. */
-async function spawnServer(root, base) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL("serve.mjs", import.meta.url)), "--root", root, "--port", "0", "--base", base], { stdio: ["ignore", "pipe", "inherit"] });
+/** `e2e/serve.mjs` in a child process on a free port, serving the .br and .gz files `make build`
+ *  wrote (as nginx's brotli_static or a CDN serves them), or with `--compression off` every file
+ *  as it is. Resolves to { url, close }. */
+async function spawnServer(root, base, options = []) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL("serve.mjs", import.meta.url)), "--root", root, "--port", "0", "--base", base, ...options], { stdio: ["ignore", "pipe", "inherit"] });
   // Never leave a server behind, even when a measurement throws.
   process.on("exit", () => child.kill());
   const url = await new Promise((resolve, reject) => {
@@ -218,9 +219,6 @@ async function spawnServer(root, base) {
     });
     child.once("exit", (code) => reject(new Error(`serve.mjs exited with ${code}`)));
   });
-  for (const f of ["", ...(await readdir(root))]) {
-    await fetch(url + f, { headers: { "accept-encoding": "br" } }).then((r) => r.arrayBuffer());
-  }
   return { url, close: () => child.kill() };
 }
 
