@@ -18,8 +18,8 @@ SECOND_DIST = target/dist-second
 # The e2e files whose expectations all come from the article's data (the rest pin this
 # article's facts): they run over this article in `make e2e` and over the second in `make second`.
 GENERIC_E2E = tests/generic.test.mjs tests/fidelity.test.mjs tests/csp.test.mjs tests/nojs.test.mjs \
-	tests/resilience.test.mjs tests/slowphone.test.mjs tests/embed.test.mjs tests/reader.test.mjs tests/share.test.mjs \
-	tests/explorer.test.mjs
+	tests/resilience.test.mjs tests/slowphone.test.mjs tests/network.test.mjs tests/embed.test.mjs tests/reader.test.mjs \
+	tests/share.test.mjs tests/explorer.test.mjs
 # The site's wasm is built with the nightly in tools/wasm-toolchain, its standard library
 # rebuilt for size and panics aborting at once (-13.7 KiB brotli, BENCHMARKS.md): a panic then
 # traps, and index.html's first script shows the failure panel. Everything else (clippy, the
