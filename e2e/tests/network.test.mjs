@@ -131,6 +131,24 @@ test("an exception in the app's first render gives back every prerendered figure
   await page.context().close();
 });
 
+test("an error before the app starts that does not stop it leaves no note and no failed state behind", async () => {
+  // As a host's script or a preload that failed might: an error event before the app starts.
+  const { page } = await openWith(FILTERED, null, null, {
+    width: 1280,
+    height: 900,
+    initScript: () => document.addEventListener("readystatechange", () => {
+      if (document.readyState === "interactive") dispatchEvent(new ErrorEvent("error", { message: "not the app's" }));
+    }),
+  });
+  await page.waitForSelector(".app[data-ready='true']");
+  assert.equal(await page.evaluate(() => window.__errors.join()), "not the app's", "the error was seen");
+  assert.equal(await page.evaluate(() => document.documentElement.className), "js pending-view");
+  assert.equal(await page.locator(".view-note").count(), 0);
+  const columns = await page.locator("main").evaluate((m) => getComputedStyle(m).gridTemplateColumns.split(" ").length);
+  assert.equal(columns, 2, "the filters keep their column");
+  await closeClean(page);
+});
+
 for (const [width, height] of [[375, 812], [1280, 900]]) {
   test(`at ${width} px, the placeholder's bar moves, or stands still for less motion, and moves nothing (CLS 0)`, async () => {
     for (const reducedMotion of ["no-preference", "reduce"]) {
