@@ -18,11 +18,12 @@ SECOND_DIST = target/dist-second
 # The e2e files whose expectations all come from the article's data (the rest pin this
 # article's facts): they run over this article in `make e2e` and over the second in `make second`.
 GENERIC_E2E = tests/generic.test.mjs tests/fidelity.test.mjs tests/csp.test.mjs tests/nojs.test.mjs \
-	tests/resilience.test.mjs tests/slowphone.test.mjs tests/embed.test.mjs tests/reader.test.mjs tests/share.test.mjs \
-	tests/explorer.test.mjs tests/bindings.test.mjs
+	tests/resilience.test.mjs tests/slowphone.test.mjs tests/network.test.mjs tests/embed.test.mjs tests/reader.test.mjs \
+	tests/share.test.mjs tests/explorer.test.mjs tests/bindings.test.mjs
 # The site's wasm is built with the nightly in tools/wasm-toolchain, its standard library
 # rebuilt for size and panics aborting at once (-13.7 KiB brotli, BENCHMARKS.md): a panic then
-# traps, and index.html's first script shows the failure panel. Everything else (clippy, the
+# traps, and index.html's first script shows the failure panel (before the app runs: every
+# figure, under a note that the view could not be opened). Everything else (clippy, the
 # tests, the prerender hook) uses the toolchain of rust-toolchain.toml.
 WASM_TOOLCHAIN := $(shell cat tools/wasm-toolchain)
 WASM_BUILD = RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
@@ -34,18 +35,22 @@ WASM_BUILD = RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std,pan
 serve: build
 	node e2e/serve.mjs --root dist --port $(PORT) --host 127.0.0.1 --base /
 
-## make build: the release site in dist/ (prerendered; the app replaces the prerendered view). With SITE_URL set (e.g.
+## make build: the release site in dist/ (prerendered; the app replaces the prerendered view), with
+## each text and wasm file's .br and .gz beside it and Netlify's and Cloudflare's _headers
+## (scripts/host-files.mjs). With SITE_URL set (e.g.
 ## SITE_URL=https://example.org/frontline/ make build) the page gets absolute addresses
 ## (canonical, link-preview images, oEmbed discovery) and the site an oembed.json.
 build: setup-build
 	cargo fetch --locked
 	$(WASM_BUILD) trunk build --release --offline
+	node scripts/host-files.mjs dist
 
 # The same site built for an address, for the tests (the wasm is already built: only the
 # bindings, wasm-opt and the prerender step run again).
 SITE_URL_DIST = target/dist-site-url
 build-site-url: setup-build
 	SITE_URL=https://example.org/frontline/ $(WASM_BUILD) trunk build --release --offline --dist $(SITE_URL_DIST)
+	node scripts/host-files.mjs $(SITE_URL_DIST)
 
 ## make check: the fast loop for everyday work: formatting, clippy (native and wasm32) and the
 ## native tests; no browser, no release build
@@ -98,6 +103,7 @@ second:
 	ARTICLE=$(SECOND_ARTICLE) cargo test --offline --features ssr
 	ARTICLE=$(SECOND_ARTICLE) $(ONLY) CHROMEDRIVER=/usr/bin/chromedriver $(WASM_TEST)
 	ARTICLE=$(SECOND_ARTICLE) $(WASM_BUILD) trunk build --release --offline --dist $(SECOND_DIST)
+	node scripts/host-files.mjs $(SECOND_DIST)
 	cd e2e && ARTICLE=$(SECOND_ARTICLE) DIST=$(SECOND_DIST) node --test --test-concurrency=1 $(GENERIC_E2E)
 
 # Sizes are deterministic, so they are checked here; timings live only in `make bench`.

@@ -1,16 +1,23 @@
 // A small static server for the built site, with the headers a real host should send:
-// correct MIME types, long caching for hashed files, revalidation for index.html, brotli/gzip,
-// and Access-Control-Allow-Origin: * so sandboxed (origin "null") iframes can load the module.
+// correct MIME types (application/wasm, so that the browser compiles the wasm as it streams
+// in), a year's immutable cache for hashed files and revalidation for the rest (the rules of
+// scripts/host-files.mjs, which writes them into Netlify's and Cloudflare's `_headers` too), the
+// brotli or gzip file that `make build` wrote beside each file (`.br`, `.gz`) with its
+// Content-Encoding where the browser accepts it, as nginx's brotli_static and Caddy's
+// `precompressed` do, and Access-Control-Allow-Origin: * so sandboxed (origin "null") iframes
+// can load the module.
 //
 //   node e2e/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--base /some/sub/path/]
+//                      [--compression off]   (serve every file as it is, for the benchmark)
 //
-// Also importable: `startServer({ root, port, host, base })` resolves to { url, close }.
+// Also importable: `startServer({ root, port, host, base, compression })` resolves to
+// { url, close }.
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { cacheControl } from "../scripts/host-files.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -24,12 +31,26 @@ const TYPES = {
   ".png": "image/png",
   ".ico": "image/x-icon",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".txt", ".svg"]);
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/// The precompressed files looked for, in the order preferred: brotli is the smaller.
+const ENCODINGS = [["br", ".br"], ["gzip", ".gz"]];
 
-export function startServer({ root = "dist", port = 8080, host = "127.0.0.1", base = "/", extraRoutes = {} } = {}) {
+/** Whether an Accept-Encoding header accepts `coding`: its own entry, or else `*`, with a q
+ *  above 0. */
+export function accepts(header, coding) {
+  const q = new Map(
+    String(header || "")
+      .split(",")
+      .map((part) => {
+        const [name, ...params] = part.trim().toLowerCase().split(";");
+        const value = params.map((p) => p.trim().match(/^q=([\d.]+)$/)).find(Boolean);
+        return [name, value ? Number(value[1]) : 1];
+      }),
+  );
+  return (q.get(coding) ?? q.get("*") ?? 0) > 0;
+}
+
+export function startServer({ root = "dist", port = 8080, host = "127.0.0.1", base = "/", extraRoutes = {}, compression = true } = {}) {
   const rootDir = resolve(root);
-  const cache = new Map();
   if (!base.endsWith("/")) base += "/";
 
   const server = createServer(async (req, res) => {
@@ -65,25 +86,19 @@ export function startServer({ root = "dist", port = 8080, host = "127.0.0.1", ba
         "Content-Type": TYPES[ext] || "application/octet-stream",
         "Access-Control-Allow-Origin": "*",
         "X-Content-Type-Options": "nosniff",
-        "Cache-Control": HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
-        Vary: "Accept-Encoding",
+        "Cache-Control": cacheControl(file),
       };
-      let body = await readFile(file);
-      const accept = String(req.headers["accept-encoding"] || "");
-      if (COMPRESSIBLE.has(ext)) {
-        const key = `${file}:${info.mtimeMs}`;
-        if (/\bbr\b/.test(accept)) {
-          if (!cache.has(key + ":br")) {
-            cache.set(key + ":br", brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-          }
-          body = cache.get(key + ":br");
-          headers["Content-Encoding"] = "br";
-        } else if (/\bgzip\b/.test(accept)) {
-          if (!cache.has(key + ":gz")) cache.set(key + ":gz", gzipSync(body, { level: 9 }));
-          body = cache.get(key + ":gz");
-          headers["Content-Encoding"] = "gzip";
+      let body = null;
+      for (const [coding, suffix] of compression ? ENCODINGS : []) {
+        if (!(await stat(file + suffix).catch(() => null))?.isFile()) continue;
+        // The answer depends on the request's Accept-Encoding for every file that has one.
+        headers.Vary = "Accept-Encoding";
+        if (body === null && accepts(req.headers["accept-encoding"], coding)) {
+          body = await readFile(file + suffix);
+          headers["Content-Encoding"] = coding;
         }
       }
+      body ??= await readFile(file);
       headers["Content-Length"] = body.length;
       res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : body);
@@ -118,6 +133,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     port: Number(args.port || 8080),
     host: args.host || "127.0.0.1",
     base: args.base || "/",
+    compression: args.compression !== "off",
   });
   console.log(`Serving ${args.root || "dist"} at ${url}`);
 }

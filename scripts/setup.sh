@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `make build`, `make serve` and `make test` need and this machine lacks, at pinned
 # versions, and says what it installs. Idempotent: a second run installs nothing.
-#   scripts/setup.sh [build|test|bench]   (test and bench also install the browser and the e2e
-#   packages; bench also Lighthouse)
+#   scripts/setup.sh [build|test|bench]   (test and bench also install the browser, the web
+#   servers the host tests run and the e2e packages; bench also Lighthouse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,6 +78,11 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   command -v w3m >/dev/null || missing="$missing w3m"
   # pdftotext: the cross-browser reader test reads the PDF Firefox prints.
   command -v pdftotext >/dev/null || missing="$missing poppler-utils"
+  # nginx with ngx_brotli's brotli_static, and Caddy: e2e/tests/hosts.test.mjs serves the site
+  # with README's configurations for them (deploy/), each in the foreground on a free port.
+  [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$missing libnginx-mod-http-brotli-static"
+  [ -x /usr/bin/caddy ] || missing="$missing caddy"
   if [ -n "$missing" ]; then
     say "installing from apt:$missing"
     export DEBIAN_FRONTEND=noninteractive

@@ -87,13 +87,15 @@ test("without WebAssembly the prerendered figures stay and a note says why nothi
   await p.context().close(); // the loader's own failure is in the console; that is expected here
 });
 
-test("with the WebAssembly blocked, the prerendered figures stay and the note shows", async () => {
+test("with the WebAssembly blocked, the prerendered figures stay and a note says the explorer did not start", async () => {
   const { openPage } = await import("../browser.mjs");
   const page = await openPage(site.browser);
   await page.route("**/*.wasm", (route) => route.abort("blockedbyclient"));
   await page.goto(site.url);
   await page.waitForFunction(() => document.documentElement.classList.contains("no-wasm"));
-  assert.ok(await page.locator(".wasm-note").isVisible());
+  await page.locator(".view-note").waitFor();
+  assert.match(await page.locator(".view-note").innerText(), /^The interactive explorer did not start\./);
+  assert.equal(await page.locator(".wasm-note").isVisible(), false, "not the note that blames the browser");
   const main = (await page.locator("main").innerText()).replace(/\s+/g, " ");
   for (const f of DATA.figures) assert.ok(main.includes(statement(f)), `${f.id}: ${statement(f)}`);
   assert.equal(await page.locator(".app[data-ready]").count(), 0);
