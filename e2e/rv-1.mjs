@@ -1,0 +1,18 @@
+import { launch, open } from "./rv-lib.mjs";
+const browser = await launch();
+const { p } = await open("?actors=north-korea", { browser });
+console.log(await p.locator(".filters").innerText());
+const chip = p.locator(".active-filter");
+console.log("active chips", await chip.count(), await chip.first().getAttribute("aria-label"), await chip.first().boundingBox());
+await p.getByRole("button", { name: /show filters/i }).click();
+await p.waitForTimeout(200);
+await p.screenshot({ path: "/tmp/review-1-expanded.png", fullPage: false });
+console.log("EXPANDED:", await p.locator(".filters").innerText());
+await p.getByRole("button", { name: /hide filters/i }).click().catch(e=>console.log("no hide", e.message));
+await p.waitForTimeout(200);
+await p.locator(".active-filter").first().tap();
+await p.waitForTimeout(300);
+console.log("after tap url", p.url());
+console.log(await p.locator(".filters").innerText());
+await p.screenshot({ path: "/tmp/review-1-removed.png" });
+await browser.close();
