@@ -364,10 +364,11 @@ fn period_note(figures: &[&Figure]) -> Option<String> {
     } else {
         // Parted by commas, not `and_list`'s semicolons: the commas in "400,000" are a
         // number's, never a list's, to a reader.
+        // Named where there are a few; counted where a long chart has many.
         let list = match undated.split_last() {
             Some((last, [])) => last.clone(),
-            Some((last, init)) => format!("{} and {last}", init.join(", ")),
-            None => String::new(),
+            Some((last, init)) if init.len() < 3 => format!("{} and {last}", init.join(", ")),
+            _ => format!("{} of these figures", undated.len()),
         };
         format!("; none is given for {list}")
     };

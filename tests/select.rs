@@ -1153,3 +1153,18 @@ fn the_pages_title_names_the_view() {
     assert!(title.contains(" only"), "{title}");
     assert_ne!(title, view_title(data(), &marked));
 }
+
+/// A long chart's note counts the figures with no period instead of naming hundreds of them.
+#[test]
+fn a_long_charts_period_note_counts_rather_than_names() {
+    let data = synthetic::synthetic(1000);
+    for spec in charts(&data, &Filters::default()) {
+        for note in spec
+            .notes
+            .iter()
+            .filter(|n| n.starts_with("Not all of one time"))
+        {
+            assert!(note.len() < 200, "{} characters: {note}", note.len());
+        }
+    }
+}

@@ -61,7 +61,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let height = measured.unwrap_or(estimate);
     let snippet_height = needed.unwrap_or(estimate);
     let title = match *chart {
-        Some(c) => format!("{}: {}", c.label(), data.article.title),
+        Some(c) => format!("{} — {}", c.label(), data.article.title),
         None => super::share::title().to_string(),
     };
     let code = export::embed_snippet(&url, &title, snippet_height, *with_script);

@@ -65,7 +65,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
                                 <td role="cell" data-label={Column::Source.label()}>{ f.source.credit() }</td>
                                 <td role="cell" class="quote-cell" data-label="Quote">
                                     if let Some(before) = crate::select::quote_context(&props.data, &f.quotes[0]) {
-                                        <span class="quote-context">{ format!("After “{before}”: ") }</span>
+                                        <span class="quote-context">{ format!("After “{before}” ") }</span>
                                     }
                                     <q>{ &f.quotes[0] }</q>
                                     if f.value.is_some() {
