@@ -158,3 +158,16 @@ test("a fact-checker's words: each chart says where its bars are of different ti
   }
   await closeClean(page);
 });
+
+test("Escape clears a selected figure, wherever the focus is in the view", async () => {
+  const f = DATA.figures.find((f) => f.value !== null);
+  for (const query of [`?mark=${f.id}`, `?view=table&mark=${f.id}`]) {
+    const page = await site.open(query);
+    assert.ok((await search(page)).includes(`mark=${f.id}`));
+    await page.locator(".tabs [role=tab][aria-selected=true], [role=tab][aria-selected=true]").first().focus();
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !location.search.includes("mark="));
+    assert.equal(await page.locator(".selected").count(), 0, `${query}: nothing selected`);
+    await closeClean(page);
+  }
+});

@@ -79,7 +79,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     { crate::browser::page_url(&state.to_query()) }
                 </p>
             }
-            <main class="layout">
+            <main class="layout" onkeydown={clear_on_escape(state, dispatch)}>
                 <FilterPanel {data} state={state.clone()} dispatch={dispatch.clone()} ready={*ready} />
                 <div class="views">
                     { tabs(&TabsProps { state: state.clone(), dispatch: dispatch.clone(), ready: *ready }) }
@@ -99,6 +99,24 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             </footer>
         </div>
     }
+}
+
+/// Escape clears a selected figure, wherever the focus is in the view (a dialog that closes on
+/// Escape keeps it: it marks the key as handled).
+fn clear_on_escape(
+    state: &ViewState,
+    dispatch: &Callback<Action>,
+) -> Option<Callback<KeyboardEvent>> {
+    state.mark.as_ref()?;
+    let dispatch = dispatch.clone();
+    Some(Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" && !e.default_prevented() {
+            dispatch.emit(Action::SelectMark {
+                mark: None,
+                chart: None,
+            });
+        }
+    }))
 }
 
 /// The view the current tab shows.
@@ -153,7 +171,7 @@ fn embed_page(props: &ExplorerProps, notice: Html) -> Html {
     };
     html! {
         // The view, where the focus goes after Reset and Dismiss, as in the full page.
-        <main id="view-panel" tabindex="-1">
+        <main id="view-panel" tabindex="-1" onkeydown={clear_on_escape(state, dispatch)}>
             // A page of its own in the frame: its heading says what it is.
             <h1 class="visually-hidden">{ format!("{}: {}", crate::dataset::vocabulary().page.name, data.article.title) }</h1>
             { notice }
