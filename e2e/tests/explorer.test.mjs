@@ -331,7 +331,10 @@ test("a selection's details open once, under its chart, in view, and the pointer
   const box = await details.boundingBox();
   assert.ok(box.y >= 0 && box.y + Math.min(box.height, 200) <= 700, `the details are in view: ${JSON.stringify(box)}`);
   // On the way down to "Show it in the article", the pointer crosses another bar.
-  await page.locator(`#chart-${chart.slug} g.mark[data-mark='${other.id}'] rect.hit`).hover();
+  // (At the row's top right: its words, drawn over the row's target, sit at its left.)
+  const row = page.locator(`#chart-${chart.slug} g.mark[data-mark='${other.id}'] rect.hit`);
+  const rowBox = await row.boundingBox();
+  await row.hover({ position: { x: rowBox.width - 3, y: 2 } });
   assert.ok((await details.innerText()).includes(statement(f)), await details.innerText());
   await details.getByRole("link", { name: "Show it in the article" }).click();
   assert.equal(await search(page), `?view=article&mark=${f.id}`);
