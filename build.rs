@@ -11,10 +11,10 @@ mod dataset;
 use std::fmt::Write as _;
 
 use dataset::{
-    Actor, ActorDef, ArticleMeta, Axis, AxisDef, ChartDef, ChartId, DEFAULT_ARTICLE, Dataset, Day,
-    Event, Figure, GroupDef, Measure, MeasureDef, MeasureGroup, NotFigure, Order, PageText,
-    Qualifier, Reading, Scale, Sentence, Source, SourceDef, Unit, UnitDef, Vocabulary, WorkedOut,
-    load_article,
+    Actor, ActorDef, Amount, ArticleMeta, Axis, AxisDef, ChartDef, ChartId, Choice,
+    DEFAULT_ARTICLE, Dataset, Day, Event, Figure, GroupDef, Hedge, HedgeKind, Measure, MeasureDef,
+    MeasureGroup, NotFigure, Order, PageText, Reading, Scale, Sentence, Source, SourceDef, Unit,
+    UnitDef, Vocabulary, WorkedOut, load_article,
 };
 
 fn main() {
@@ -34,21 +34,25 @@ fn main() {
     let data = match load_article(&chosen) {
         Ok(data) => data,
         Err(errors) => {
-            eprintln!("The article's data is broken; fix it and build again:\n{errors}");
-            for line in errors.to_string().lines() {
-                println!("cargo::warning={line}");
-            }
+            // Said once: cargo shows a failed script's stderr, so no `cargo::warning` repeats it.
+            eprintln!(
+                "The article's data is broken; fix it and build again (`make check-data ARTICLE={chosen}` says every problem in seconds):\n{errors}"
+            );
             std::process::exit(1);
         }
     };
+    for warning in dataset::warnings(&chosen, &data.vocab, &data.dataset) {
+        println!("cargo::warning={warning}");
+    }
     let dir = dir.canonicalize().expect("the folder was just read");
     let id = dir
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let code = format!(
-        "// Written by build.rs from {chosen}. Do not edit.\npub const ARTICLE_DIR: &str = {dir:?};\npub const ARTICLE_ID: &str = {id:?};\npub const ARTICLE_TEXT: &str = include_str!({text:?});\n{}{}",
+        "// Written by build.rs from {chosen}. Do not edit.\npub const ARTICLE_DIR: &str = {dir:?};\npub const ARTICLE_ID: &str = {id:?};\npub const ARTICLE_TEXT: &str = include_str!({text:?});\n{}{}{}",
         vocabulary(&data.vocab),
+        kinds(&data.dataset),
         rows(&data.dataset),
         dir = dir.display().to_string(),
         text = dir.join(dataset::ARTICLE_TXT).display().to_string(),
@@ -127,7 +131,7 @@ macro_rules! bake_as_written {
 }
 bake_as_written!(u8, u16, u64, bool);
 
-/// Indices into the vocabulary: `Actor(2)`.
+/// Indices into the vocabulary, `Actor(2)`, and amounts in thousandths, `Amount(4500)`.
 macro_rules! bake_index {
     ($($t:ident),+) => {$(
         impl Bake for $t {
@@ -137,9 +141,18 @@ macro_rules! bake_index {
         }
     )+};
 }
-bake_index!(Actor, Source, Axis, Unit, MeasureGroup, Measure, ChartId);
+bake_index!(
+    Actor,
+    Source,
+    Axis,
+    Unit,
+    MeasureGroup,
+    Measure,
+    ChartId,
+    Amount
+);
 
-/// Enums whose variants have no fields: `Qualifier::UpTo`.
+/// Enums whose variants have no fields: `HedgeKind::UpperBound`.
 macro_rules! bake_variant {
     ($($t:ident),+) => {$(
         impl Bake for $t {
@@ -149,7 +162,7 @@ macro_rules! bake_variant {
         }
     )+};
 }
-bake_variant!(Qualifier, Scale, Order);
+bake_variant!(HedgeKind, Scale, Order);
 
 /// A struct as the literal of `$row` (itself, or the row `baked.rs` keeps it as), each field
 /// named once: as the field read here and as the field written.
@@ -173,9 +186,10 @@ bake_fields! {
     ChartDef as "ChartDef" { slug, title, axes, groups, order }
     ArticleMeta as "ArticleRow" { title, dateline, published, outlet }
     Figure as "FigureRow" {
-        id, value, value_text, unit, actor, measure, qualifier, source, period, worked_out,
+        id, value, high, value_text, unit, actor, measure, hedge, source, period, worked_out,
         outside, quotes, reading
     }
+    Hedge as "HedgeRow" { kind, words }
     WorkedOut as "WorkedOutRow" { date, how, as_of }
     Reading as "ReadingRow" { value, hedge, source, period }
     Event as "EventRow" { id, title, actors, source, start, end, when, place, quote, date_basis }
@@ -214,7 +228,6 @@ impl Bake for PageText {
                     "short_description",
                     &NativeOnly(self.short_description, "\"\""),
                 ),
-                ("image_alt", &NativeOnly(self.image_alt, "\"\"")),
             ],
         )
     }
@@ -275,6 +288,25 @@ fn vocabulary(v: &Vocabulary) -> String {
     out
 }
 
+/// The hedge kinds the article's figures have, in `HedgeKind` order: the certainty filter's
+/// values (`Certainty`), and what the legends and the table explain.
+fn kinds(d: &Dataset) -> String {
+    let kinds: Vec<HedgeKind> = HedgeKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| d.figures.iter().any(|f| f.hedge.kind == *k))
+        .collect();
+    let values: Vec<String> = (0..kinds.len())
+        .map(|i| format!("Certainty({i})"))
+        .collect();
+    format!(
+        "pub const KINDS: [HedgeKind; {n}] = [{}];\npub const CERTAINTIES: [Certainty; {n}] = [{}];\n",
+        kinds.iter().map(Bake::bake).collect::<Vec<_>>().join(", "),
+        values.join(", "),
+        n = kinds.len(),
+    )
+}
+
 /// `pub(super) static NAME: &[Row] = &[…];`, a row on each line.
 fn table<T: Bake>(name: &str, row: &str, items: &[T]) -> String {
     let rows: String = items
@@ -287,7 +319,7 @@ fn table<T: Bake>(name: &str, row: &str, items: &[T]) -> String {
 /// The dataset as tables of `baked.rs`'s rows, which its `dataset()` makes owned values.
 fn rows(d: &Dataset) -> String {
     format!(
-        "use super::baked::{{ArticleRow, EventRow, FigureRow, NotFigureRow, ReadingRow, WorkedOutRow}};\n\
+        "use super::baked::{{ArticleRow, EventRow, FigureRow, HedgeRow, NotFigureRow, ReadingRow, WorkedOutRow}};\n\
          pub(super) static ARTICLE: ArticleRow = {};\n{}{}{}",
         d.article.bake(),
         table("FIGURES", "FigureRow", &d.figures),

@@ -22,9 +22,10 @@ export function launch() {
 /** A new page that records console errors, page errors and CSP violations in `page.problems`. */
 export async function openPage(
   browser,
-  { width = 1280, height = 900, colorScheme = "light", javaScriptEnabled = true, permissions = [], initScript = null, acceptDownloads = true } = {},
+  { width = 1280, height = 900, colorScheme = "light", javaScriptEnabled = true, permissions = [], initScript = null, acceptDownloads = true, bypassCSP = false } = {},
 ) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled, permissions, acceptDownloads });
+  // bypassCSP: only for a test that adds a reader's own style sheet, which is not the page's.
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled, permissions, acceptDownloads, bypassCSP });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   page.problems = [];

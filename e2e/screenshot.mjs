@@ -25,15 +25,3 @@ try {
   await server.close();
 }
 
-// The link preview (Open Graph / Twitter card): the default chart at 1200 x 630.
-{
-  const server2 = await startServer({ root: "dist", port: 0, base: "/explorer/" });
-  const browser2 = await launch();
-  const page = await openPage(browser2, { width: 1200, height: 630 });
-  await page.goto(server2.url + "?chart=strength&embed=1&theme=light");
-  await waitForApp(page);
-  await page.screenshot({ path: "data/north-korea-troops/preview.png", clip: { x: 0, y: 0, width: 1200, height: 630 } });
-  console.log("data/north-korea-troops/preview.png");
-  await browser2.close();
-  await server2.close();
-}

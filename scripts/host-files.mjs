@@ -18,9 +18,10 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 /// Text and wasm; images (png) are compressed already.
 export const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".txt", ".svg", ".xml"]);
-/// Trunk's hashed names (`frontline-figures-<16 hex digits>.js`, `…_bg.wasm`): their content
+/// Trunk's hashed names (`frontline-figures-<hex>.js`, `…_bg.wasm`: a 64-bit hash in hex, without
+/// its leading zeros, so 16 digits or a few fewer): their content
 /// never changes under that name.
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 export const cacheControl = (name) => (HASHED.test(name) ? "public, max-age=31536000, immutable" : "no-cache");
 
 /// Brotli at its highest quality and window; wasm as generic data, the rest as text.
@@ -53,7 +54,8 @@ function headersFile(files) {
   const rules = [
     "# Netlify and Cloudflare Pages read this file (written by `make build`: scripts/host-files.mjs).",
     rule("/*", ["Access-Control-Allow-Origin: *", "X-Content-Type-Options: nosniff"]),
-    rule("/", ["Cache-Control: no-cache"]),
+    // A page's folder address (`/`, `/chart/strength/`) serves its index.html.
+    ...files.filter((f) => f === "index.html" || f.endsWith("/index.html")).map((f) => rule(`/${f.slice(0, -"index.html".length)}`, ["Cache-Control: no-cache"])),
     ...files.map((f) =>
       rule(`/${f}`, [`Cache-Control: ${cacheControl(f)}`, ...(f.endsWith(".wasm") ? ["Content-Type: application/wasm"] : [])]),
     ),

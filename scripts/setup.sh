@@ -65,6 +65,15 @@ npm_ci() {
 command -v npm >/dev/null || { say "Node.js and npm are missing; install Node.js 20 or newer" >&2; exit 1; }
 npm_ci tools
 
+# 4b. DejaVu Sans, regular and bold, from Debian: the prerender step draws the link-preview
+# images with these two files and no other (src/prerender/preview.rs, FONT_FILES).
+if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then
+  say "installing from apt: fonts-dejavu-core (the font of the link-preview images)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   # 5. Chromium and its driver, from Debian (never a downloaded browser build).
   # Firefox ESR and WebKitGTK's WebDriver (with Xvfb: its MiniBrowser has no headless mode)

@@ -77,17 +77,113 @@ pub fn on_scroll_or_resize(f: impl Fn() + Clone + 'static) -> [EventListener; 2]
 }
 
 /// For each chart panel drawing (`svg.panel-svg`) inside `container`, in page order, the band of
-/// it to draw (`layout::band_on_screen`).
+/// it to draw (`layout::band_on_screen`), in the drawing's units.
 pub fn panel_bands(container: &yew::NodeRef) -> Option<Vec<(i32, i32)>> {
     let container = container.cast::<web_sys::Element>()?;
     let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
+    let unit = unit_px();
     let bands = elements(&container, "svg.panel-svg")?
         .into_iter()
         .map(|svg| {
             let top = svg.get_bounding_client_rect().top();
-            crate::chart::layout::band_on_screen(top, viewport)
+            crate::chart::layout::band_on_screen(top / unit, viewport / unit)
         });
     Some(bands.collect())
+}
+
+/// The reader's root font size in whole px, read once (a reader who changes it reloads): what
+/// the charts wrap their text at, and what their drawing's unit is. 16, as the prerender
+/// assumes, outside a browser.
+pub fn root_font_px() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    static PX: AtomicU32 = AtomicU32::new(0);
+    if PX.load(Relaxed) == 0 {
+        PX.store(read_root_font_px().unwrap_or(16), Relaxed);
+    }
+    PX.load(Relaxed)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_root_font_px() -> Option<u32> {
+    let root = gloo::utils::document().document_element()?;
+    let style = gloo::utils::window().get_computed_style(&root).ok()??;
+    // "16px", "20.5px": the whole px, read digit by digit (a float parser cost the wasm 13 KiB,
+    // and an integer one 0.1 KiB).
+    let size = style.get_property_value("font-size").ok()?;
+    let digits = size.bytes().take_while(u8::is_ascii_digit);
+    let px = digits.fold(0u32, |px, d| {
+        px.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+    });
+    (px > 0).then_some(px)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_root_font_px() -> Option<u32> {
+    None
+}
+
+/// The px of one of the drawing's units, a sixteenth of the root font size: its heights are
+/// written in `em` of its 1rem (`chart::scene::em`).
+fn unit_px() -> f64 {
+    f64::from(root_font_px()) / 16.0
+}
+
+/// Scroll the page as little as it takes to show the rows `top` to `bottom` (in the drawing's
+/// units) of the `panel`th drawing inside `container`, drawn or not: a long chart draws the
+/// rows near the screen, so the row the keyboard moves to is drawn once it is there.
+pub fn reveal_rows(container: &yew::NodeRef, panel: usize, top: i32, bottom: i32) {
+    let Some(svg) = container
+        .cast::<web_sys::Element>()
+        .and_then(|c| elements(&c, "svg.panel-svg")?.into_iter().nth(panel))
+    else {
+        return;
+    };
+    let window = gloo::utils::window();
+    let viewport = window.inner_height().ok().and_then(|h| h.as_f64());
+    let (at, unit) = (svg.get_bounding_client_rect().top(), unit_px());
+    let margin = 8.0;
+    let (from, to) = (
+        at + f64::from(top) * unit - margin,
+        at + f64::from(bottom) * unit + margin,
+    );
+    let by = match viewport {
+        _ if from < 0.0 => from,
+        Some(height) if to > height => (to - height).min(from),
+        _ => return,
+    };
+    window.scroll_by_with_x_and_y(0.0, by);
+}
+
+/// The keys of a composite widget of one tab stop (`crate::keys`): on an arrow, Home or End,
+/// the focus moves among the elements matching `items` inside the widget (the toolbar or tab
+/// list the key was pressed in: Yew's listeners sit at the app's root, so the event's current
+/// target is not the widget), and the key goes no further. False for another key.
+pub fn roving_key(
+    e: &web_sys::KeyboardEvent,
+    items: &str,
+    arrows: crate::keys::Arrows,
+    wrap: bool,
+) -> bool {
+    use wasm_bindgen::JsCast;
+    let target = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let widget = target.and_then(|t| t.closest("[role=toolbar],[role=tablist]").ok()?);
+    let Some(items) = widget.and_then(|w| elements(&w, items)) else {
+        return false;
+    };
+    let focused = gloo::utils::document().active_element();
+    let at = items.iter().position(|i| Some(i) == focused.as_ref());
+    let to = at.and_then(|at| crate::keys::moved(&e.key(), at, items.len(), arrows, wrap));
+    let Some(to) = to else {
+        return false;
+    };
+    e.prevent_default();
+    // Without the browser's own scroll to the item: the widget is where the reader is, and a
+    // chart's marks (out of sight at its top) reveal their row themselves (WebKit's scroll to
+    // the focused button came after it, and left the row off screen).
+    focus_where_it_is(&items[to]);
+    true
 }
 
 /// The elements inside `root` that match `selector`, in page order (None if the selector is
@@ -115,6 +211,15 @@ pub fn focus(id: &str) {
     let element = gloo::utils::document().get_element_by_id(id);
     if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
+    }
+}
+
+/// If the keyboard focus is inside an element matching `selector` (which is about to go), move
+/// it to the element with the id `to`.
+pub fn focus_out_of(selector: &str, to: &str) {
+    let active = gloo::utils::document().active_element();
+    if active.is_some_and(|a| a.closest(selector).ok().flatten().is_some()) {
+        focus(to);
     }
 }
 
@@ -169,6 +274,19 @@ pub fn page_url(query: &str) -> String {
     let location = gloo::utils::window().location();
     let origin = location.origin().unwrap_or_default();
     format!("{origin}{}", url_with(query))
+}
+
+/// The absolute address of a shared link to a view, from its `ViewState::share_path`: a query
+/// is this page's, a chart's page is in the site's folder, this page's own.
+pub fn share_url(path: &str) -> String {
+    if path.is_empty() || path.starts_with('?') {
+        return page_url(path);
+    }
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let page = location.pathname().unwrap_or_default();
+    let folder = &page[..page.rfind('/').map_or(0, |i| i + 1)];
+    format!("{origin}{folder}{path}")
 }
 
 /// Today in the reader's time zone, as "1 December 2026".

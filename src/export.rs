@@ -5,7 +5,7 @@
 
 use crate::chart::layout::{layout_panel, layout_panel_in};
 use crate::chart::scene::{Len, Shape, scene};
-use crate::dataset::{ArticleMeta, Choice, Dataset, Figure};
+use crate::dataset::{Amount, ArticleMeta, Choice, Dataset, Figure, HedgeKind};
 use crate::filters::{Dimension, Filters};
 use crate::format;
 use crate::select::ChartSpec;
@@ -47,48 +47,72 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 10] = [
-    "id",
-    "actor",
-    "measure",
-    "value",
-    "qualifier",
-    "unit",
-    "period",
-    "source",
-    "quote",
-    "not_in_article",
-];
+/// The CSV's columns: "high", a range's other end, only where the article gives a range.
+pub fn csv_columns() -> Vec<&'static str> {
+    let mut columns = vec!["id", "actor", "measure", "value"];
+    if has_range() {
+        columns.push("high");
+    }
+    columns.extend([
+        "hedge",
+        "kind",
+        "unit",
+        "period",
+        "source",
+        "quote",
+        "not_in_article",
+    ]);
+    columns
+}
+
+fn has_range() -> bool {
+    crate::dataset::KINDS.contains(&HedgeKind::Range)
+}
+
+/// An amount as a machine reads it: "4.5", "500000".
+fn plain(a: Amount) -> String {
+    let (whole, decimals) = a.parts();
+    match decimals.is_empty() {
+        true => whole.to_string(),
+        false => format!("{whole}.{decimals}"),
+    }
+}
 
 /// RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled,
 /// after a byte-order mark.
-/// A vague amount has an empty value and its words in the qualifier; several quotes of one
-/// figure are joined with " | ".
+/// A vague amount has an empty value and its words in the hedge column; an exact one an empty
+/// hedge; several quotes of one figure are joined with " | ".
 pub fn csv(figures: &[&Figure]) -> String {
     // UTF-8 with a byte-order mark: without it Excel reads the file as Windows-1252 and shows
     // "up to â€¦ may have been". CSV readers that know UTF-8 (Python's utf-8-sig, pandas,
     // LibreOffice, Google Sheets) skip it; one that does not reads the first header as
     // "\u{feff}id" (README).
     let mut out = String::from("\u{feff}");
-    out.push_str(&CSV_COLUMNS.join(","));
+    out.push_str(&csv_columns().join(","));
     out.push_str("\r\n");
     for f in figures {
-        let qualifier = match &f.value_text {
-            Some(words) => format!("{}: {words}", f.qualifier.label()),
-            None => f.qualifier.label().to_string(),
+        let hedge = match &f.value_text {
+            Some(words) => format!("vague amount: {words}"),
+            None => f.hedge.words.clone(),
         };
-        let row = [
+        let mut row = vec![
             f.id.clone(),
             f.actor.label().to_string(),
             f.measure.label().to_string(),
-            f.value.map(|v| v.to_string()).unwrap_or_default(),
-            qualifier,
+            f.value.map(plain).unwrap_or_default(),
+        ];
+        if has_range() {
+            row.push(f.high.map(plain).unwrap_or_default());
+        }
+        row.extend([
+            hedge,
+            f.hedge.kind.label().to_string(),
             f.unit.label().to_string(),
             format::period(f).unwrap_or_default(),
             f.source.credit().to_string(),
             f.quotes.join(" | "),
             f.outside.clone().unwrap_or_default(),
-        ];
+        ]);
         out.push_str(
             &row.iter()
                 .map(|c| csv_field(c))
@@ -130,7 +154,7 @@ pub fn json(data: &Dataset, figures: &[&Figure], view_url: &str) -> String {
             format!(
                 concat!(
                     "    {{\"id\": {}, \"actor\": {}, \"actor_label\": {}, \"measure\": {}, \"measure_label\": {}, ",
-                    "\"value\": {}, \"value_text\": {}, \"qualifier\": {}, \"qualifier_label\": {}, \"unit\": {}, ",
+                    "\"value\": {}, \"high\": {}, \"value_text\": {}, \"hedge\": {}, \"hedge_label\": {}, \"hedge_words\": {}, \"unit\": {}, ",
                     "\"period\": {}, \"worked_out\": {}, \"source\": {}, \"source_label\": {}, \"statement\": {}, \"quotes\": [{}], \"not_in_article\": {}}}"
                 ),
                 json_str(&f.id),
@@ -138,10 +162,12 @@ pub fn json(data: &Dataset, figures: &[&Figure], view_url: &str) -> String {
                 json_str(f.actor.label()),
                 json_str(f.measure.slug()),
                 json_str(f.measure.label()),
-                f.value.map_or("null".to_string(), |v| v.to_string()),
+                f.value.map_or("null".to_string(), plain),
+                f.high.map_or("null".to_string(), plain),
                 opt(&f.value_text),
-                json_str(f.qualifier.slug()),
-                json_str(f.qualifier.label()),
+                json_str(f.hedge.kind.slug()),
+                json_str(f.hedge.kind.label()),
+                json_str(format::hedge_quoted(f).unwrap_or_default()),
                 json_str(f.unit.slug()),
                 opt(&f.period),
                 f.worked_out.as_ref().map_or("null".to_string(), |w| format!(
@@ -185,12 +211,35 @@ pub const PALETTE: [(&str, &str); 6] = [
     ("--accent", ACCENT),
     ("--hatch-bg", HATCH_BG),
 ];
-const BG: &str = "#ffffff";
+/// The background of a chart file, and of its link-preview image.
+pub const BG: &str = "#ffffff";
 const FG: &str = "#1b1d21";
 const MUTED: &str = "#52575f";
 const BORDER: &str = "#8a9099";
 const ACCENT: &str = "#0b57a4";
 const HATCH_BG: &str = "#dbe7f5";
+
+/// The legend of a chart file, in words, for the kinds of the article's drawn figures only:
+/// "Solid: about or approximately. Hatched, open-ended: up to, an upper bound."
+fn file_legend(data: &Dataset) -> String {
+    use crate::select::MarkStyle;
+    let keys: Vec<String> = crate::select::drawn_kinds(data)
+        .iter()
+        .map(|(style, words)| {
+            let words = words.join(" or ");
+            match style {
+                MarkStyle::Exact => "Solid, no words: exact.".to_string(),
+                MarkStyle::Approximate => format!("Solid: {words}."),
+                MarkStyle::LowerBound => {
+                    format!("Dashed on past the end, with an arrow: {words}, a lower bound.")
+                }
+                MarkStyle::UpperBound => format!("Hatched, open-ended: {words}, an upper bound."),
+                MarkStyle::Range => "From one end to the other, capped: a range.".to_string(),
+            }
+        })
+        .collect();
+    keys.join(" ")
+}
 
 /// A shape's colours and type by its class in the page.
 fn paint(class: &str) -> String {
@@ -203,6 +252,8 @@ fn paint(class: &str) -> String {
             format!(r#"fill="{MUTED}" font-size="12""#)
         }
         "axis" | "tick" => format!(r#"stroke="{BORDER}""#),
+        "range-cap" => format!(r#"stroke="{ACCENT}" stroke-width="2""#),
+        "more-arrow" => format!(r#"fill="{ACCENT}" font-size="14" font-weight="700""#),
         _ => String::new(),
     }
 }
@@ -222,6 +273,16 @@ pub struct ChartFile {
 /// A chart as a standalone SVG document: title, legend, panels, summary as its description,
 /// and the source credit, readable in any viewer.
 pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
+    chart_svg_at(data, spec, SVG_WIDTH)
+}
+
+/// `chart_svg` drawn `width` px wide (the link-preview image draws it wider than the file):
+/// the panels' geometry is in fractions of the width, and the text wraps to it.
+pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
+    // How many more characters a line holds than in a file of `SVG_WIDTH`.
+    let chars = |at_file: usize| {
+        at_file * (width - 2 * MARGIN) as usize / (SVG_WIDTH - 2 * MARGIN) as usize
+    };
     // A filtered chart says so under its title, in visible text: the file travels alone.
     let (filtered, legend_y) = match &spec.filtered {
         Some(words) => (
@@ -233,10 +294,12 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         ),
         None => (String::new(), 46),
     };
-    let mut y = legend_y + 12;
+    // The legend in lines that fit, as the notes are: a file that travels alone keeps it whole.
+    let (legend, legend_extra) = legend_lines(&file_legend(data), legend_y, chars(CREDIT_CHARS));
+    let mut y = legend_y + 12 + legend_extra;
     // The chart's notes under its legend, as on the page: a file that travels alone keeps them.
     let mut body = String::new();
-    for line in spec.notes.iter().flat_map(|n| wrap(n, CREDIT_CHARS)) {
+    for line in spec.notes.iter().flat_map(|n| wrap(n, chars(CREDIT_CHARS))) {
         body.push_str(&format!(
             r#"<text x="{MARGIN}" y="{}" font-size="11" fill="{MUTED}">{}</text>"#,
             y + 4,
@@ -245,13 +308,14 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         y += 14;
     }
     for (i, panel) in spec.panels.iter().enumerate() {
-        if let Some(layout) = layout_panel_in(panel, FILE_LABEL_CHARS, None) {
+        if let Some(layout) = layout_panel_in(panel, chars(FILE_LABEL_CHARS), None) {
             let scene = scene(&layout);
-            body.push_str(&panel_svg(&scene, y, &format!("hatch-{i}")));
+            body.push_str(&panel_svg(&scene, y, width, &format!("hatch-{i}")));
             y += scene.height + 8;
         }
     }
-    let (credit, extra) = credit_lines(&crate::select::chart_credit(data, spec), y);
+    let credit = crate::select::chart_credit(data, spec);
+    let (credit, extra) = credit_lines(&credit, y, chars(CREDIT_CHARS));
     let height = y + 40 + extra;
     let svg = format!(
         concat!(
@@ -262,18 +326,18 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
             r#"<rect width="100%" height="100%" fill="{bg}"/>"#,
             r#"<text x="{m}" y="28" font-size="18" font-weight="700" fill="{fg}">{title}</text>"#,
             "{filtered}",
-            r#"<text x="{m}" y="{legend_y}" font-size="12" fill="{muted}">Solid: about or approximately. Hatched, open-ended: up to, an upper bound.</text>"#,
+            "{legend}",
             "{body}",
             "{credit}",
             r#"<text x="{m}" y="{c2}" font-size="11" fill="{muted}">{name}</text>"#,
             "</svg>\n"
         ),
-        w = SVG_WIDTH,
+        w = width,
         h = height,
         m = MARGIN,
         title = xml(spec.title),
         filtered = filtered,
-        legend_y = legend_y,
+        legend = legend,
         full_title = xml(&match &spec.filtered {
             Some(words) => format!("{} ({words})", spec.title),
             None => spec.title.to_string(),
@@ -287,17 +351,31 @@ pub fn chart_svg(data: &Dataset, spec: &ChartSpec) -> ChartFile {
         fg = FG,
         muted = MUTED,
     );
-    ChartFile {
-        svg,
-        width: SVG_WIDTH,
-        height,
-    }
+    ChartFile { svg, width, height }
 }
 
-/// The credit in lines that fit the width (at most `CREDIT_CHARS` at 11 px), so no source is
-/// cut off at the file's edge, from `y` down; and how much taller than one line they are.
-fn credit_lines(credit: &str, y: i32) -> (String, i32) {
-    let lines = wrap(credit, CREDIT_CHARS);
+/// The legend in lines that fit the width (12 px), its first at `y`; and how much taller than
+/// one line they are.
+fn legend_lines(legend: &str, y: i32, chars: usize) -> (String, i32) {
+    let lines = wrap(legend, chars);
+    let text = lines
+        .iter()
+        .zip(0..)
+        .map(|(line, i)| {
+            format!(
+                r#"<text x="{MARGIN}" y="{}" font-size="12" fill="{MUTED}">{}</text>"#,
+                y + 14 * i,
+                xml(line)
+            )
+        })
+        .collect::<String>();
+    (text, 14 * (lines.len() as i32 - 1))
+}
+
+/// The credit in lines that fit the width (at most `chars` at 11 px), so no source is cut off
+/// at the file's edge, from `y` down; and how much taller than one line they are.
+fn credit_lines(credit: &str, y: i32, chars: usize) -> (String, i32) {
+    let lines = wrap(credit, chars);
     let extra = 14 * (lines.len() as i32 - 1);
     let text = lines
         .iter()
@@ -313,9 +391,9 @@ fn credit_lines(credit: &str, y: i32) -> (String, i32) {
     (text, extra)
 }
 
-/// One panel's scene at `y` in a chart file, with its own hatch pattern.
-fn panel_svg(scene: &crate::chart::scene::Scene, y: i32, hatch: &str) -> String {
-    let inner = SVG_WIDTH - 2 * MARGIN;
+/// One panel's scene at `y` in a chart file `width` px wide, with its own hatch pattern.
+fn panel_svg(scene: &crate::chart::scene::Scene, y: i32, width: i32, hatch: &str) -> String {
+    let inner = width - 2 * MARGIN;
     let mut out = format!(
         r#"<svg x="{MARGIN}" y="{y}" width="{inner}" height="{}" overflow="visible"><defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{HATCH_BG}"/><line x1="0" y1="0" x2="0" y2="6" stroke="{ACCENT}" stroke-width="2.5"/></pattern></defs>"#,
         scene.height

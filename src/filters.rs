@@ -56,13 +56,16 @@ impl<T: Choice> Selection<T> {
     /// Its values' slugs, "none", or `None` for every value (the default, which a URL and a
     /// file name leave out).
     pub fn slugs(self) -> Option<String> {
-        if self.is_all() {
-            None
-        } else if self.is_empty() {
-            Some("none".to_string())
-        } else {
-            Some(self.iter().map(|t| t.slug()).collect::<Vec<_>>().join(","))
-        }
+        (!self.is_all()).then(|| joined(self.iter().map(|t| t.slug()).collect()))
+    }
+}
+
+/// "russia,ukraine", or "none": one copy for the four dimensions' value types, not one each.
+#[inline(never)]
+fn joined(slugs: Vec<&str>) -> String {
+    match slugs.is_empty() {
+        true => "none".to_string(),
+        false => slugs.join(","),
     }
 }
 
@@ -200,7 +203,7 @@ dimensions! {
     }
     Certainty(Certainty) in certainty {
         key: "certainty", kind: "certainty", title: "Certainty",
-        figure: |f| f.qualifier.certainty(),
+        figure: |f| f.certainty(),
         event: |_e, _kept| true,
     }
 }

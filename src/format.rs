@@ -1,7 +1,7 @@
 //! Figures as people read them: "100,000", "~80,000", "up to 100,000", and the sentence each figure
-//! makes ("up to 70,000 may have been killed"). The qualifier is never dropped from a value.
+//! makes ("up to 70,000 may have been killed"). The hedge is never dropped from a value.
 
-use crate::dataset::{Choice, Dataset, Figure, Source};
+use crate::dataset::{Amount, Choice, Dataset, Figure, Source};
 
 /// 1234567 -> "1,234,567".
 pub fn count(n: u64) -> String {
@@ -31,20 +31,33 @@ pub fn compact(n: u64) -> String {
     }
 }
 
-fn number(f: &Figure, v: u64) -> String {
-    if f.unit.axis().percent() {
-        format!("{v}%")
-    } else {
-        count(v)
+/// An amount as the article writes it: "100,000", "4.5".
+pub fn amount(a: Amount) -> String {
+    let (whole, decimals) = a.parts();
+    match decimals.is_empty() {
+        true => count(whole),
+        false => format!("{}.{decimals}", count(whole)),
     }
 }
 
-/// The value with the article's hedge: "about 500,000", "up to 100,000", "hundreds of thousands".
+/// The number as the article writes it, without its hedge: "100,000", or "4.5%" on a percent
+/// axis.
+pub fn number(f: &Figure, v: Amount) -> String {
+    if f.unit.axis().percent() {
+        format!("{}%", amount(v))
+    } else {
+        amount(v)
+    }
+}
+
+/// The value with the article's hedge: "about 500,000", "up to 100,000", "between 15 and 20",
+/// "hundreds of thousands".
 pub fn value(f: &Figure) -> String {
-    match (f.value, f.qualifier.prefix()) {
-        (Some(v), Some(prefix)) => format!("{prefix} {}", number(f, v)),
-        (Some(v), None) => number(f, v),
-        (None, _) => f
+    match f.value {
+        Some(v) => f
+            .hedge
+            .write(&number(f, v), f.high.map(|h| number(f, h)).as_deref()),
+        None => f
             .value_text
             .clone()
             .unwrap_or_else(|| "an unstated amount".into()),
@@ -58,7 +71,7 @@ pub fn statement(f: &Figure) -> String {
 
 /// The measure's sentence for the figure's hedge, with the hedged value in it.
 fn statement_with(f: &Figure, v: &str) -> String {
-    f.measure.def().sentence_for(f.qualifier).fill(v)
+    f.measure.def().sentence_for(&f.hedge).fill(v)
 }
 
 /// "Russia, Ukraine and North Korea". Where an item has a comma of its own ("Bloomberg, citing
@@ -102,11 +115,11 @@ pub fn promise(data: &Dataset) -> String {
 
 /// The hedge as the article words it, for a page to show in quotation marks: "about", "up to …
 /// may have been", and for a vague amount its own words ("hundreds of thousands"), never our
-/// name for the kind.
-pub fn hedge_quoted(f: &Figure) -> &str {
-    match (&f.value_text, f.qualifier) {
-        (Some(words), _) => words,
-        (None, q) => q.label(),
+/// name for the kind; `None` for an exact figure, which has no hedge to quote.
+pub fn hedge_quoted(f: &Figure) -> Option<&str> {
+    match &f.value_text {
+        Some(words) => Some(words),
+        None => (!f.hedge.words.is_empty()).then_some(f.hedge.words.as_str()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Frontline Figures: one news article's figures as an interactive, shareable, embeddable
-//! explorer. The pure core (dataset, filters, view_state, select, chart, format, export) has no
-//! web-sys in it and is tested natively; `views` (the page and its tabs), `components` (their
+//! explorer. The pure core (dataset, filters, view_state, select, chart, keys, format, export)
+//! has no web-sys in it and is tested natively; `views` (the page and its tabs), `components` (their
 //! widgets) and `hooks` are Yew; `browser` is the one edge to the browser's APIs; `prerender`
 //! (feature `ssr`) finishes the built page.
 
@@ -13,6 +13,7 @@ pub mod export;
 pub mod filters;
 pub mod format;
 pub mod hooks;
+pub mod keys;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod resize;

@@ -6,6 +6,37 @@
 //! does the file I/O.
 
 pub mod bindings;
+pub mod chart_page;
+pub mod preview;
+
+/// The explorer showing `state`, as the server renders it: what a reader sees before the app
+/// runs, or without it. The same view function the app renders (`App` wraps it with its
+/// state's hooks, which render nothing), with no control drawn (`ready` is false).
+pub fn render_view(state: &crate::view_state::ViewState) -> String {
+    #[derive(yew::Properties, PartialEq)]
+    struct Props {
+        state: crate::view_state::ViewState,
+    }
+    #[yew::component]
+    fn Prerendered(props: &Props) -> yew::Html {
+        crate::views::explorer::explorer(&crate::views::explorer::ExplorerProps {
+            data: crate::components::DataRef(crate::dataset::Dataset::bundled()),
+            state: props.state.clone(),
+            ignored: Vec::new(),
+            dispatch: yew::Callback::noop(),
+            ondismiss: yew::Callback::noop(),
+            ready: false,
+        })
+    }
+    let props = Props {
+        state: state.clone(),
+    };
+    futures::executor::block_on(
+        yew::LocalServerRenderer::<Prerendered>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
 
 /// The empty mount point in index.html that the rendered view goes into, as written in
 /// index.html and as Trunk's minifier writes it.
@@ -136,21 +167,27 @@ fn strip_comment_lines(script: &str) -> Option<String> {
     (!in_template).then(|| kept.join("\n"))
 }
 
-/// The page's own words (`explorer.json`'s `page`) in index.html's placeholders, escaped and
-/// quoted (Trunk's minifier leaves attribute values unquoted: `content=__PAGE_TITLE__`). Where
-/// the article has no preview image, the tags that name one go, and the card is a plain one.
-pub fn with_page_text(
-    page: &str,
-    text: &crate::dataset::PageText,
-    preview: bool,
-) -> Result<String, String> {
+/// What a page's head says about it: its title, its descriptions (for search engines, Open
+/// Graph and Twitter's card) and what its preview image shows (`None`: it has none).
+pub struct HeadText<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub social_description: &'a str,
+    pub short_description: &'a str,
+    pub image_alt: Option<&'a str>,
+}
+
+/// The page's own words in index.html's placeholders, escaped and quoted (Trunk's minifier
+/// leaves attribute values unquoted: `content=__PAGE_TITLE__`). Without a preview image, the
+/// tags that name one go, and the card is a plain one.
+pub fn with_page_text(page: &str, text: &HeadText) -> Result<String, String> {
     let mut page = page.to_string();
     for (mark, value) in [
         ("__PAGE_TITLE__", text.title),
         ("__PAGE_DESCRIPTION__", text.description),
         ("__SOCIAL_DESCRIPTION__", text.social_description),
         ("__SHORT_DESCRIPTION__", text.short_description),
-        ("__IMAGE_ALT__", text.image_alt),
+        ("__IMAGE_ALT__", text.image_alt.unwrap_or_default()),
     ] {
         if !page.contains(mark) {
             return Err(format!(
@@ -163,14 +200,14 @@ pub fn with_page_text(
             .replace(&format!("={mark}"), &format!("=\"{value}\""))
             .replace(mark, &value);
     }
-    if !preview {
+    if text.image_alt.is_none() {
         page = edit_tags(&page, "<meta ", |tag| {
             let named = attr(tag, "property")
                 .or_else(|| attr(tag, "name"))
                 .unwrap_or_default();
             match named {
                 "og:image" | "og:image:width" | "og:image:height" | "og:image:alt"
-                | "twitter:image" => String::new(),
+                | "twitter:image" | "twitter:image:alt" => String::new(),
                 "twitter:card" => r#"<meta name="twitter:card" content="summary">"#.to_string(),
                 _ => tag.to_string(),
             }
@@ -268,6 +305,26 @@ pub fn with_integrity(page: &str, file: &str, body: &[u8]) -> Result<String, Str
     let page = edit_tags(page, "<link ", &mut edit);
     let page = edit_tags(&page, "<script ", &mut edit);
     error.map_or(Ok(page), Err)
+}
+
+/// `page` with its policy computed again, for the inline scripts it has now (a chart's page
+/// changes the loader's addresses and adds a script of its own).
+pub fn with_fresh_csp(page: &str) -> Result<String, String> {
+    let mut tags = 0;
+    let page = edit_tags(page, "<meta ", |tag| {
+        if attr(tag, "http-equiv") == Some("Content-Security-Policy") {
+            tags += 1;
+            String::new()
+        } else {
+            tag.to_string()
+        }
+    });
+    match tags {
+        1 => add_csp(&page),
+        n => Err(format!(
+            "the page should have one Content-Security-Policy to compute again; found {n}"
+        )),
+    }
 }
 
 /// Insert the policy as the first thing after `<meta charset>`, before any script or style.
@@ -396,10 +453,17 @@ impl SiteUrl {
 /// The width and the first height of the frame `oembed.json` offers.
 pub const OEMBED_WIDTH: i32 = 600;
 
-/// The page with the absolute addresses a published site needs: a canonical link, `og:url`,
-/// absolute `og:image` and `twitter:image`, and the oEmbed discovery link.
-pub fn with_site_url(page: &str, site: &SiteUrl, title: &str) -> Result<String, String> {
-    let url = site.as_str();
+/// The page at `path` of the site (`""` for its front page, `chart/strength/` for a chart's)
+/// with the absolute addresses a published site needs: a canonical link, `og:url`, absolute
+/// `og:image` and `twitter:image` (relative to the page), and the oEmbed discovery link of its
+/// own `oembed.json`.
+pub fn with_site_url(
+    page: &str,
+    site: &SiteUrl,
+    path: &str,
+    title: &str,
+) -> Result<String, String> {
+    let url = format!("{}{path}", site.as_str());
     // Written as index.html has them, or as Trunk's minifier does (`content=preview.png
     // property=og:image`): each image tag is written anew with its address made absolute.
     let mut made_absolute = Vec::new();
@@ -437,24 +501,29 @@ pub fn with_site_url(page: &str, site: &SiteUrl, title: &str) -> Result<String, 
     Ok(page)
 }
 
-/// `oembed.json` for the site: a `rich` embed (oEmbed 1.0, section 2.3.4.4) of the embed view,
-/// with every field the spec requires for that type (`version`, `type`, `html`, `width`,
-/// `height`) and the optional ones it can honestly fill: the provider (the explorer's name, from
-/// the article's vocabulary) and, where the article has a preview image, the thumbnail.
+/// The `oembed.json` of a page of the site: a `rich` embed (oEmbed 1.0, section 2.3.4.4) of
+/// `embed` (the embed view's address, relative to the site), with every field the spec
+/// requires for that type (`version`, `type`, `html`, `width`, `height`) and the optional ones
+/// it can honestly fill: the provider (the explorer's name, from the article's vocabulary) and,
+/// where the page has a preview image (`preview`: its address, relative to the site), the
+/// thumbnail.
 pub fn oembed_json(
     site: &SiteUrl,
+    embed: &str,
     title: &str,
     height: i32,
     provider: &str,
-    preview: bool,
+    preview: Option<&str>,
 ) -> String {
     let url = site.as_str();
-    let iframe = crate::export::iframe(&format!("{url}?embed=1"), title, OEMBED_WIDTH, height);
+    let iframe = crate::export::iframe(&format!("{url}{embed}"), title, OEMBED_WIDTH, height);
     let s = crate::export::json_str;
-    let thumbnail = if preview {
+    let thumbnail = if let Some(preview) = preview {
         format!(
-            ",\n  \"thumbnail_url\": {},\n  \"thumbnail_width\": 1200,\n  \"thumbnail_height\": 630",
-            s(&format!("{url}preview.png"))
+            ",\n  \"thumbnail_url\": {},\n  \"thumbnail_width\": {},\n  \"thumbnail_height\": {}",
+            s(&format!("{url}{preview}")),
+            preview::WIDTH,
+            preview::HEIGHT
         )
     } else {
         String::new()

@@ -5,8 +5,8 @@
 use std::cmp::Ordering;
 
 use crate::dataset::{
-    Actor, Axis, Certainty, ChartId, Choice, Dataset, Figure, Measure, MeasureGroup, Order,
-    Qualifier, Source,
+    Actor, Amount, Axis, ChartId, Choice, Dataset, Figure, HedgeKind, Measure, MeasureGroup, Order,
+    Source, find_from, occurrences, vocabulary,
 };
 use crate::filters::{Dimension, Filter, Filters};
 use crate::format;
@@ -26,20 +26,68 @@ pub fn facet_count(data: &Dataset, filters: &Filters, value: Filter) -> usize {
         .count()
 }
 
-/// Sorts stably by `cmp`. Every sort of the app goes through here, so the wasm holds one copy of
-/// the standard library's sort (on indices) instead of one per call site and element type: about
-/// 11 KB less code.
+/// Sorts stably by `cmp`. Every sort of the app goes through here, so the wasm holds one sort
+/// (on indices) instead of one per call site and element type: about 11 KB less code; and one
+/// copy of the reordering per element type, not per comparison.
 pub fn sort_stable<T: Copy>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    reorder(items, &cmp);
+}
+
+#[inline(never)]
+fn reorder<T: Copy>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
     let order = sorted_indices(items.len(), &|a, b| cmp(&items[a], &items[b]));
     let sorted = order.into_iter().map(|i| items[i]).collect();
     *items = sorted;
 }
 
+/// `0..len` in `cmp`'s order, stably: a bottom-up merge sort, runs of 1, 2, 4… merged in turn.
+/// The standard library's stable sort (driftsort, with its small-sort networks) was 4.3 KB of
+/// the wasm for lists of at most a few thousand figures.
 #[inline(never)]
 fn sorted_indices(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
-    order.sort_by(|&a, &b| cmp(a, b));
+    let mut merged = Vec::with_capacity(len);
+    let mut width = 1;
+    while width < len {
+        merged.clear();
+        for start in (0..len).step_by(2 * width) {
+            let mid = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut i, mut j) = (start, mid);
+            while i < mid && j < end {
+                // A tie takes the left run's index first: that keeps the sort stable.
+                if cmp(order[j], order[i]) == Ordering::Less {
+                    merged.push(order[j]);
+                    j += 1;
+                } else {
+                    merged.push(order[i]);
+                    i += 1;
+                }
+            }
+            merged.extend_from_slice(&order[i..mid]);
+            merged.extend_from_slice(&order[j..end]);
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
     order
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Against the standard library's stable sort, on keys with many ties (so that a
+        // sort that is not stable fails).
+        #[test]
+        fn sorted_indices_is_a_stable_sort(keys in proptest::collection::vec(0u8..6, 0..200)) {
+            let mut expected: Vec<usize> = (0..keys.len()).collect();
+            expected.sort_by_key(|&i| keys[i]);
+            prop_assert_eq!(sorted_indices(keys.len(), &|a, b| keys[a].cmp(&keys[b])), expected);
+        }
+    }
 }
 
 /// The table's order. Ties keep the data's order; vague amounts sort after every number.
@@ -58,7 +106,7 @@ pub fn sorted(mut figures: Vec<&Figure>, sort: Option<Sort>) -> Vec<&Figure> {
                     .cmp(&axis(b))
                     .then(missing_last(a.value, b.value, sort.descending));
             }
-            Column::Certainty => a.qualifier.certainty().cmp(&b.qualifier.certainty()),
+            Column::Certainty => a.hedge.kind.cmp(&b.hedge.kind),
             // By time, as worked out from the article's words; undated periods last.
             Column::Period => {
                 let day = |f: &Figure| f.worked_out.as_ref().map(|w| w.as_of);
@@ -83,28 +131,44 @@ fn missing_last<T: Ord>(a: Option<T>, b: Option<T>, descending: bool) -> Orderin
     }
 }
 
-/// How a mark is drawn. An upper bound must never look like a count.
+/// How a mark is drawn: a hedge's kind with a number. A bound or a range must never look like
+/// a count.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum MarkStyle {
-    /// "about" / "approximately": a solid bar with "~" in its label.
+    /// No hedge: a solid bar.
+    Exact,
+    /// "about", "nearly": a solid bar, its words in its label.
     Approximate,
+    /// "more than": a bar to the value that runs on, fading, past it, with an arrow.
+    LowerBound,
     /// "up to": hatched, dashed outline, open end, "up to" in its label.
     UpperBound,
+    /// "between 15 and 20": an interval from the low value to the high one, nothing from 0.
+    Range,
 }
 
 impl MarkStyle {
-    pub fn of(q: Qualifier) -> Option<MarkStyle> {
-        match q.certainty() {
-            Certainty::Approximate => Some(MarkStyle::Approximate),
-            Certainty::UpperBound => Some(MarkStyle::UpperBound),
-            Certainty::Vague => None,
+    pub fn of(k: HedgeKind) -> Option<MarkStyle> {
+        Some(match k {
+            HedgeKind::Exact => MarkStyle::Exact,
+            HedgeKind::Approximate => MarkStyle::Approximate,
+            HedgeKind::LowerBound => MarkStyle::LowerBound,
+            HedgeKind::UpperBound => MarkStyle::UpperBound,
+            HedgeKind::Range => MarkStyle::Range,
+            HedgeKind::Vague => return None,
+        })
+    }
+    pub fn kind(self) -> HedgeKind {
+        match self {
+            MarkStyle::Exact => HedgeKind::Exact,
+            MarkStyle::Approximate => HedgeKind::Approximate,
+            MarkStyle::LowerBound => HedgeKind::LowerBound,
+            MarkStyle::UpperBound => HedgeKind::UpperBound,
+            MarkStyle::Range => HedgeKind::Range,
         }
     }
     pub fn slug(self) -> &'static str {
-        match self {
-            MarkStyle::Approximate => "approximate",
-            MarkStyle::UpperBound => "upper-bound",
-        }
+        self.kind().slug()
     }
 }
 
@@ -113,7 +177,9 @@ impl MarkStyle {
 pub struct MarkSpec {
     /// The figure's id, used for selection and element ids.
     pub id: String,
-    pub value: u64,
+    pub value: Amount,
+    /// A range's higher end.
+    pub high: Option<Amount>,
     pub style: MarkStyle,
     /// What the figure says, hedge and all: "up to 70,000 may have been killed".
     pub label: String,
@@ -121,6 +187,29 @@ pub struct MarkSpec {
     pub sublabel: String,
     /// When, in the article's words, where it says.
     pub period: Option<String>,
+}
+
+/// The kinds of the article's drawn figures, in `HedgeKind` order, each with the words that
+/// lead its values ("about", "approximately"), each once: what a legend explains, and no other.
+pub fn drawn_kinds(data: &Dataset) -> Vec<(MarkStyle, Vec<&str>)> {
+    HedgeKind::ALL
+        .iter()
+        .filter_map(|&k| {
+            let style = MarkStyle::of(k)?;
+            let of = || {
+                data.figures
+                    .iter()
+                    .filter(move |f| f.value.is_some() && f.hedge.kind == k)
+            };
+            let mut words: Vec<&str> = Vec::new();
+            for p in of().filter_map(|f| f.hedge.prefix()) {
+                if !words.contains(&p) {
+                    words.push(p);
+                }
+            }
+            of().next().map(|_| (style, words))
+        })
+        .collect()
 }
 
 /// One axis of marks inside a chart. A panel holds one axis only.
@@ -150,7 +239,8 @@ fn mark_for(f: &Figure) -> Option<MarkSpec> {
     Some(MarkSpec {
         id: f.id.clone(),
         value: f.value?,
-        style: MarkStyle::of(f.qualifier)?,
+        high: f.high,
+        style: MarkStyle::of(f.hedge.kind)?,
         label: format::statement(f),
         sublabel: format::sublabel(f),
         // The article's words only: a worked-out date is told in the summary, the details and
@@ -169,8 +259,8 @@ fn panel(axis: Axis, figures: &[&Figure]) -> Option<PanelSpec> {
 }
 
 /// The charts a view shows: those its filters fill, or of those only the one it names.
-/// Where filters leave two charts drawing the same marks, the later is not drawn again: the
-/// earlier says so in a note.
+/// Where filters leave two charts drawing the same marks, the later is left out: the earlier
+/// says so in a note whose words hold in its file too, away from the page.
 pub fn charts_shown(data: &Dataset, filters: &Filters, chart: Option<ChartId>) -> Vec<ChartSpec> {
     let specs = charts(data, filters);
     if let Some(kind) = chart {
@@ -178,18 +268,19 @@ pub fn charts_shown(data: &Dataset, filters: &Filters, chart: Option<ChartId>) -
     }
     let mut shown: Vec<ChartSpec> = Vec::new();
     for spec in specs {
-        let marks = |c: &ChartSpec| -> Vec<String> {
-            let mut ids: Vec<String> = c
+        // Through the one sort on indices (`sort_stable`): a sort of `String`s of its own cost 1.1 KiB.
+        fn marks(c: &ChartSpec) -> Vec<&str> {
+            let mut ids: Vec<&str> = c
                 .panels
                 .iter()
-                .flat_map(|p| p.marks.iter().map(|m| m.id.clone()))
+                .flat_map(|p| p.marks.iter().map(|m| m.id.as_str()))
                 .collect();
-            ids.sort();
+            sort_stable(&mut ids, |a, b| a.cmp(b));
             ids
-        };
+        }
         match shown.iter_mut().find(|kept| marks(kept) == marks(&spec)) {
             Some(kept) => kept.notes.push(format!(
-                "“{}” draws the same figures under these filters, so it is not drawn again.",
+                "Under these filters, “{}” draws the same figures: they are drawn once, here.",
                 spec.title
             )),
             None => shown.push(spec),
@@ -212,6 +303,14 @@ pub fn view_title(data: &Dataset, state: &ViewState) -> String {
         page.title.to_string()
     } else {
         format!("{} — {}", parts.join(" · "), page.name)
+    }
+}
+
+/// What an embed of one chart, or of every chart (`None`), is called: its frame's title.
+pub fn embed_title(data: &Dataset, chart: Option<ChartId>) -> String {
+    match chart {
+        Some(c) => format!("{} — {}", c.label(), data.article.title),
+        None => crate::dataset::vocabulary().page.title.to_string(),
     }
 }
 
@@ -244,7 +343,9 @@ pub fn dimension_short(d: Dimension, filters: &Filters) -> Option<String> {
 
 /// The charts the selection fills, in the article's order; a chart with nothing selected is
 /// left out. Each chart draws the figures of its groups (all, if it names none) that have a
-/// value on one of its axes, one panel per axis.
+/// value on one of its axes, one panel per axis. Not inlined: the filter panel's status line
+/// calls it too, and a copy in each caller cost the wasm about 2 KB.
+#[inline(never)]
 pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
     let selected = select_figures(data, filters);
     let filtered = filters_short(filters);
@@ -255,8 +356,7 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
             let mut figures: Vec<&Figure> = selected
                 .iter()
                 .copied()
-                .filter(|f| def.groups.is_empty() || def.groups.contains(&f.measure.group()))
-                .filter(|f| def.axes.contains(&f.unit.axis()) && f.value.is_some())
+                .filter(|f| def.draws(vocabulary(), f))
                 .collect();
             if def.order == Order::Actor {
                 // The data's order within an actor.
@@ -276,11 +376,7 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
 }
 
 fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpec {
-    let sources = Source::ALL
-        .iter()
-        .copied()
-        .filter(|s| figures.iter().any(|f| f.source == *s))
-        .collect();
+    let sources = sources_of(figures.iter().copied());
     let notes = panels
         .iter()
         .flat_map(|p| {
@@ -291,6 +387,7 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpe
                 .collect();
             words_notes(&on_axis)
                 .into_iter()
+                .chain(disagreement_notes(&on_axis))
                 .chain(period_note(&on_axis))
         })
         .collect();
@@ -347,6 +444,35 @@ fn words_notes(figures: &[&Figure]) -> Vec<String> {
     )]
 }
 
+/// Where sources give different numbers for one actor's measure, each is drawn, credited,
+/// side by side, and this says so, so a reader does not take one bar for the truth: "The
+/// sources disagree on Dockers, on strike: the dockers' union gives at least 2,500; the port
+/// firm, about 1,800."
+fn disagreement_notes(figures: &[&Figure]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (i, f) in figures.iter().enumerate() {
+        let same = |g: &&&Figure| g.actor == f.actor && g.measure == f.measure;
+        if figures[..i].iter().any(|g| same(&g)) {
+            continue;
+        }
+        let said: Vec<&Figure> = figures[i..].iter().copied().filter(|g| same(&g)).collect();
+        if said.len() < 2 || said.iter().all(|g| g.value == f.value && g.high == f.high) {
+            continue;
+        }
+        let each: Vec<String> = said
+            .iter()
+            .map(|g| format!("{} gives {}", g.source.credit(), format::value(g)))
+            .collect();
+        notes.push(format!(
+            "The sources disagree on {}, {}: {}. Both are drawn.",
+            f.actor.label(),
+            f.measure.label(),
+            each.join("; ")
+        ));
+    }
+    notes
+}
+
 /// Where an axis holds figures of different times (or some with none): each bar's period is
 /// under it, and this says so, naming the figures the article gives no period for.
 fn period_note(figures: &[&Figure]) -> Option<String> {
@@ -378,12 +504,32 @@ fn period_note(figures: &[&Figure]) -> Option<String> {
 }
 
 impl ChartSpec {
+    /// The chart's marks in the order they are drawn: panel by panel, row by row.
+    pub fn marks(&self) -> impl Iterator<Item = &MarkSpec> {
+        self.panels.iter().flat_map(|p| p.marks.iter())
+    }
+
     /// Whether the figure `id` is a mark of this chart.
     pub fn draws(&self, id: &str) -> bool {
         self.panels
             .iter()
             .any(|p| p.marks.iter().any(|m| m.id == id))
     }
+}
+
+/// The sources of `figures`, each once, in the article's order.
+fn sources_of<'d>(figures: impl Iterator<Item = &'d Figure> + Clone) -> Vec<Source> {
+    Source::ALL
+        .iter()
+        .copied()
+        .filter(|s| figures.clone().any(|f| f.source == *s))
+        .collect()
+}
+
+/// The page's credit line: the sources of all the article's figures (not every source its
+/// vocabulary lists: one that only events name is no figure's), and the article.
+pub fn article_credit(data: &Dataset) -> String {
+    format::credit(&sources_of(data.figures.iter()), &data.article.dateline)
 }
 
 /// The chart's credit line: who its figures come from, each named once, and the article.
@@ -440,8 +586,10 @@ pub fn vague_figures<'d>(data: &'d Dataset, filters: &Filters) -> Vec<&'d Figure
         .collect()
 }
 
-/// "Showing 2 figures for Russia. Russia: about 500,000 active soldiers (at the beginning of the
-/// year, worked out as start of 2024; according to the New York Post). …"
+/// "Showing 2 figures for Russia. Russia: about 500,000 active soldiers (according to the New
+/// York Post). Period: at the beginning of the year. Worked out as start of 2024. …", then how
+/// the figures on each axis rank (`ranking`). Short sentences, one thing each: a figure with
+/// its hedge and source, its period, a worked-out date, an order.
 pub fn describe(figures: &[&Figure]) -> String {
     if figures.is_empty() {
         return "No figures match the current filters.".into();
@@ -451,24 +599,130 @@ pub fn describe(figures: &[&Figure]) -> String {
         .filter(|a| figures.iter().any(|f| f.actor == **a))
         .map(|a| a.label())
         .collect();
-    let items: Vec<String> = figures
-        .iter()
-        .map(|f| {
-            format!(
-                "{}: {} ({})",
-                f.actor.label(),
-                format::statement(f),
-                format::context(f)
-            )
-        })
-        .collect();
-    // One sentence a figure: the brackets hold a period and an attribution parted by ";".
-    format!(
-        "Showing {} for {}. {}.",
+    let mut sentences = vec![format!(
+        "Showing {} for {}.",
         format::plural(figures.len(), "figure", "figures"),
-        format::and_list(&actors),
-        items.join(". ")
-    )
+        format::and_list(&actors)
+    )];
+    for f in figures {
+        // The value, its hedge and its source in one sentence: the three travel together.
+        sentences.push(format!(
+            "{}: {} ({}).",
+            f.actor.label(),
+            format::statement(f),
+            f.source.attribution()
+        ));
+        if let Some(period) = &f.period {
+            sentences.push(format!("Period: {period}."));
+        }
+        if let Some(w) = &f.worked_out {
+            sentences.push(format!("Worked out as {}.", w.date));
+        }
+    }
+    sentences.extend(ranking(figures));
+    sentences.join(" ")
+}
+
+/// How the figures on each axis rank, as far as the article's numbers allow: the approximate
+/// ones from highest to lowest ("about 500,000 (Russia), … and approximately 15,000 (North
+/// Korea)"), and the upper bounds apart, as each is at most its number and may be lower than
+/// any figure it seems to pass. Figures on different axes are never ranked together; an axis
+/// with one figure has nothing to rank. The unit is said where an axis holds more than one.
+pub fn ranking(figures: &[&Figure]) -> Vec<String> {
+    // Highest first throughout; each axis then takes its own, in the order they come.
+    let mut drawn: Vec<&Figure> = figures
+        .iter()
+        .copied()
+        .filter(|f| f.value.is_some())
+        .collect();
+    sort_stable(&mut drawn, |a, b| b.value.cmp(&a.value));
+    let mut axes: Vec<Axis> = Vec::new();
+    let mut sentences = Vec::new();
+    for f in figures.iter().filter(|f| f.value.is_some()) {
+        let axis = f.unit.axis();
+        if axes.contains(&axis) {
+            continue;
+        }
+        axes.push(axis);
+        let on: Vec<&Figure> = drawn
+            .iter()
+            .copied()
+            .filter(|f| f.unit.axis() == axis)
+            .collect();
+        // Each figure in its own words ("about 400,000 soldiers available"), so two of one
+        // actor, or two measures on one axis, are told apart.
+        let said = |bound: bool| -> Vec<String> {
+            let of = |g: &&&Figure| ranks(g.hedge.kind) != bound;
+            let each = |g: &&Figure| {
+                let words = if bound {
+                    format::value(g)
+                } else {
+                    format::statement(g)
+                };
+                format!("{words} ({})", g.actor.label())
+            };
+            on.iter().filter(of).map(each).collect()
+        };
+        let (approximate, bounds) = (said(false), said(true));
+        if on.len() < 2 {
+            continue;
+        }
+        // One short sentence a rank: a list of four in one sentence ran to 28 words.
+        if approximate.len() > 1 {
+            let last = approximate.len() - 1;
+            for (i, figure) in approximate.iter().enumerate() {
+                let head = match i {
+                    0 => "Highest",
+                    i if i == last => "Lowest",
+                    _ => "Next",
+                };
+                sentences.push(format!("{head}: {figure}."));
+            }
+        }
+        let Some(why) = why_not_ranked(&on) else {
+            continue;
+        };
+        sentences.push(format!("Not ranked, as {why}: {}.", list(&bounds)));
+    }
+    sentences
+}
+
+/// Whether figures of this kind rank by their number: a bound or a range is not one number,
+/// and may pass or fall short of any figure it seems to.
+fn ranks(k: HedgeKind) -> bool {
+    matches!(k, HedgeKind::Exact | HedgeKind::Approximate)
+}
+
+/// Why the figures that do not rank are kept apart, in the words of the kinds among them.
+fn why_not_ranked(on: &[&Figure]) -> Option<&'static str> {
+    let apart: Vec<HedgeKind> = on
+        .iter()
+        .map(|f| f.hedge.kind)
+        .filter(|k| !ranks(*k))
+        .collect();
+    let one = apart.len() == 1;
+    let first = *apart.first()?;
+    if apart.iter().any(|k| *k != first) {
+        return Some("bounds and ranges are not single numbers");
+    }
+    Some(match (first, one) {
+        (HedgeKind::UpperBound, true) => "an upper bound is at most its number",
+        (HedgeKind::UpperBound, false) => "upper bounds are at most their number",
+        (HedgeKind::LowerBound, true) => "a lower bound is at least its number",
+        (HedgeKind::LowerBound, false) => "lower bounds are at least their number",
+        (_, true) => "a range is not one number",
+        (_, false) => "ranges are not one number each",
+    })
+}
+
+/// "a, b and c": the commas in these items are a number's own ("500,000 (Russia)"), so they
+/// need no semicolons between them, as `format::and_list` gives a source's own commas.
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// Where the headline gives a figure's number without the hedge the text puts on it ("Plans to
@@ -484,10 +738,10 @@ pub fn headline_notes(data: &Dataset) -> Vec<String> {
     data.figures
         .iter()
         .filter_map(|f| {
-            let number = format::count(f.value?);
-            let hedged = f.qualifier.words().iter().all(|w| headline.contains(w));
+            let number = format::amount(f.value?);
+            let hedged = f.hedge.words().iter().all(|w| find_from(&headline, w, 0).is_some());
             // The number itself, not a part of a longer one ("100,000" in "1,100,000").
-            let alone = headline.match_indices(&number).any(|(at, _)| {
+            let alone = occurrences(&headline, &number).into_iter().any(|(at, _)| {
                 let around = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_digit() && c != ',');
                 around(headline[..at].chars().next_back())
                     && around(headline[at + number.len()..].chars().next())
@@ -497,7 +751,7 @@ pub fn headline_notes(data: &Dataset) -> Vec<String> {
             let first = f
                 .quotes
                 .iter()
-                .filter_map(|q| Some((data.text[body..].find(q.as_str())?, q)))
+                .filter_map(|q| Some((find_from(&data.text, q, body)?, q)))
                 .min_by_key(|(at, _)| *at)?
                 .1;
             (alone && !hedged).then(|| {
@@ -520,7 +774,7 @@ pub fn quote_context<'d>(data: &'d Dataset, quote: &str) -> Option<&'d str> {
         return None;
     }
     let text = data.text.as_str();
-    let at = text.find(quote)?;
+    let at = find_from(text, quote, 0)?;
     let before = text[..at].trim_end();
     let paragraph = before.rfind('\n').map_or(0, |i| i + 1);
     let body = &before[paragraph..];
@@ -549,7 +803,7 @@ pub fn article_segments(data: &Dataset) -> Vec<Vec<Segment>> {
     let mut cover: Vec<Vec<&str>> = vec![Vec::new(); text.len()];
     for f in &data.figures {
         for q in &f.quotes {
-            for (s, e) in crate::dataset::occurrences(text, q) {
+            for (s, e) in occurrences(text, q) {
                 for slot in &mut cover[s..e] {
                     if !slot.contains(&f.id.as_str()) {
                         slot.push(&f.id);

@@ -137,6 +137,22 @@ impl ViewState {
         if query.is_empty() { "?".into() } else { query }
     }
 
+    /// Where a link that shares this view points, relative to the site's folder: the page of
+    /// its one chart (`chart_page`), with the rest of its query, where it shows one chart of
+    /// every figure, so that the link's preview shows that chart; else the canonical query.
+    pub fn share_path(&self) -> String {
+        match self.chart {
+            Some(c) if self.view == View::Charts && self.filters == Filters::default() => {
+                let rest = ViewState {
+                    chart: None,
+                    ..self.clone()
+                };
+                format!("{}{}", chart_page(c), rest.to_query())
+            }
+            _ => self.to_query(),
+        }
+    }
+
     /// The address bar's query: the canonical query, then the parameters that are not ours
     /// (`foreign`, as `Parsed::foreign` keeps them) in the order they came. What is shared
     /// (Copy link, Share, embed) is `to_query` alone.
@@ -164,7 +180,14 @@ impl ViewState {
             .split('&')
             // Every leading `amp;`: a link escaped twice reads as once, and what is kept of
             // it reads the same again (the fuzz target found "amp;amp;").
-            .map(|p| p.trim_start_matches("amp;"))
+            .map(|mut p| {
+                // Not `trim_start_matches("amp;")`: a search for a `&str` brings core's
+                // two-way string searcher into the wasm.
+                while let Some(rest) = p.strip_prefix("amp;") {
+                    p = rest;
+                }
+                p
+            })
             .filter(|p| !p.is_empty());
         for piece in pieces {
             let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
@@ -230,6 +253,12 @@ impl ViewState {
         }
         next
     }
+}
+
+/// The static page the build writes for chart `c`, relative to the site's folder
+/// (`chart/strength/`): the explorer on that chart, with its own title and preview image.
+pub fn chart_page(c: ChartId) -> String {
+    format!("chart/{}/", c.slug())
 }
 
 /// The result of reading a URL: the state to show, what of ours was left out, and the
@@ -396,10 +425,11 @@ impl Param {
             },
             Param::Chart => match ChartId::from_slug(&slug) {
                 Some(c) => state.chart = Some(c),
-                None => bad(&format!(
-                    "there is no such chart; the charts are {}",
-                    ChartId::expected().trim_start_matches("one of ")
-                )),
+                None => {
+                    let expected = ChartId::expected();
+                    let charts = expected.strip_prefix("one of ").unwrap_or(&expected);
+                    bad(&format!("there is no such chart; the charts are {charts}"))
+                }
             },
             Param::Embed => match slug.as_str() {
                 "1" | "true" => state.embed = true,

@@ -13,7 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod synthetic;
 
 use frontline_figures::AppProps;
-use frontline_figures::chart::layout::ROW_H;
+use frontline_figures::chart::layout::{LABEL_CHARS, row_span};
 use frontline_figures::components::DataRef;
 use frontline_figures::dataset::{Actor, Choice, Dataset};
 use frontline_figures::select::charts;
@@ -182,21 +182,31 @@ fn a_failure_shows_a_plain_panel_with_the_message_as_text() {
     panel.remove();
 }
 
-/// The chart with the most marks in `data`: the long one the test scrolls through.
+/// The chart with the most marks in `data` (over all its panels): the long one the tests
+/// scroll through.
 fn longest(data: &Dataset) -> &'static str {
     charts(data, &Default::default())
         .into_iter()
-        .max_by_key(|c| c.panels.first().map_or(0, |p| p.marks.len()))
+        .max_by_key(|c| c.panels.iter().map(|p| p.marks.len()).sum::<usize>())
         .map_or("", |c| c.id.slug())
 }
 
-/// The ids of the marks in the first panel of `chart`, in the order of its rows.
-fn marks_of(data: &Dataset, chart: &str) -> Vec<String> {
-    let spec = charts(data, &Default::default())
+/// The panels of `chart` in `data`, in the order they are drawn.
+fn panels(data: &Dataset, chart: &str) -> Vec<frontline_figures::select::PanelSpec> {
+    charts(data, &Default::default())
         .into_iter()
         .find(|c| c.id.slug() == chart)
-        .unwrap();
-    spec.panels[0].marks.iter().map(|m| m.id.clone()).collect()
+        .unwrap()
+        .panels
+}
+
+/// The ids of the marks of `chart`, in the order they are drawn: panel by panel, row by row
+/// (the order the arrow keys walk).
+fn marks_of(data: &Dataset, chart: &str) -> Vec<String> {
+    panels(data, chart)
+        .iter()
+        .flat_map(|p| p.marks.iter().map(|m| m.id.clone()))
+        .collect()
 }
 
 /// The ids of `chart`'s marks that have a button, and of those it draws, each sorted.
@@ -217,26 +227,37 @@ fn buttons_and_bars(root: &Element, chart: &str) -> (Vec<String>, Vec<String>) {
     (ids(".mark-button"), ids("g.mark"))
 }
 
-/// The rows of the chart `chart` that are on screen, by the id of their mark (`ids`, in row
-/// order): row `i` of its first panel starts `i * ROW_H` px below its top.
-fn rows_on_screen(root: &Element, chart: &str, ids: &[String]) -> Vec<String> {
-    let svg = root
-        .query_selector(&format!("#chart-{chart} svg.panel-svg"))
-        .unwrap()
+/// Where the row of mark `id` of `chart` is, from the top of the window, in px: the top of
+/// its panel's drawing as laid out now, plus its row's span in the layout (`row_span`; px at
+/// the default 16 px root).
+fn row_in_window(root: &Element, data: &Dataset, chart: &str, id: &str) -> (f64, f64) {
+    let svgs = root
+        .query_selector_all(&format!("#chart-{chart} svg.panel-svg"))
         .unwrap();
+    let (at, (from, to)) = panels(data, chart)
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| Some((i, row_span(p, LABEL_CHARS, id)?)))
+        .unwrap();
+    let svg = svgs.item(at as u32).unwrap().dyn_into::<Element>().unwrap();
     let top = svg.get_bounding_client_rect().top();
+    (top + f64::from(from), top + f64::from(to))
+}
+
+/// The rows of the chart `chart` that are on screen, by the id of their mark (`ids`, in
+/// drawing order).
+fn rows_on_screen(root: &Element, data: &Dataset, chart: &str, ids: &[String]) -> Vec<String> {
     let viewport = gloo::utils::window()
         .inner_height()
         .unwrap()
         .as_f64()
         .unwrap();
     ids.iter()
-        .enumerate()
-        .filter(|&(i, _)| {
-            let y = top + f64::from(i as i32 * ROW_H);
-            y + f64::from(ROW_H) > 0.0 && y < viewport
+        .filter(|id| {
+            let (from, to) = row_in_window(root, data, chart, id);
+            to > 0.0 && from < viewport
         })
-        .map(|(_, id)| id.clone())
+        .cloned()
         .collect()
 }
 
@@ -265,8 +286,11 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
         .query_selector(&format!("#chart-{chart} svg.panel-svg"))
         .unwrap()
         .unwrap();
-    svg.scroll_into_view();
-    let first = rows_on_screen(&root, chart, &ids);
+    // To the drawing's top by the window's own scroll: WebKit's scrollIntoView on an SVG
+    // element left the page where an earlier test had scrolled it.
+    let at = window.scroll_y().unwrap() + svg.get_bounding_client_rect().top();
+    window.scroll_to_with_x_and_y(0.0, at);
+    let first = rows_on_screen(&root, data.0, chart, &ids);
     // The first render draws every row (as the prerender does); the chart then measures.
     let near = || count(&root, &marks) < rows / 4;
     until(|| near() && first.iter().all(|id| drawn(&root, chart, id))).await;
@@ -279,13 +303,24 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
         drawn_rows < rows / 4,
         "only the rows near the screen: {drawn_rows} of {rows}"
     );
-    // With no focus and no selection, a button for each row drawn, and no other.
+    // With no focus and no selection, a button for each row drawn and for the chart's first
+    // mark (its tab stop, and Home's) and last (End's), and no other.
+    let with_ends = |mut bars: Vec<String>| {
+        for end in [&ids[0], &ids[ids.len() - 1]] {
+            if !bars.contains(end) {
+                bars.push(end.clone());
+            }
+        }
+        bars.sort();
+        bars
+    };
     let (buttons, bars) = buttons_and_bars(&root, chart);
-    assert_eq!(buttons, bars, "the buttons are the rows drawn");
+    assert_eq!(buttons, with_ends(bars), "the rows drawn and the ends");
 
     // Half the chart further down: the rows there are drawn, the first ones no longer.
-    window.scroll_by_with_x_and_y(0.0, f64::from(rows as i32 * ROW_H / 2));
-    let later = rows_on_screen(&root, chart, &ids);
+    let (half, _) = row_in_window(&root, data.0, chart, &ids[ids.len() / 2]);
+    window.scroll_by_with_x_and_y(0.0, half);
+    let later = rows_on_screen(&root, data.0, chart, &ids);
     until(|| later.iter().all(|id| drawn(&root, chart, id))).await;
     assert!(
         !later.is_empty() && later.iter().all(|id| drawn(&root, chart, id)),
@@ -297,13 +332,18 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
         first[0]
     );
     assert!(later.iter().all(|id| !first.contains(id)));
+    // The rows drawn, and the ends: the first mark far above now, the last far below.
     until(|| {
         let (buttons, bars) = buttons_and_bars(&root, chart);
-        buttons == bars
+        buttons == with_ends(bars)
     })
     .await;
     let (buttons, bars) = buttons_and_bars(&root, chart);
-    assert_eq!(buttons, bars, "the buttons follow the rows drawn");
+    assert_eq!(
+        buttons,
+        with_ends(bars),
+        "the buttons follow the rows drawn"
+    );
 
     root.remove();
     window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -329,9 +369,9 @@ async fn a_long_charts_buttons_follow_the_keyboard_focus_wherever_the_rows_drawn
     let few = count(&root, &buttons);
     assert!(few < ids.len() as u32 / 4, "{few} buttons of {}", ids.len());
 
-    // Focus the first button there is, then walk the marks one by one, as Tab does: the next
-    // mark's button is always there by the time the reader presses the key, though focusing
-    // the group scrolls the page to it, after the chart's last row, and the rows drawn follow.
+    // Focus the first button there is, then walk the marks one by one, as the arrow keys do:
+    // the next mark's button is always there by the time the reader presses the key, though
+    // each focus scrolls the page to its row, and the rows drawn follow.
     let document = gloo::utils::document();
     let start = ids.iter().position(|id| button(id).is_some()).unwrap();
     for (step, id) in ids[start..start + 60].iter().enumerate() {
@@ -358,6 +398,78 @@ async fn a_long_charts_buttons_follow_the_keyboard_focus_wherever_the_rows_drawn
         "{walked} buttons of {}",
         ids.len()
     );
+    root.remove();
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// A key pressed on the element with the focus, as the keyboard sends it (it bubbles to the
+/// chart's toolbar).
+fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let focused = gloo::utils::document().active_element().unwrap();
+    focused.dispatch_event(&event).unwrap();
+}
+
+/// A long chart draws only the rows near the screen, and has buttons for only some marks; its
+/// one tab stop still reaches every mark with the arrow keys, Home and End, each row scrolled
+/// into view and drawn.
+#[wasm_bindgen_test]
+async fn the_arrow_keys_reach_every_mark_of_a_long_chart() {
+    let data = DataRef(Box::leak(Box::new(synthetic::synthetic(1000))));
+    let root = mount_with(AppProps { data }).await;
+    let chart = longest(data.0);
+    let ids = marks_of(data.0, chart);
+    let buttons = format!("#chart-{chart} .mark-button");
+    root.query_selector(&format!("#chart-{chart} svg.panel-svg"))
+        .unwrap()
+        .unwrap()
+        .scroll_into_view();
+    until(|| count(&root, &buttons) < ids.len() as u32 / 4).await;
+    let stop = root
+        .query_selector(&format!("{buttons}[tabindex='0']"))
+        .unwrap()
+        .expect("the chart's one tab stop");
+    assert_eq!(
+        count(&root, &format!("{buttons}[tabindex='0']")),
+        1,
+        "one tab stop"
+    );
+    stop.dyn_into::<HtmlElement>().unwrap().focus().unwrap();
+    let active = || {
+        gloo::utils::document()
+            .active_element()
+            .and_then(|a| a.get_attribute("data-mark"))
+            .unwrap_or_default()
+    };
+    assert_eq!(active(), ids[0]);
+    let on_screen = |id: &String| {
+        drawn(&root, chart, id) && rows_on_screen(&root, data.0, chart, &ids).contains(id)
+    };
+    for (key, to) in [
+        ("End", ids.len() - 1),
+        ("ArrowUp", ids.len() - 2),
+        ("Home", 0),
+        ("ArrowDown", 1),
+        ("ArrowRight", 2),
+        ("End", ids.len() - 1),
+        ("ArrowDown", ids.len() - 1),
+    ] {
+        press(key);
+        let target = &ids[to];
+        until(|| active() == *target && on_screen(target)).await;
+        assert_eq!(active(), *target, "{key}: the focus");
+        assert!(
+            on_screen(target),
+            "{key}: {target}'s row is drawn and on screen"
+        );
+    }
+    // Still a few buttons, not one per mark.
+    assert!(count(&root, &buttons) < ids.len() as u32 / 4);
     root.remove();
     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }

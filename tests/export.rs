@@ -3,7 +3,7 @@
 
 use frontline_figures::dataset::{Actor, ChartId, Choice, Dataset, Figure, Source};
 use frontline_figures::export::{
-    CREDIT_CHARS, CSV_COLUMNS, chart_svg, csv, embed_height, embed_snippet, file_name, file_stem,
+    CREDIT_CHARS, chart_svg, csv, csv_columns, embed_height, embed_snippet, file_name, file_stem,
     json, wrap, xml,
 };
 use frontline_figures::filters::{Filters, Selection};
@@ -78,7 +78,7 @@ fn csv_quotes_what_needs_quoting_and_ends_lines_with_crlf() {
     assert_eq!(&text.as_bytes()[..3], b"\xEF\xBB\xBF");
     let text = text.strip_prefix('\u{feff}').unwrap();
     let lines: Vec<&str> = text.split("\r\n").collect();
-    assert_eq!(lines[0], CSV_COLUMNS.join(","));
+    assert_eq!(lines[0], csv_columns().join(","));
     // The bare line break stays inside the quoted field; only CRLF ends a record.
     assert!(
         lines[1].ends_with(",\"He said \"\"about\"\", then\nleft\","),
@@ -104,7 +104,11 @@ fn json_is_valid_and_matches_the_data() {
     assert_eq!(items.len(), data().figures.len());
     for (item, f) in items.iter().zip(&figures) {
         assert_eq!(item["id"], f.id.as_str());
-        assert_eq!(item["value"].as_u64(), f.value);
+        // Thousandths, as the data holds them: "4.5" is 4500.
+        let milli = |v: &serde_json::Value| v.as_f64().map(|v| (v * 1000.0).round() as u64);
+        assert_eq!(milli(&item["value"]), f.value.map(|a| a.0), "{}", f.id);
+        assert_eq!(milli(&item["high"]), f.high.map(|a| a.0), "{}", f.id);
+        assert_eq!(item["hedge"], f.hedge.kind.slug(), "{}", f.id);
         assert_eq!(item["value_text"].as_str(), f.value_text.as_deref());
         assert_eq!(item["quotes"].as_array().unwrap().len(), f.quotes.len());
         assert_eq!(item["source_label"], f.source.credit(), "{}", f.id);
@@ -273,4 +277,51 @@ fn a_filtered_chart_file_says_what_it_shows() {
             "{svg}"
         );
     }
+}
+
+/// Where a filter leaves two charts drawing the same figures, the one drawn names the other in
+/// a note; in its file, which travels without the page, the note still reads true: it says
+/// what the other chart would draw, not that something on a page is left out.
+#[test]
+fn a_chart_file_notes_a_chart_of_the_same_figures_in_words_true_without_the_page() {
+    use frontline_figures::filters::Dimension;
+    use frontline_figures::select::charts_shown;
+    let mut seen = 0;
+    for d in Dimension::ALL {
+        for (v, _) in d.values() {
+            let f = v.alone(&Filters::default());
+            let shown = charts_shown(data(), &f, None);
+            for c in charts(data(), &f)
+                .iter()
+                .filter(|c| !shown.iter().any(|s| s.id == c.id))
+            {
+                let kept = shown
+                    .iter()
+                    .find(|s| s.notes.iter().any(|n| n.contains(c.title)));
+                let kept = kept.unwrap_or_else(|| panic!("{:?}: nothing names {}", v, c.title));
+                let svg = chart_svg(data(), kept).svg;
+                // The file's words, its wrapped lines joined again.
+                let text = svg
+                    .split('<')
+                    .filter_map(|t| t.split_once('>').map(|(_, text)| text.trim()))
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let at = text.find(c.title);
+                let at =
+                    at.unwrap_or_else(|| panic!("{}'s file names {}: {text}", kept.title, c.title));
+                let sentence = text[at..].split(". ").next().unwrap_or_default();
+                assert!(
+                    !sentence.contains("again") && !sentence.contains("not drawn"),
+                    "{sentence}"
+                );
+                seen += 1;
+            }
+        }
+    }
+    pinned!();
+    assert!(
+        seen > 0,
+        "this article has filters that leave two charts the same"
+    );
 }

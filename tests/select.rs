@@ -7,7 +7,7 @@ use frontline_figures::chart::layout::{
 use frontline_figures::chart::scale::nice_ticks;
 use frontline_figures::chart::scene::{Len, Shape, scene};
 use frontline_figures::dataset::{
-    Actor, Certainty, ChartId, Choice, Dataset, Figure, MeasureGroup,
+    Actor, Amount, Certainty, ChartId, Choice, Dataset, Figure, HedgeKind, MeasureGroup,
 };
 use frontline_figures::filters::{Dimension, Filter, Filters, Selection};
 use frontline_figures::format;
@@ -62,7 +62,7 @@ fn has(f: &Figure, v: Filter) -> bool {
         Filter::Actor(a) => f.actor == a,
         Filter::Measure(m) => f.measure.group() == m,
         Filter::Source(s) => f.source == s,
-        Filter::Certainty(c) => f.qualifier.certainty() == c,
+        Filter::Certainty(c) => f.hedge.kind == c.kind(),
     }
 }
 
@@ -91,7 +91,7 @@ fn filters_combine_across_dimensions() {
     pinned!();
     let f = only(
         &only(&Filters::default(), Filter::Actor(actor("russia"))),
-        Filter::Certainty(Certainty::UpperBound),
+        Filter::Certainty(Certainty::of(HedgeKind::UpperBound).expect("pinned: it has up to")),
     );
     assert_eq!(
         ids(select_figures(data(), &f)),
@@ -330,13 +330,13 @@ fn upper_bounds_and_approximations_are_drawn_differently_and_nothing_is_derived(
     // Whatever the article: each mark's look follows its hedge, its label is its sentence.
     for m in marks() {
         let f = data().figure(&m.id).unwrap();
-        assert_eq!(Some(m.style), MarkStyle::of(f.qualifier), "{}", m.id);
+        assert_eq!(Some(m.style), MarkStyle::of(f.hedge.kind), "{}", m.id);
         assert_eq!(m.label, format::statement(f), "{}", m.id);
     }
     // Both looks are in use wherever the article has both kinds of hedge.
     let styles: Vec<MarkStyle> = marks().map(|m| m.style).collect();
     for f in data().figures.iter().filter(|f| f.value.is_some()) {
-        let style = MarkStyle::of(f.qualifier).expect("a number has a look");
+        let style = MarkStyle::of(f.hedge.kind).expect("a number has a look");
         assert!(
             styles.contains(&style),
             "{}: {style:?} is never drawn",
@@ -426,7 +426,8 @@ fn charts_without_selected_figures_are_left_out() {
 }
 
 /// The summary counts the selection, names its actors, and says each figure with its hedge,
-/// period and source: checked for each actor alone and for every figure together.
+/// period and source in one sentence, and a worked-out date in one of its own: checked for each
+/// actor alone and for every figure together.
 #[test]
 fn summaries_are_written_from_the_selection() {
     let selections: Vec<Filters> = std::iter::once(Filters::default())
@@ -455,12 +456,18 @@ fn summaries_are_written_from_the_selection() {
         );
         assert!(text.starts_with(&head), "{head}\n{text}");
         for f in &figures {
-            let said = format!(
-                "{}: {} ({})",
+            let mut said = format!(
+                "{}: {} ({}).",
                 f.actor.label(),
                 format::statement(f),
-                format::context(f)
+                f.source.attribution()
             );
+            if let Some(period) = &f.period {
+                said = format!("{said} Period: {period}.");
+            }
+            if let Some(w) = &f.worked_out {
+                said = format!("{said} Worked out as {}.", w.date);
+            }
             assert!(text.contains(&said), "{said}\n{text}");
         }
     }
@@ -480,7 +487,7 @@ fn summaries_are_written_from_the_selection() {
     let (statement, source) = expected::statements().remove("ru-active").unwrap();
     assert!(
         text.contains(&format!(
-            "Russia: {statement} (at the beginning of the year, worked out as start of 2024; {source})"
+            "Russia: {statement} ({source}). Period: at the beginning of the year. Worked out as start of 2024."
         )),
         "{text}"
     );
@@ -500,13 +507,22 @@ fn numbers_are_formatted_for_people() {
         let v = format::value(f);
         match f.value {
             Some(n) => {
-                let number = if f.unit.axis().percent() {
-                    format!("{n}%")
-                } else {
-                    format::count(n)
+                let written = |n: Amount| {
+                    let (whole, decimals) = n.parts();
+                    let whole = format::count(whole);
+                    let n = match decimals.is_empty() {
+                        true => whole,
+                        false => format!("{whole}.{decimals}"),
+                    };
+                    match f.unit.axis().percent() {
+                        true => format!("{n}%"),
+                        false => n,
+                    }
                 };
+                let number = written(f.high.unwrap_or(n));
                 assert!(v.ends_with(&number), "{}: {v}", f.id);
-                if let Some(prefix) = f.qualifier.prefix() {
+                assert!(v.contains(&written(n)), "{}: {v}", f.id);
+                if let (Some(prefix), None) = (f.hedge.prefix(), f.high) {
                     assert_eq!(v, format!("{prefix} {number}"), "{}", f.id);
                 }
             }
@@ -526,6 +542,42 @@ fn numbers_are_formatted_for_people() {
         format::value(data().figure("nk-ammunition").unwrap()),
         "hundreds of thousands"
     );
+}
+
+/// A value's place on its scale, to the nearest hundredth of a percent, as integer arithmetic
+/// gives it (ties up), for every count the article could hold and beyond; and never past the
+/// chart's width.
+#[test]
+fn a_values_place_is_its_share_of_the_scale_to_the_nearest_hundredth_of_a_percent() {
+    use frontline_figures::chart::scale::position;
+    let exact = |v: u64, d: u64| {
+        ((u128::from(v) * 10_000 + u128::from(d) / 2) / u128::from(d)).min(10_000) as u32
+    };
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..200_000 {
+        let d = next() % 900_000_000_000 + 1;
+        let v = next() % (d + 1);
+        assert_eq!(position(v, d), exact(v, d), "{v} of {d}");
+    }
+    // Ties (a half-hundredth exactly) go up, small scales and past the end too.
+    for (v, d) in [
+        (1, 20_000),
+        (3, 20_000),
+        (1, 2),
+        (7, 7),
+        (0, 5),
+        (9, 5),
+        (5, 0),
+    ] {
+        let expected = if d == 0 { 0 } else { exact(v, d) };
+        assert_eq!(position(v, d), expected, "{v} of {d}");
+    }
 }
 
 #[test]
@@ -562,13 +614,21 @@ fn layout_keeps_rows_apart_and_ends_ticks_inside_the_chart() {
         let top: u64 = if panel.axis.percent() {
             100
         } else {
-            *nice_ticks(panel.marks.iter().map(|m| m.value).max().unwrap(), 5)
+            let reach = |m: &frontline_figures::select::MarkSpec| {
+                let end = m.high.unwrap_or(m.value).0;
+                match m.style {
+                    MarkStyle::LowerBound => (end + end / 8).div_ceil(Amount::ONE),
+                    _ => end.div_ceil(Amount::ONE),
+                }
+            };
+            *nice_ticks(panel.marks.iter().map(reach).max().unwrap(), 5)
                 .last()
                 .unwrap()
         };
         for (bar, mark) in layout.bars.iter().zip(&panel.marks) {
             // In hundredths of a percent of the chart's width, to the nearest.
-            let exact = mark.value as f64 * 10_000.0 / top as f64;
+            let end = mark.high.unwrap_or(mark.value).0;
+            let exact = end as f64 * 10_000.0 / (top * Amount::ONE) as f64;
             assert!(
                 (f64::from(bar.width) - exact).abs() <= 0.5,
                 "{}: {} for {exact}",
@@ -607,8 +667,11 @@ fn a_long_label_wraps_and_its_row_grows() {
         .find(|p| p.marks.len() >= 2)
         .unwrap()
         .clone();
-    for m in &panel.marks {
-        assert!(m.label.chars().count() <= LABEL_CHARS, "{}", m.label);
+    // Labels, sublabels and periods that fit: the article's may not.
+    for m in &mut panel.marks {
+        m.label = "about 1,000 soldiers".into();
+        m.sublabel = "Somewhere · a source".into();
+        m.period = Some("so far".into());
     }
     let plain = layout_panel(&panel).unwrap();
     assert!(
@@ -617,7 +680,7 @@ fn a_long_label_wraps_and_its_row_grows() {
             .iter()
             .all(|b| b.label_lines == [b.label.clone()])
     );
-    let long = "up to 15% of the county's roads may be closed by the end of the long week";
+    let long = "up to 15% of the county's roads may close this week";
     panel.marks[0].label = long.into();
     let wrapped = layout_panel(&panel).unwrap();
     let first = &wrapped.bars[0];
@@ -691,14 +754,15 @@ fn the_scene_draws_upper_bounds_open_ended_and_approximations_solid() {
             .any(|s| matches!(s, Shape::Rect { hatched: true, .. }))
     };
     for m in &specs[0].panels[0].marks {
-        let bound = m.style == MarkStyle::UpperBound;
         let drawn = (edges(&m.id), hatched(&m.id));
-        assert_eq!(
-            drawn,
-            if bound { (3, true) } else { (0, false) },
-            "{}",
-            m.id
-        );
+        let expected = match m.style {
+            // Dashed on three sides, open at the far end.
+            MarkStyle::UpperBound => (3, true),
+            // Dashed edges running on past the value.
+            MarkStyle::LowerBound => (2, false),
+            _ => (0, false),
+        };
+        assert_eq!(drawn, expected, "{}", m.id);
     }
     assert_eq!(Len::Pct(1_400).to_string(), "14%");
     assert_eq!(Len::Pct(305).to_string(), "3.05%");
@@ -874,33 +938,34 @@ fn a_long_charts_buttons_are_its_drawn_rows_the_focus_and_its_neighbours_and_the
     let marks: Vec<&str> = ids.iter().map(String::as_str).collect();
     // Every row drawn (a short chart, or before a long one has measured): every button.
     assert_eq!(
-        marks_with_buttons(&marks, None, Some("m3"), None),
+        marks_with_buttons(&marks, None, Some("m3"), &[]),
         (0..50).collect::<Vec<_>>()
     );
     let drawn = ["m10", "m11", "m12"];
     // Nothing focused or selected: the drawn rows' buttons, in the chart's order.
     assert_eq!(
-        marks_with_buttons(&marks, Some(&drawn), None, None),
+        marks_with_buttons(&marks, Some(&drawn), None, &[]),
         [10, 11, 12]
     );
-    // Focus far from the drawn rows (the group sits after the chart's last row): the focused
-    // mark and its neighbours, so Tab and Shift+Tab always find a next button.
+    // Focus far from the drawn rows: the focused mark and its neighbours, so the arrows always
+    // find a next button.
     let around: Vec<usize> = (40 - BUTTONS_AROUND_FOCUS..=40 + BUTTONS_AROUND_FOCUS).collect();
-    let with_focus = marks_with_buttons(&marks, Some(&drawn), Some("m40"), None);
+    let with_focus = marks_with_buttons(&marks, Some(&drawn), Some("m40"), &[]);
     assert_eq!(with_focus, [&[10, 11, 12][..], &around].concat());
     // At the chart's ends the neighbours stop at its first and last marks.
     assert_eq!(
-        marks_with_buttons(&marks, Some(&[]), Some("m49"), None),
+        marks_with_buttons(&marks, Some(&[]), Some("m49"), &[]),
         (49 - BUTTONS_AROUND_FOCUS..50).collect::<Vec<_>>()
     );
     assert_eq!(
-        marks_with_buttons(&marks, Some(&[]), Some("m0"), None),
+        marks_with_buttons(&marks, Some(&[]), Some("m0"), &[]),
         (0..=BUTTONS_AROUND_FOCUS).collect::<Vec<_>>()
     );
-    // The selected mark keeps its button wherever it is; an unknown focus adds nothing.
+    // The selected mark and the chart's tab stop keep their buttons wherever they are; an
+    // unknown focus adds nothing.
     assert_eq!(
-        marks_with_buttons(&marks, Some(&drawn), Some("gone"), Some("m30")),
-        [10, 11, 12, 30]
+        marks_with_buttons(&marks, Some(&drawn), Some("gone"), &["m30", "m0"]),
+        [0, 10, 11, 12, 30]
     );
 }
 
@@ -986,12 +1051,12 @@ fn a_headline_that_drops_a_hedge_gets_a_note_quoting_the_text() {
     let headline = data().text.lines().next().unwrap().to_lowercase();
     let notes = frontline_figures::select::headline_notes(data());
     for f in data().figures.iter().filter(|f| f.value.is_some()) {
-        let number = format::count(f.value.unwrap());
+        let number = format::amount(f.value.unwrap());
         let noted = notes
             .iter()
             .any(|n| f.quotes.iter().any(|q| n.contains(q.as_str())));
         let dropped =
-            headline.contains(&number) && !f.qualifier.words().iter().all(|w| headline.contains(w));
+            headline.contains(&number) && !f.hedge.words().iter().all(|w| headline.contains(w));
         assert_eq!(noted, dropped, "{}: {notes:?}", f.id);
     }
     pinned!();
@@ -1165,6 +1230,539 @@ fn a_long_charts_period_note_counts_rather_than_names() {
             .filter(|n| n.starts_with("Not all of one time"))
         {
             assert!(note.len() < 200, "{} characters: {note}", note.len());
+        }
+    }
+}
+
+/// The selections the description tests read: every figure, and each actor alone.
+fn each_actor_and_all() -> Vec<Filters> {
+    std::iter::once(Filters::default())
+        .chain(
+            Actor::ALL
+                .iter()
+                .map(|&a| only(&Filters::default(), Filter::Actor(a))),
+        )
+        .collect()
+}
+
+/// A chart's description ranks only what the article's numbers and hedges allow: on each of
+/// its axes the approximate figures from highest to lowest, and the upper bounds apart (an
+/// upper bound may be lower than any figure it seems to pass), each with its "up to".
+#[test]
+fn descriptions_rank_approximate_figures_and_keep_upper_bounds_apart() {
+    let mut ranked = 0;
+    for filters in each_actor_and_all() {
+        for spec in charts(data(), &filters) {
+            let sentences: Vec<&str> = spec.summary.split(". ").collect();
+            for panel in &spec.panels {
+                let on_panel: Vec<&Figure> = panel
+                    .marks
+                    .iter()
+                    .filter_map(|m| data().figure(&m.id))
+                    .collect();
+                // Exact and approximate numbers rank; bounds and ranges are set apart.
+                let of = |ranks: bool| -> Vec<&Figure> {
+                    let mut fs: Vec<&Figure> = on_panel
+                        .iter()
+                        .copied()
+                        .filter(|f| {
+                            matches!(f.hedge.kind, HedgeKind::Exact | HedgeKind::Approximate)
+                                == ranks
+                        })
+                        .collect();
+                    fs.sort_by_key(|f| std::cmp::Reverse(f.value));
+                    fs
+                };
+                let (approximate, bounds) = (of(true), of(false));
+                let said = |f: &Figure| format::value(f);
+                let sentence = |head: &str, f: &Figure| {
+                    sentences
+                        .iter()
+                        .find(|s| s.starts_with(head) && s.contains(&said(f)))
+                        .copied()
+                };
+                // One short sentence a rank, each figure in its own words: "Highest: about
+                // 500,000 active soldiers (Russia)", "Next: …", "Lowest: …".
+                if approximate.len() > 1 {
+                    let first = sentences
+                        .iter()
+                        .position(|s| {
+                            s.starts_with("Highest: ")
+                                && s.contains(&format::statement(approximate[0]))
+                        })
+                        .unwrap_or_else(|| panic!("{}: no order in {}", spec.title, spec.summary));
+                    let order = &sentences[first..first + approximate.len()];
+                    for (i, (s, f)) in order.iter().zip(&approximate).enumerate() {
+                        let head = match i {
+                            0 => "Highest: ",
+                            i if i == approximate.len() - 1 => "Lowest: ",
+                            _ => "Next: ",
+                        };
+                        assert!(s.starts_with(head), "{head}in {s}");
+                        let named = format!("{} ({})", format::statement(f), f.actor.label());
+                        assert!(s.contains(&named), "{named} in {s}");
+                    }
+                    for (b, s) in bounds.iter().zip(order) {
+                        assert!(!s.contains(&said(b)), "{} is ranked: {s}", b.id);
+                    }
+                    ranked += 1;
+                }
+                if !bounds.is_empty() && on_panel.len() > 1 {
+                    for b in &bounds {
+                        let apart = sentence("Not ranked, as ", b).unwrap_or_else(|| {
+                            panic!("{} is not set apart: {}", b.id, spec.summary)
+                        });
+                        let why = match b.hedge.kind {
+                            HedgeKind::UpperBound => "at most",
+                            HedgeKind::LowerBound => "at least",
+                            _ => "one number",
+                        };
+                        let mixed = bounds.iter().any(|c| c.hedge.kind != b.hedge.kind);
+                        let why = if mixed { "not single numbers" } else { why };
+                        assert!(apart.contains(why), "{apart}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(ranked > 0, "some chart ranks its figures");
+}
+
+/// Words a sentence and the Flesch-Kincaid grade of `text`: sentences end at ". ", words are
+/// parted by spaces, syllables are a word's groups of vowels (at least one; a silent "e", "ed"
+/// or "es" at its end does not count), as readability checkers count them.
+fn readability(text: &str) -> (f64, usize, f64) {
+    let sentences: Vec<&str> = text
+        .split(". ")
+        .map(|s| s.trim_end_matches('.'))
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let syllables: usize = words.iter().map(|w| syllables(w)).sum();
+    let longest = sentences
+        .iter()
+        .map(|s| s.split_whitespace().count())
+        .max()
+        .unwrap_or(0);
+    let (w, s) = (words.len() as f64, sentences.len() as f64);
+    let grade = 0.39 * (w / s) + 11.8 * (syllables as f64 / w) - 15.59;
+    (w / s, longest, grade)
+}
+
+fn syllables(word: &str) -> usize {
+    let letters: String = word
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut groups = 0;
+    let mut previous = false;
+    for c in letters.chars() {
+        let v = vowel(c);
+        if v && !previous {
+            groups += 1;
+        }
+        previous = v;
+    }
+    // Silent endings: "drone", "launched", "missiles" (not "created", "sources").
+    let silent = letters.ends_with('e') && !letters.ends_with("le")
+        || letters.ends_with("ed") && !(letters.ends_with("ted") || letters.ends_with("ded"))
+        || letters.ends_with("es")
+            && !["ses", "xes", "zes", "ches", "shes", "ces", "ges"]
+                .iter()
+                .any(|e| letters.ends_with(e));
+    if silent && groups > 1 {
+        groups -= 1;
+    }
+    groups.max(1)
+}
+
+/// A chart's description reads in short sentences, at the grade Chartability asks for: at most
+/// 12 words a sentence on average, none over 20, and a Flesch-Kincaid grade of 9 or lower (they
+/// ran at 14 to 19 words a sentence, up to 32). The article's own hedges ("approximately") keep
+/// the grade from going much lower; another article's own words set its grade (the second's
+/// "approximately 300 homes flooded (according to the county's emergency office)" is 9.6), so
+/// there the sentences' length is what is held.
+#[test]
+fn descriptions_are_short_plain_sentences() {
+    for filters in each_actor_and_all() {
+        for spec in charts(data(), &filters) {
+            let (words, longest, grade) = readability(&spec.summary);
+            let at = format!(
+                "{words:.1} words a sentence, {longest} at most, grade {grade:.1}: {}",
+                spec.summary
+            );
+            let plain = grade <= 9.0 || !article::is_pinned();
+            assert!(words <= 12.0 && longest <= 20 && plain, "{at}");
+        }
+    }
+}
+
+/// The focus outline is drawn around each mark's whole row, clear of its text and its bar by
+/// `OUTLINE_GAP` (its 2 px stroke never touches them), and within the row's own room (it never
+/// reaches into the next row's text); the exported file has no focus, so no outline.
+#[test]
+fn each_mark_has_an_outline_around_its_row_and_clear_of_it() {
+    use frontline_figures::chart::layout::{BAR_H, LABEL_Y, ROW_GAP};
+    use frontline_figures::chart::scene::OUTLINE_GAP;
+    for panel in charts(data(), &Filters::default())
+        .iter()
+        .flat_map(|c| &c.panels)
+    {
+        let layout = layout_panel(panel).unwrap();
+        for (mark, bar) in scene(&layout).marks.iter().zip(&layout.bars) {
+            let Shape::Rect { y, h, w, class, .. } = &mark.outline else {
+                panic!("{}: the outline is a rectangle", mark.id);
+            };
+            assert_eq!((*class, *w), ("outline", Len::Pct(10_000)), "{}", mark.id);
+            let bottom = bar.bar_y() + BAR_H;
+            assert_eq!(
+                (*y, y + h),
+                (-OUTLINE_GAP, bottom + OUTLINE_GAP),
+                "{}",
+                mark.id
+            );
+            // A 2 px stroke centred on the edge, and the label's caps about 11 px above its
+            // baseline: clear of the row's text and bar, and of the next row's.
+            const { assert!(OUTLINE_GAP >= 2 && LABEL_Y - 11 + OUTLINE_GAP >= 2) };
+            const { assert!(ROW_GAP > OUTLINE_GAP + 1) };
+            assert!(bar.height - (bottom + OUTLINE_GAP) >= 2);
+            assert!(
+                !mark.shapes.contains(&mark.outline),
+                "{}: not among the shapes a file draws",
+                mark.id
+            );
+        }
+    }
+}
+
+/// The page writes the drawing's heights in `em` of its 1rem: exact sixteenths.
+#[test]
+fn heights_are_written_in_em_of_the_root_font_size() {
+    use frontline_figures::chart::scene::em;
+    assert_eq!(em(16), "1em");
+    assert_eq!(em(14), "0.875em");
+    assert_eq!(em(51), "3.1875em");
+    assert_eq!(em(1), "0.0625em");
+    assert_eq!(em(-3), "-0.1875em");
+    assert_eq!(em(0), "0em");
+    // Whatever the number, it reads back as itself.
+    for units in [ROW_H, ROW_H * 3 + 5, 12_345] {
+        let written = em(units);
+        let back: f64 = written.trim_end_matches("em").parse().unwrap();
+        assert_eq!(back * 16.0, f64::from(units), "{written}");
+    }
+}
+
+/// A reader's larger root font size wraps the chart's text sooner, as the 320 px screen holds
+/// fewer of its characters; the default is the prerender's, so nothing moves for most readers.
+#[test]
+fn a_larger_root_font_size_wraps_chart_text_sooner() {
+    use frontline_figures::chart::layout::label_chars;
+    assert_eq!(label_chars(16), LABEL_CHARS);
+    assert_eq!(
+        label_chars(12),
+        LABEL_CHARS,
+        "never more than at 320 px and 16 px"
+    );
+    assert_eq!(label_chars(24), LABEL_CHARS * 16 / 24);
+    assert!(label_chars(32) < label_chars(24) && label_chars(200) >= 12);
+}
+
+/// A sublabel (country and source) and a period too long for 320 px wrap as a label does (at a
+/// few more characters: their regular text is narrower), and their row grows by a line of
+/// their smaller text each.
+#[test]
+fn a_long_sublabel_and_period_wrap_and_their_row_grows() {
+    use frontline_figures::chart::layout::SUBLINE_H;
+    let specs = charts(data(), &Filters::default());
+    let mut panel = specs[0].panels[0].clone();
+    for m in &mut panel.marks {
+        m.label = "about 1,000 soldiers".into();
+        m.sublabel = "Somewhere · a source".into();
+        m.period = None;
+    }
+    let plain = layout_panel(&panel).unwrap();
+    assert!(plain.bars.iter().all(|b| b.height == ROW_H));
+    let long = "North Korea · Bloomberg, citing intelligence data";
+    assert!(long.len() > LABEL_CHARS);
+    panel.marks[0].sublabel = long.into();
+    panel.marks[0].period = Some(long.into());
+    let wrapped = layout_panel(&panel).unwrap();
+    let first = &wrapped.bars[0];
+    assert_eq!(first.sublabel_lines.concat(), long);
+    assert_eq!(
+        (first.sublabel_lines.len(), first.period_lines.len()),
+        (2, 2)
+    );
+    assert!(
+        first
+            .sublabel_lines
+            .iter()
+            .all(|l| l.trim_end().chars().count() <= LABEL_CHARS)
+    );
+    assert_eq!(first.height, ROW_H + 2 * SUBLINE_H);
+    assert_eq!(first.period_y(), first.sublabel_y() + 2 * SUBLINE_H);
+    assert_eq!(wrapped.bars[1].y, plain.bars[1].y + 2 * SUBLINE_H);
+    // Drawn: a text a line, in order down the row, the bar under the last.
+    let ys: Vec<i32> = scene(&wrapped).marks[0]
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { y, class, .. } if class.starts_with("mark-") => Some(*y),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ys.len(), 5);
+    assert!(ys.windows(2).all(|w| w[1] - w[0] >= SUBLINE_H), "{ys:?}");
+    assert!(first.bar_y() > *ys.last().unwrap());
+}
+
+/// Where a mark's row is, drawn or not, is where the whole layout puts it: what the keyboard
+/// scrolls into view before it moves to a mark of a long chart.
+#[test]
+fn a_rows_span_is_where_the_layout_draws_it() {
+    use frontline_figures::chart::layout::row_span;
+    let tripled = synthetic::synthetic(3 * data().figures.len());
+    for panel in charts(&tripled, &Filters::default())
+        .iter()
+        .flat_map(|c| &c.panels)
+    {
+        let layout = layout_panel(panel).unwrap();
+        for bar in &layout.bars {
+            assert_eq!(
+                row_span(panel, LABEL_CHARS, &bar.id),
+                Some((bar.y, bar.y + bar.height)),
+                "{}",
+                bar.id
+            );
+        }
+        assert_eq!(row_span(panel, LABEL_CHARS, "no-such-mark"), None);
+    }
+}
+
+/// A filter that moves the end of a chart's scale is said in the status line, chart by chart;
+/// one that does not says nothing. Computed from the data: each actor turned off in turn.
+#[test]
+fn a_filter_that_rescales_an_axis_says_so() {
+    use frontline_figures::chart::layout::domain;
+    use frontline_figures::chart::rescale::rescaled;
+    let all = charts(data(), &Filters::default());
+    let mut said_any = false;
+    for &a in Actor::ALL {
+        let off = Filters::default().toggled(Filter::Actor(a));
+        let now = charts(data(), &off);
+        let said = rescaled(&all, &now);
+        let mut expected = Vec::new();
+        for chart in &now {
+            let Some(was) = all.iter().find(|c| c.id == chart.id) else {
+                continue;
+            };
+            for panel in chart.panels.iter().filter(|p| !p.axis.percent()) {
+                let old = was
+                    .panels
+                    .iter()
+                    .find(|p| p.axis == panel.axis)
+                    .and_then(domain);
+                let new = domain(panel);
+                if old.is_some() && old != new {
+                    expected.push(format!(
+                        "{}: scale now 0 to {} {}.",
+                        chart.title,
+                        format::count(new.unwrap()),
+                        panel.axis.label()
+                    ));
+                }
+            }
+        }
+        assert_eq!(said, expected, "{} off", a.label());
+        said_any |= !said.is_empty();
+        // And back: the scale returns, and says so again.
+        assert_eq!(
+            rescaled(&now, &all).len(),
+            said.len(),
+            "{} back on",
+            a.label()
+        );
+    }
+    assert!(said_any, "some actor holds the top of a scale");
+    assert!(rescaled(&all, &all).is_empty(), "no change, nothing said");
+    pinned!();
+    let russia_off = Filters::default().toggled(Filter::Actor(actor("russia")));
+    assert_eq!(
+        rescaled(&all, &charts(data(), &russia_off)),
+        ["Troop strength, losses and deployments by country: scale now 0 to 400,000 soldiers."]
+    );
+}
+
+/// An axis title too long for the line wraps as the marks' text does, right-aligned under the
+/// axis, and the panel grows by a line each: at a reader's 24 px it would leave a phone's chart.
+#[test]
+fn a_long_axis_title_wraps_under_the_axis() {
+    use frontline_figures::chart::layout::{SUBLINE_H, label_chars, small_chars};
+    for panel in charts(data(), &Filters::default())
+        .iter()
+        .flat_map(|c| &c.panels)
+    {
+        let chars = label_chars(24);
+        let (wide, narrow) = (
+            layout_panel_in(panel, 200, None).unwrap(),
+            layout_panel_in(panel, chars, None).unwrap(),
+        );
+        let lines = &narrow.axis_title_lines;
+        // In the axis title's smaller type, a line holds more characters than a label's.
+        let small = small_chars(chars);
+        assert_eq!(lines.concat(), narrow.axis_title);
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.trim_end().chars().count() <= small || !l.trim().contains(' ')),
+            "{lines:?} in {small} characters"
+        );
+        let grown = (lines.len() as i32 - 1) * SUBLINE_H;
+        assert_eq!(
+            narrow.height - narrow.axis_y,
+            wide.height - wide.axis_y + grown
+        );
+        let titles: Vec<i32> = scene(&narrow)
+            .axis
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text {
+                    class: "axis-title",
+                    y,
+                    anchor,
+                    ..
+                } => {
+                    assert_eq!(*anchor, Anchor::End);
+                    Some(*y)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(titles.len(), lines.len());
+        assert!(*titles.last().unwrap() < narrow.height);
+    }
+}
+
+/// The page's credit line says some figures have no source only where one has none: an
+/// unnamed source that only events (or nothing) use is no figure's.
+#[test]
+fn the_credit_line_says_no_source_only_where_a_figure_has_none() {
+    let mut d = Dataset::bundled().clone();
+    let unnamed = d.figures.iter().any(|f| !f.source.named());
+    assert_eq!(
+        frontline_figures::select::article_credit(&d).contains("names no source"),
+        unnamed
+    );
+    let Some(named) = frontline_figures::dataset::Source::ALL
+        .iter()
+        .copied()
+        .find(|s| s.named())
+    else {
+        return;
+    };
+    for f in &mut d.figures {
+        f.source = named;
+    }
+    let credit = frontline_figures::select::article_credit(&d);
+    assert!(!credit.contains("names no source"), "{credit}");
+}
+
+/// Two sources that give different numbers for one actor's measure are two marks, side by side
+/// in one panel, each credited, and the chart says that the sources disagree.
+#[test]
+fn sources_that_disagree_are_drawn_side_by_side_and_said_to_disagree() {
+    let specs = charts(data(), &Filters::default());
+    let mut found = 0;
+    for (i, f) in data().figures.iter().enumerate() {
+        let Some(g) = data().figures[i + 1..].iter().find(|g| {
+            g.actor == f.actor && g.measure == f.measure && g.value.is_some() && g.value != f.value
+        }) else {
+            continue;
+        };
+        let spec = specs.iter().find(|c| c.draws(&f.id)).expect("drawn");
+        let panel = spec
+            .panels
+            .iter()
+            .find(|p| p.marks.iter().any(|m| m.id == f.id))
+            .unwrap();
+        let at = |id: &str| panel.marks.iter().position(|m| m.id == id);
+        let (a, b) = (at(&f.id).unwrap(), at(&g.id).expect("in the same panel"));
+        assert_eq!(a.abs_diff(b), 1, "{} and {} side by side", f.id, g.id);
+        assert!(
+            panel.marks[b].sublabel.contains(g.source.credit()),
+            "{}",
+            g.id
+        );
+        let note = spec
+            .notes
+            .iter()
+            .find(|n| n.starts_with("The sources disagree"))
+            .unwrap_or_else(|| panic!("{}: no note in {:?}", spec.title, spec.notes));
+        for h in [f, g] {
+            assert!(
+                note.contains(&format::value(h)) && note.contains(h.source.credit()),
+                "{note}"
+            );
+        }
+        found += 1;
+    }
+    // This article has no such pair: no chart says its sources disagree.
+    if found == 0 {
+        assert!(
+            specs
+                .iter()
+                .flat_map(|c| &c.notes)
+                .all(|n| !n.contains("disagree"))
+        );
+    }
+}
+
+/// Each kind is drawn as it says: a range from its low number to its high one (never a bar from
+/// 0), capped at both ends; a lower bound solid to its value, then open past it with an arrow;
+/// an exact or approximate number a solid bar from 0.
+#[test]
+fn each_kind_of_hedge_is_drawn_as_it_says() {
+    let bar = |shapes: &[Shape]| {
+        shapes
+            .iter()
+            .find_map(|s| match s {
+                Shape::Rect {
+                    x, w, class: "bar", ..
+                } => Some((*x, *w)),
+                _ => None,
+            })
+            .expect("a bar")
+    };
+    let count = |shapes: &[Shape], of: &str| {
+        let class = |s: &Shape| match s {
+            Shape::Line { class, .. } | Shape::Text { class, .. } | Shape::Rect { class, .. } => {
+                *class
+            }
+        };
+        shapes.iter().filter(|s| class(s) == of).count()
+    };
+    for spec in charts(data(), &Filters::default()) {
+        for panel in &spec.panels {
+            let layout = layout_panel(panel).unwrap();
+            for (m, drawn) in panel.marks.iter().zip(&scene(&layout).marks) {
+                let (x, w) = bar(&drawn.shapes);
+                let b = layout.bars.iter().find(|b| b.id == m.id).unwrap();
+                match m.style {
+                    MarkStyle::Range => {
+                        assert!(b.from > 0 && b.from < b.width, "{}: {b:?}", m.id);
+                        assert_eq!((x, w), (Len::Pct(b.from), Len::Pct(b.width - b.from)));
+                        assert_eq!(count(&drawn.shapes, "range-cap"), 2, "{}", m.id);
+                    }
+                    MarkStyle::LowerBound => {
+                        assert_eq!((x, w), (Len::Px(0), Len::Pct(b.width)), "{}", m.id);
+                        assert_eq!(count(&drawn.shapes, "more-arrow"), 1, "{}", m.id);
+                    }
+                    _ => assert_eq!(x, Len::Px(0), "{}", m.id),
+                }
+            }
         }
     }
 }

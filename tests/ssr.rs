@@ -84,10 +84,12 @@ fn the_prerendered_page_has_no_controls_that_need_the_app() {
 #[test]
 fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
     let html = render();
-    // One drawing a panel, each an image; one disclosure a chart.
+    // One drawing a panel, each an image (each mark's row a viewport of its own inside it);
+    // one disclosure a chart.
     let specs = frontline_figures::select::charts(Dataset::bundled(), &Default::default());
     let panels = specs.iter().map(|c| c.panels.len()).sum::<usize>();
-    assert_eq!(html.matches("<svg").count(), panels);
+    let marks = specs.iter().map(|c| c.marks().count()).sum::<usize>();
+    assert_eq!(html.matches("<svg").count(), panels + marks);
     assert_eq!(html.matches(r#"role="img""#).count(), panels);
     assert_eq!(
         html.matches(r#"<details class="description">"#).count(),
@@ -120,8 +122,11 @@ fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
     // Each look a mark can have is drawn with its own encoding.
     for m in specs.iter().flat_map(|c| &c.panels).flat_map(|p| &p.marks) {
         let encoding = match m.style {
-            MarkStyle::UpperBound => "upper-bound",
+            MarkStyle::Exact => "exact",
             MarkStyle::Approximate => "approximate",
+            MarkStyle::LowerBound => "lower-bound",
+            MarkStyle::UpperBound => "upper-bound",
+            MarkStyle::Range => "range",
         };
         assert!(
             html.contains(&format!(r#"data-encoding="{encoding}""#)),
@@ -167,7 +172,7 @@ fn the_first_script_gets_the_apps_query_keys() {
         f.actor.slug(),
         f.measure.group().slug(),
         f.source.slug(),
-        f.qualifier.certainty().slug(),
+        f.certainty().slug(),
         f.id,
         chart.id.slug()
     );
@@ -308,7 +313,7 @@ fn with_a_site_address_the_page_gets_absolute_addresses_in_both_forms() {
         r#"<html><head><meta property="og:image" content="preview.png" /><meta name="twitter:image" content="preview.png" /></head><body></body></html>"#,
         "<html><head><meta content=preview.png property=og:image><meta content=preview.png name=twitter:image></head><body></body></html>",
     ] {
-        let done = with_site_url(page, &site, "A \"title\"").unwrap();
+        let done = with_site_url(page, &site, "", "A \"title\"").unwrap();
         assert!(
             done.contains(
                 r#"<meta property="og:image" content="https://example.org/frontline/preview.png">"#
@@ -326,7 +331,7 @@ fn with_a_site_address_the_page_gets_absolute_addresses_in_both_forms() {
         assert!(!done.contains("content=preview.png") && !done.contains("content=\"preview.png\""));
     }
     assert!(
-        with_site_url("<html><head></head></html>", &site, "t").is_err(),
+        with_site_url("<html><head></head></html>", &site, "", "t").is_err(),
         "no image to make absolute"
     );
 }
@@ -335,13 +340,14 @@ fn with_a_site_address_the_page_gets_absolute_addresses_in_both_forms() {
 fn oembed_json_has_every_field_the_spec_requires_for_rich() {
     use frontline_figures::prerender::{SiteUrl, oembed_json};
     let site = SiteUrl::parse("https://example.org/frontline/").unwrap();
-    let json = |preview| {
+    let json = |preview: bool| {
         serde_json::from_str::<serde_json::Value>(&oembed_json(
             &site,
+            "?embed=1",
             "Frontline Figures: a <b> title",
             812,
             "An Explorer",
-            preview,
+            preview.then_some("preview.png"),
         ))
         .unwrap()
     };
@@ -429,4 +435,31 @@ fn the_built_pages_first_script_still_runs_the_same_statements() {
         source.len(),
         stripped.len()
     );
+}
+
+/// An article with no events still gets a Timeline that says so, not an empty panel.
+#[test]
+fn a_timeline_with_no_events_says_so() {
+    use frontline_figures::components::DataRef;
+    use frontline_figures::views::timeline::{TimelineViewProps, timeline_view};
+    #[yew::component]
+    fn Timeline(props: &Events) -> yew::Html {
+        timeline_view(&TimelineViewProps {
+            data: props.data,
+            filters: Default::default(),
+        })
+    }
+    #[derive(PartialEq, yew::Properties)]
+    struct Events {
+        data: DataRef,
+    }
+    let mut data = Dataset::bundled().clone();
+    data.events.clear();
+    let data = DataRef(Box::leak(Box::new(data)));
+    let html = futures::executor::block_on(
+        yew::LocalServerRenderer::<Timeline>::with_props(Events { data })
+            .hydratable(false)
+            .render(),
+    );
+    assert!(html.contains("names no events"), "{html}");
 }

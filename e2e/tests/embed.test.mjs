@@ -116,14 +116,17 @@ test("on a strict host (sandbox without allow-popups) the way back says how to o
   }, 'sandbox="allow-scripts"');
 });
 
-test("each chart embedded alone at 600 px is a compact chart: at most 700 px with its credit and link", async () => {
+// 760 px: 700 before each chart got its selection hint and its words wrapped for a 320 px
+// screen with WCAG's text spacing (labels at 34 characters, sublabels and periods at 36):
+// this article's tallest grew by 59 px, to 750.
+test("each chart embedded alone at 600 px is a compact chart: at most 760 px with its credit and link", async () => {
   for (const chart of CHARTS) {
     const page = await site.open(`?chart=${chart}&embed=1`, { width: 600, height: 800 });
     // Compact, but never at the cost of what the chart must say: its notes (what its bars are
     // not) come on top of the budget.
     const height = await page.locator("#app").evaluate((a) => a.getBoundingClientRect().height);
     const notes = await page.locator(".chart-note").evaluateAll((ns) => ns.reduce((sum, n) => sum + n.getBoundingClientRect().height + parseFloat(getComputedStyle(n).marginBottom), 0));
-    assert.ok(height - notes <= 700, `${chart}: ${height} px, of which notes ${notes} px`);
+    assert.ok(height - notes <= 760, `${chart}: ${height} px, of which notes ${notes} px`);
     assert.deepEqual(await page.locator("figure.chart").evaluateAll((fs) => fs.map((f) => f.dataset.chart)), [chart]);
     for (const part of ["h2.chart-title", ".legend", "svg.panel-svg", ".embed-credit", "details.description"]) {
       assert.ok((await page.locator(part).count()) > 0, `${chart}: ${part}`);

@@ -7,20 +7,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useSite, closeClean, DIST, DATA, VOCAB, ARTICLE_TEXT, valueText } from "./helpers.mjs";
+import { useSite, closeClean, DIST, DATA, VOCAB, ARTICLE_TEXT, valueText, hedgeWords } from "./helpers.mjs";
 
 const site = useSite();
 const FIGURES = DATA.figures;
 
-// The words of each hedge, as the article has them, and how each source is named.
-const HEDGE = { about: ["about"], approximately: ["approximately"], "up-to": ["up to"], "up-to-may-have": ["up to", "may have been"] };
+// How each source is named.
 // A source is named by its credit or its label; the one the article does not name, as "no source".
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const SOURCE = Object.fromEntries(
   VOCAB.sources.map((s) => [s.slug, s.named ? new RegExp(`${escape(s.credit)}|${escape(s.label)}`, "i") : /no source/i]),
 );
 const number = valueText;
-const hedges = (f) => (f.value === null ? [f.value_text] : HEDGE[f.qualifier]);
+const hedges = hedgeWords;
 
 /** `text` shows `f`'s value with its hedge words and its source. */
 function carries(f, text, where) {
@@ -58,7 +57,7 @@ test("the table, the CSV and the JSON carry each figure's hedge and source", asy
   const csvText = await readFile(await csv.path(), "utf8");
   for (const f of FIGURES) {
     const row = csvText.split("\r\n").find((r) => r.startsWith(`${f.id},`));
-    // The CSV's value column is the bare number; its qualifier column holds the hedge.
+    // The CSV's value column is the bare number; its hedge column holds the hedge's words.
     assert.ok(row.includes(`,${f.value ?? ""},`), `CSV: ${f.id}'s value: ${row}`);
     for (const h of hedges(f)) assert.ok(row.toLowerCase().includes(h.toLowerCase()), `CSV: ${f.id} lost its hedge "${h}": ${row}`);
     assert.match(row, SOURCE[f.source], `CSV: ${f.id} lost its source: ${row}`);
@@ -67,7 +66,7 @@ test("the table, the CSV and the JSON carry each figure's hedge and source", asy
   const doc = JSON.parse(await readFile(await json.path(), "utf8"));
   for (const f of FIGURES) {
     const item = doc.figures.find((x) => x.id === f.id);
-    carries(f, `${item.statement} ${item.qualifier_label} ${item.source_label}`, "JSON");
+    carries(f, `${item.statement} ${item.hedge_words} ${item.source_label}`, "JSON");
   }
   await closeClean(page);
 });
@@ -80,7 +79,7 @@ test("each exported chart file carries its figures' hedges and sources", async (
     const marks = [...text.matchAll(/<g transform="translate\(0 \d+\)">(.*?)<\/g>/g)].map((m) => m[1].replace(/<[^>]+>/g, " "));
     assert.ok(marks.length > 0, chart);
     for (const mark of marks) {
-      const f = FIGURES.find((f) => f.value !== null && mark.includes(number(f)) && mark.includes(HEDGE[f.qualifier][0]));
+      const f = FIGURES.find((f) => f.value !== null && mark.includes(number(f)) && hedges(f).every((h) => mark.toLowerCase().includes(h.toLowerCase())));
       assert.ok(f, `${chart}: a mark whose figure cannot be told with its hedge: ${mark}`);
       carries(f, mark, `${chart}.svg`);
     }

@@ -22,10 +22,10 @@ test("the page shows every figure with its qualifier and source, with no console
   const text = await page.locator("main").innerText();
   for (const [id, [statement, attribution]] of Object.entries(EXPECTED)) {
     const f = FIGURES.find((f) => f.id === id);
-    // The hedge, the number, the period in the article's words (a worked-out date labelled as
-    // such) and the attribution, together as one phrase.
-    const period = f.period ? `${f.period}${f.worked_out ? `, worked out as ${f.worked_out.date}` : ""}; ` : "";
-    const phrase = `${statement} (${period}${attribution})`;
+    // The hedge, the number and the attribution, together as one sentence; then the period in
+    // the article's words and a worked-out date labelled as such, a short sentence each.
+    const period = f.period ? ` Period: ${f.period}.${f.worked_out ? ` Worked out as ${f.worked_out.date}.` : ""}` : "";
+    const phrase = `${statement} (${attribution}).${period}`;
     assert.ok(text.includes(phrase), `${id}: "${phrase}" is not on the page`);
   }
   assert.match(await page.title(), /Frontline Figures/);

@@ -36,13 +36,32 @@ export const ARTICLE_TEXT = readFileSync(`${ARTICLE_DIR}/article.txt`, "utf8");
 export const bySlug = (list, slug) => VOCAB[list].find((x) => x.slug === slug);
 /// A figure's axis, from its unit.
 export const axisOf = (f) => bySlug("axes", bySlug("units", f.unit).axis);
-const PREFIX = { about: "about", approximately: "approximately", "up-to": "up to", "up-to-may-have": "up to" };
+/** A number of `f`'s as the article writes it: "4.5%", "12,000". */
+const numberText = (f, v) => valueText({ ...f, value: v });
+/** The words of a figure's hedge that every surface showing its value carries ("up to", "may
+ *  have been"; "between", "and"); for a vague amount, its own words; none for an exact one. */
+export const hedgeWords = (f) => (f.value === null
+  ? [f.value_text]
+  : (f.hedge.words ?? "").split("…").map((w) => w.trim()).filter((w) => w && w !== "-" && w !== "–"));
+/** The value with its hedge as the page writes it: "up to 70,000", "between 15 and 20". The
+ *  words after the last number (…) are the measure's sentence's to say. */
+export function hedgedValue(f) {
+  if (f.value === null) return valueText(f);
+  const words = f.hedge.words ?? "";
+  if (!words) return valueText(f);
+  const [before, join] = words.split("…").map((w) => w.trim());
+  const low = before ? `${before} ${valueText(f)}` : valueText(f);
+  if (f.high === undefined || f.high === null) return low;
+  const sep = join === "" || join === "-" || join === "–" ? join : join ? ` ${join} ` : " to ";
+  return `${low}${sep}${numberText(f, f.high)}`;
+}
 /** The figure's sentence as the article's vocabulary writes it: "up to 70,000 may have been killed". */
 export function statement(f) {
   const m = bySlug("measures", f.measure);
-  const value = f.value === null ? valueText(f) : `${PREFIX[f.qualifier]} ${valueText(f)}`;
-  return (m.sentence_when?.[f.qualifier] ?? m.sentence).replace("{value}", value);
+  return (m.sentence_when?.[f.hedge.words ?? ""] ?? m.sentence_when?.[f.hedge.kind] ?? m.sentence).replace("{value}", hedgedValue(f));
 }
+/// The hedge kinds in their order, with the names the page gives them.
+export const KINDS = { exact: "Exact", approximate: "Approximate", "lower-bound": "Lower bound", "upper-bound": "Upper bound", range: "Range", vague: "Vague" };
 /** Who says so, as the page words it: "according to the New York Post", or that the article
  *  names no source. */
 export function attribution(f) {

@@ -15,7 +15,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { BASE, DIST, VOCAB, closeClean } from "./helpers.mjs";
+import { BASE, CHARTS, DIST, VOCAB, closeClean } from "./helpers.mjs";
 import { launch, openPage } from "../browser.mjs";
 import { startServer } from "../serve.mjs";
 import { COMPRESSED, HASHED, brotli, siteFiles } from "../../scripts/host-files.mjs";
@@ -26,6 +26,8 @@ const FILES = siteFiles(DIST);
 const TEXT_AND_WASM = FILES.filter((f) => COMPRESSED.has(extname(f)));
 const WASM = FILES.find((f) => f.endsWith(".wasm"));
 const LINK = `?actors=${VOCAB.actors.at(-1).slug}`;
+/// A chart's own page, a folder whose index.html the host serves.
+const CHART_PAGE = `chart/${CHARTS[0].slug}/`;
 
 let browser;
 before(async () => (browser = await launch()));
@@ -62,6 +64,7 @@ test("_headers (Netlify, Cloudflare Pages) caches hashed files for a year, reval
   }
   assert.equal(rules["/*"]["access-control-allow-origin"], "*");
   assert.equal(rules["/"]["cache-control"], "no-cache");
+  assert.equal(rules[`/${CHART_PAGE}`]["cache-control"], "no-cache", "a chart's page, by its folder's address");
   for (const f of FILES) {
     const rule = rules[`/${f}`];
     assert.ok(rule, `a rule for ${f}`);
@@ -160,7 +163,7 @@ ${site}
 };
 
 for (const [name, start] of Object.entries(HOSTS)) {
-  test(`${name}: a shared link gets brotli, the wasm as application/wasm and a year's cache for hashed files, and starts`, async () => {
+  test(`${name}: a shared link gets brotli, the wasm as application/wasm and a year's cache for hashed files, and starts; a chart's folder serves its page`, async () => {
     const host = await start();
     try {
       const page = await openPage(browser, { width: 375, height: 812 });
@@ -182,8 +185,9 @@ for (const [name, start] of Object.entries(HOSTS)) {
       assert.equal((await responses[WASM])["content-type"], "application/wasm");
       await closeClean(page);
       // Each coding as asked for, and the file as it is when none is.
-      for (const f of ["", WASM]) {
-        const file = readFileSync(join(DIST, f || "index.html"));
+      // The front page and a chart's page by their folders' addresses, and the wasm.
+      for (const f of ["", CHART_PAGE, WASM]) {
+        const file = readFileSync(join(DIST, f === "" || f.endsWith("/") ? `${f}index.html` : f));
         const br = await fetchRaw(host.url + f, "br");
         assert.equal(br.headers["content-encoding"], "br");
         assert.ok(brotliDecompressSync(br.body).equals(file), `${f || "index.html"} in brotli`);

@@ -18,7 +18,7 @@ const LATE_MS = Number(readFileSync(new URL("../../index.html", import.meta.url)
 const ACTOR = VOCAB.actors.at(-1).slug;
 const FILTERED = `?actors=${ACTOR}`;
 const WASM = /_bg\.wasm$/;
-const GLUE = /-[0-9a-f]{16}\.js$/;
+const GLUE = /-[0-9a-f]{8,16}\.js$/;
 // What the note says, for a filtered link (and the end of it, which every link shares).
 const EVERY = "You are looking at every figure of the article.";
 const STILL_LOADING = "This link shares a filtered view, which is still loading. Meanwhile you are looking at every figure of the article.";

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inflateSync } from "node:zlib";
-import { useSite, closeClean, search, pressMark, DATA, VOCAB, DRAWN, CHARTS, chartOf, statement, bySlug, FILE_STEM } from "./helpers.mjs";
+import { useSite, closeClean, search, pressMark, DATA, VOCAB, DRAWN, CHARTS, chartOf, statement, bySlug, FILE_STEM, KINDS } from "./helpers.mjs";
 import { startServer } from "../serve.mjs";
 
 const site = useSite();
@@ -111,7 +111,9 @@ test("a fresh browser opening a shared URL sees exactly the same view, mark incl
   await page.getByRole("button", { name: "Vague", exact: true }).click();
   await page.locator(`#chart-${chartOf(DRAWN).slug} g.mark[data-mark='${DRAWN.id}'] rect.hit`).click();
   const url = page.url();
-  assert.ok(url.endsWith(`?sources=${but(SOURCES, other.slug)}&certainty=approximate,upper-bound&mark=${DRAWN.id}`), url);
+  // The certainty filter's values are the kinds of hedge the article has, in their order.
+  const kinds = ["exact", "approximate", "lower-bound", "upper-bound", "range"].filter((k) => DATA.figures.some((f) => f.hedge.kind === k));
+  assert.ok(url.endsWith(`?sources=${but(SOURCES, other.slug)}&certainty=${kinds.join(",")}&mark=${DRAWN.id}`), url);
   const snapshot = (p) =>
     p.evaluate(() => ({
       text: document.querySelector(".views").innerText,
@@ -358,8 +360,6 @@ test("the resize script ignores messages from other frames and malformed heights
   }
 });
 
-/// The qualifier column of the CSV: the hedge in words.
-const HEDGE = { about: "about", approximately: "approximately", "up-to": "up to", "up-to-may-have": "up to … may have been" };
 
 function parseCsv(text) {
   const rows = [];
@@ -395,18 +395,24 @@ test("CSV and JSON downloads hold exactly the selected figures, named for the se
   // Node use) drops it, so the first header reads "id", not "\ufeffid".
   assert.deepEqual([...csv.body.subarray(0, 3)], [0xef, 0xbb, 0xbf], "a byte-order mark");
   const rows = parseCsv(new TextDecoder("utf-8").decode(csv.body));
-  assert.deepEqual(rows[0], ["id", "actor", "measure", "value", "qualifier", "unit", "period", "source", "quote", "not_in_article"]);
+  // A range's other end has a column only where the article gives a range.
+  const ranged = DATA.figures.some((f) => f.hedge.kind === "range");
+  assert.deepEqual(rows[0], ["id", "actor", "measure", "value", ...(ranged ? ["high"] : []), "hedge", "kind", "unit", "period", "source", "quote", "not_in_article"]);
   const expected = DATA.figures.filter(ofTwo);
   assert.deepEqual(rows.slice(1).map((r) => r[0]), expected.map((f) => f.id));
-  for (const r of rows.slice(1)) {
-    const f = DATA.figures.find((x) => x.id === r[0]);
+  for (const row of rows.slice(1)) {
+    const f = DATA.figures.find((x) => x.id === row[0]);
+    // The columns as they were before "high": a range's other end is checked apart.
+    const r = ranged ? [...row.slice(0, 4), ...row.slice(5)] : row;
+    if (ranged) assert.equal(row[4], f.high === undefined ? "" : String(f.high), `${f.id} high`);
     assert.equal(r[3], f.value === null ? "" : String(f.value), `${f.id} value`);
     const period = f.period ? (f.worked_out ? `${f.period}, worked out as ${f.worked_out.date}` : f.period) : "";
-    assert.equal(r[6], period, `${f.id} period`);
-    assert.equal(r[9], f.outside ?? "", `${f.id} what is not in the article`);
-    assert.equal(r[8], f.quotes.join(" | "));
-    // The hedge in words; a vague amount's words after it.
-    assert.equal(r[4], f.value === null ? `vague amount: ${f.value_text}` : HEDGE[f.qualifier], `${f.id} qualifier`);
+    assert.equal(r[7], period, `${f.id} period`);
+    assert.equal(r[10], f.outside ?? "", `${f.id} what is not in the article`);
+    assert.equal(r[9], f.quotes.join(" | "));
+    // The hedge in words (a vague amount's words after it), and its kind.
+    assert.equal(r[4], f.value === null ? `vague amount: ${f.value_text}` : (f.hedge.words ?? ""), `${f.id} hedge`);
+    assert.equal(r[5], KINDS[f.hedge.kind], `${f.id} kind`);
   }
 
   const json = await download(page, () => page.getByRole("button", { name: "Download JSON" }).click());
@@ -418,7 +424,7 @@ test("CSV and JSON downloads hold exactly the selected figures, named for the se
   assert.deepEqual(doc.figures.map((f) => f.id), expected.map((f) => f.id));
   for (const f of doc.figures) {
     const src = DATA.figures.find((x) => x.id === f.id);
-    assert.deepEqual([f.value, f.qualifier, f.source, f.unit, f.quotes], [src.value, src.qualifier, src.source, src.unit, src.quotes]);
+    assert.deepEqual([f.value, f.high, f.hedge, f.source, f.unit, f.quotes], [src.value, src.high ?? null, src.hedge.kind, src.source, src.unit, src.quotes]);
   }
   await closeClean(page);
 
@@ -426,7 +432,8 @@ test("CSV and JSON downloads hold exactly the selected figures, named for the se
   if (!v) return;
   const vague = await site.open("?certainty=vague");
   const vcsv = parseCsv(new TextDecoder("utf-8").decode((await download(vague, () => vague.getByRole("button", { name: "Download CSV" }).click())).body));
-  assert.deepEqual(vcsv[1].slice(0, 5), [v.id, bySlug("actors", v.actor).label, bySlug("measures", v.measure).label, "", `vague amount: ${v.value_text}`]);
+  const vrow = DATA.figures.some((f) => f.hedge.kind === "range") ? [...vcsv[1].slice(0, 4), vcsv[1][5]] : vcsv[1].slice(0, 5);
+  assert.deepEqual(vrow, [v.id, bySlug("actors", v.actor).label, bySlug("measures", v.measure).label, "", `vague amount: ${v.value_text}`]);
   await closeClean(vague);
 });
 
@@ -448,9 +455,11 @@ test("a chart downloads as a self-contained SVG and a 2x PNG", async () => {
     const doc = new DOMParser().parseFromString(s, "image/svg+xml");
     return { error: doc.querySelector("parsererror") !== null, hatched: doc.querySelectorAll("rect[fill^='url(#hatch']").length, dashed: doc.querySelectorAll("line[stroke-dasharray]").length };
   }, text);
-  // An upper bound is hatched, with three dashed edges (top, bottom, its open end).
-  const bounds = chart.figures.filter((f) => f.qualifier.startsWith("up-to")).length;
-  assert.deepEqual(parsed, { error: false, hatched: bounds, dashed: 3 * bounds });
+  // An upper bound is hatched, with three dashed edges (top, bottom, its open end); a lower
+  // bound's two edges run on past its value.
+  const bounds = chart.figures.filter((f) => f.hedge.kind === "upper-bound").length;
+  const floors = chart.figures.filter((f) => f.hedge.kind === "lower-bound").length;
+  assert.deepEqual(parsed, { error: false, hatched: bounds, dashed: 3 * bounds + 2 * floors });
 
   const png = await download(page, () => page.locator(`#chart-${chart.slug} button[data-download='png']`).click());
   assert.equal(png.name, `${FILE_STEM}-${chart.slug}.png`);

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, access } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { useSite, closeClean, DIST } from "./helpers.mjs";
+import { useSite, closeClean, DIST, CHARTS } from "./helpers.mjs";
 
 const SITE = "https://example.org/frontline/";
 const SITE_DIST = fileURLToPath(new URL("../../target/dist-site-url", import.meta.url));
@@ -30,6 +30,22 @@ test("with SITE_URL: canonical link, absolute preview images, oEmbed discovery a
   assert.match(oembed.html, new RegExp(`^<iframe src="${SITE}\\?embed=1" title="[^"]+" width="${oembed.width}" height="${oembed.height}"`));
   assert.equal(oembed.provider_url, SITE);
   assert.ok(oembed.title && oembed.provider_name);
+});
+
+test("with SITE_URL: each chart's page has its absolute addresses and its own oembed.json", async () => {
+  for (const chart of CHARTS) {
+    const page = `${SITE}chart/${chart.slug}/`;
+    const html = await readFile(`${SITE_DIST}/chart/${chart.slug}/index.html`, "utf8");
+    assert.match(tag(html, /rel="?canonical/) ?? "", new RegExp(`href="${page}"`));
+    assert.match(tag(html, /og:url/) ?? "", new RegExp(`content="${page}"`));
+    assert.match(tag(html, /og:image"/) ?? "", new RegExp(`content="${page}preview.png"`));
+    assert.match(tag(html, /twitter:image"/) ?? "", new RegExp(`content="${page}preview.png"`));
+    assert.match(tag(html, /json\+oembed/) ?? "", new RegExp(`href="${page}oembed.json"`));
+    const oembed = JSON.parse(await readFile(`${SITE_DIST}/chart/${chart.slug}/oembed.json`, "utf8"));
+    assert.match(oembed.html, new RegExp(`^<iframe src="${page}\\?embed=1" title="${chart.title}`));
+    assert.equal(oembed.thumbnail_url, `${page}preview.png`);
+    assert.deepEqual([oembed.thumbnail_width, oembed.thumbnail_height], [1200, 630]);
+  }
 });
 
 test("without SITE_URL the site stays relative", async () => {

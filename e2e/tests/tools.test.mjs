@@ -46,6 +46,11 @@ test("“only” shows one value alone in one action, from a pointer or Shift+En
   await c.focus();
   await page.keyboard.press("Shift+Enter");
   assert.equal(await search(page), `?actors=${B.slug}&view=table`);
+  // Undo from the keyboard: its button goes, the focus stays on the line that says what is shown.
+  await page.getByRole("button", { name: "Undo “only”" }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await search(page), "?view=table");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "filters-status");
   // "only" adds no tab stop: the filters' buttons in the tab order are the chips and Reset.
   assert.equal(await page.locator(".chip-only[tabindex='-1']").count(), await page.locator(".chip").count());
   await closeClean(page);

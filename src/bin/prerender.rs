@@ -1,13 +1,18 @@
 //! Build step (Trunk `post_build` hook): render the default view with Yew's server renderer and
 //! write it into the staged index.html, inside `<div id="app">`, so readers see every figure
-//! before (or without) the WebAssembly. (The data itself is checked by build.rs.) With
-//! `SITE_URL` set, the page gets absolute addresses and the site an `oembed.json`.
+//! before (or without) the WebAssembly; and a page of its own for each chart of that view
+//! (`chart/<id>/index.html`, the explorer on that chart). Each page gets its link-preview image,
+//! drawn from its chart (`preview.png` beside it). (The data itself is checked by build.rs.)
+//! With `SITE_URL` set, the pages get absolute addresses and each its `oembed.json`.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use frontline_figures::App;
-use frontline_figures::dataset;
-use frontline_figures::prerender::{self, SiteUrl};
+use frontline_figures::dataset::{self, Dataset};
+use frontline_figures::prerender::preview::{self, Fonts};
+use frontline_figures::prerender::{self, HeadText, SiteUrl, chart_page};
+use frontline_figures::select::{self, ChartSpec};
+use frontline_figures::view_state::ViewState;
 
 fn main() -> ExitCode {
     match run() {
@@ -20,29 +25,162 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let dir = std::env::var_os("TRUNK_STAGING_DIR")
-        .ok_or("TRUNK_STAGING_DIR is not set; run me as Trunk's post_build hook")?;
-    let path = dir_path(&dir, "index.html");
+    let dir = PathBuf::from(
+        std::env::var_os("TRUNK_STAGING_DIR")
+            .ok_or("TRUNK_STAGING_DIR is not set; run me as Trunk's post_build hook")?,
+    );
+    let path = dir.join("index.html");
     let html = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let site = site_url()?;
-    let preview = copy_article_files(&dir)?;
+    copy_article_text(&dir)?;
     let html = inline_stylesheet(&dir, &html)?;
-    let html = prerender::strip_script_comments(&html);
-    let page = prerender::finish_page(&html, &render())?;
-    let page = prerender::with_page_text(&page, &dataset::vocabulary().page, preview)?;
-    let page = shorten_bindings(&dir, page)?;
-    let page = match &site {
-        Some(site) => {
-            let page = prerender::with_site_url(&page, site, &title())?;
-            write_oembed(&dir, site, preview)?;
-            page
-        }
-        None => page,
+    let site = Site {
+        template: prerender::strip_script_comments(&html),
+        glue: shorten_bindings(&dir)?,
+        fonts: Fonts::load()?,
+        address: site_url()?,
+        dir,
     };
-    std::fs::write(&path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!("prerender: wrote the default view into {}", path.display());
+    let data = Dataset::bundled();
+    let charts = select::charts_shown(data, &ViewState::default().filters, None);
+    let text = dataset::vocabulary().page;
+    site.write(&Page {
+        state: ViewState::default(),
+        title: text.title.to_string(),
+        description: text.description.to_string(),
+        social_description: text.social_description.to_string(),
+        short_description: text.short_description.to_string(),
+        preview: charts.first(),
+    })?;
+    for spec in &charts {
+        let state = ViewState {
+            chart: Some(spec.id),
+            ..ViewState::default()
+        };
+        site.write(&Page {
+            title: select::view_title(data, &state),
+            description: spec.summary.clone(),
+            social_description: spec.summary.clone(),
+            short_description: spec.summary.clone(),
+            preview: Some(spec),
+            state,
+        })?;
+    }
+    if let Some(address) = &site.address {
+        println!("prerender: absolute addresses for {}", address.as_str());
+    }
     Ok(())
+}
+
+/// What every page of the site is made from.
+struct Site {
+    /// Trunk's index.html, its stylesheet inline and its scripts' comments out.
+    template: String,
+    glue: Glue,
+    fonts: Fonts,
+    /// `SITE_URL`, if set.
+    address: Option<SiteUrl>,
+    /// Trunk's staging folder.
+    dir: PathBuf,
+}
+
+/// A page of the site: the explorer on `state` (the default view, or one chart alone).
+struct Page<'a> {
+    state: ViewState,
+    title: String,
+    description: String,
+    social_description: String,
+    short_description: String,
+    /// The chart its link-preview image draws.
+    preview: Option<&'a ChartSpec>,
+}
+
+impl Page<'_> {
+    /// Its folder, relative to the site's: "" or `chart/<id>/`.
+    fn path(&self) -> String {
+        self.state
+            .chart
+            .map(frontline_figures::view_state::chart_page)
+            .unwrap_or_default()
+    }
+}
+
+impl Site {
+    fn write(&self, page: &Page) -> Result<(), String> {
+        let data = Dataset::bundled();
+        let path = page.path();
+        let folder = self.dir.join(&path);
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        if let Some(spec) = page.preview {
+            let png = preview::png(&preview::preview_svg(data, spec), &self.fonts)?;
+            write(&folder.join("preview.png"), &png)?;
+        }
+        let alt = page.preview.map(|spec| preview::image_alt(data, spec));
+        let html = prerender::finish_page(&self.template, &prerender::render_view(&page.state))?;
+        let html = prerender::with_page_text(
+            &html,
+            &HeadText {
+                title: &page.title,
+                description: &page.description,
+                social_description: &page.social_description,
+                short_description: &page.short_description,
+                image_alt: alt.as_deref(),
+            },
+        )?;
+        let glue = &self.glue;
+        let mut html = prerender::with_integrity(&html, &glue.js_name, glue.js.as_bytes())?;
+        if let Some(chart) = page.state.chart {
+            let files = [glue.js_name.as_str(), glue.wasm_name.as_str()];
+            html = chart_page::relocate(&html, &chart_page::up_from(&path), &files);
+            html = chart_page::with_script_at_end(&html, &chart_page::address_script(chart))?;
+        }
+        let html = match &self.address {
+            Some(site) => {
+                self.write_oembed(page, site)?;
+                let title = select::embed_title(data, page.state.chart);
+                prerender::with_site_url(&html, site, &path, &title)?
+            }
+            None if !path.is_empty() => chart_page::with_relative_canonical(&html)?,
+            None => html,
+        };
+        let html = prerender::with_fresh_csp(&html)?;
+        let file = folder.join("index.html");
+        write(&file, html.as_bytes())?;
+        println!("prerender: wrote {}", file.display());
+        Ok(())
+    }
+
+    /// The page's `oembed.json`: its embed view, for a site built with its address.
+    fn write_oembed(&self, page: &Page, site: &SiteUrl) -> Result<(), String> {
+        let data = Dataset::bundled();
+        let embed = ViewState {
+            embed: true,
+            ..page.state.clone()
+        };
+        let height = frontline_figures::export::embed_height(&select::charts_shown(
+            data,
+            &embed.filters,
+            embed.chart,
+        ));
+        let preview = page.preview.map(|_| format!("{}preview.png", page.path()));
+        let json = prerender::oembed_json(
+            site,
+            &embed.share_path(),
+            &select::embed_title(data, page.state.chart),
+            height,
+            dataset::vocabulary().page.name,
+            preview.as_deref(),
+        );
+        write(
+            &self.dir.join(page.path()).join("oembed.json"),
+            json.as_bytes(),
+        )
+    }
+}
+
+fn write(file: &Path, body: &[u8]) -> Result<(), String> {
+    std::fs::write(file, body).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
 /// The address the site is built for, if `SITE_URL` gives one.
@@ -53,67 +191,39 @@ fn site_url() -> Result<Option<SiteUrl>, String> {
     }
 }
 
-/// The article's own files go beside the page: its text, and its preview image if it has one
-/// (whether it has one is returned).
-fn copy_article_files(dir: &std::ffi::OsStr) -> Result<bool, String> {
-    let article = std::path::Path::new(dataset::ARTICLE_DIR);
-    let preview = article.join("preview.png").exists();
-    for (name, present) in [(dataset::ARTICLE_TXT, true), ("preview.png", preview)] {
-        present
-            .then(|| std::fs::copy(article.join(name), dir_path(dir, name)))
-            .transpose()
-            .map_err(|e| format!("cannot copy {name} from {}: {e}", article.display()))?;
-    }
-    Ok(preview)
+/// The article's text goes beside the page.
+fn copy_article_text(dir: &Path) -> Result<(), String> {
+    let article = Path::new(dataset::ARTICLE_DIR);
+    let name = dataset::ARTICLE_TXT;
+    std::fs::copy(article.join(name), dir.join(name))
+        .map(drop)
+        .map_err(|e| format!("cannot copy {name} from {}: {e}", article.display()))
 }
 
 /// The stylesheet goes inline (and its file, then unused, out of the site).
-fn inline_stylesheet(dir: &std::ffi::OsStr, html: &str) -> Result<String, String> {
+fn inline_stylesheet(dir: &Path, html: &str) -> Result<String, String> {
     let (html, href) = prerender::inline_stylesheet(html, |href| {
-        let path = dir_path(dir, href);
+        let path = dir.join(href);
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     })?;
-    let path = dir_path(dir, &href);
+    let path = dir.join(&href);
     std::fs::remove_file(&path).map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
     Ok(html)
 }
 
-/// `oembed.json`, for a site built with its address.
-fn write_oembed(dir: &std::ffi::OsStr, site: &SiteUrl, preview: bool) -> Result<(), String> {
-    let oembed = dir_path(dir, "oembed.json");
-    let height = frontline_figures::export::embed_height(&frontline_figures::select::charts(
-        dataset::Dataset::bundled(),
-        &Default::default(),
-    ));
-    let json = prerender::oembed_json(
-        site,
-        &title(),
-        height,
-        dataset::vocabulary().page.name,
-        preview,
-    );
-    std::fs::write(&oembed, json).map_err(|e| format!("cannot write {}: {e}", oembed.display()))?;
-    println!(
-        "prerender: absolute addresses for {}, and {}",
-        site.as_str(),
-        oembed.display()
-    );
-    Ok(())
-}
-
-fn render() -> String {
-    futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::with_props(frontline_figures::AppProps::bundled())
-            .hydratable(false)
-            .render(),
-    )
+/// The app's files, as the pages load them: the JS glue's name and text (its `integrity`
+/// changes), and the wasm's name.
+struct Glue {
+    js_name: String,
+    js: String,
+    wasm_name: String,
 }
 
 /// The wasm and its JS glue with short names for what they call each other by
-/// (`prerender::bindings`), and the page with the glue's new integrity.
-fn shorten_bindings(dir: &std::ffi::OsStr, page: String) -> Result<String, String> {
+/// (`prerender::bindings`).
+fn shorten_bindings(dir: &Path) -> Result<Glue, String> {
     let files: Vec<String> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot list {dir:?}: {e}"))?
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
     let named = |ext: &str| -> Result<String, String> {
@@ -121,39 +231,27 @@ fn shorten_bindings(dir: &std::ffi::OsStr, page: String) -> Result<String, Strin
         match found[..] {
             [one] => Ok(one.clone()),
             _ => Err(format!(
-                "expected one {ext} file in {dir:?}, found {}: {found:?}",
+                "expected one {ext} file in {}, found {}: {found:?}",
+                dir.display(),
                 found.len()
             )),
         }
     };
     let (wasm_name, js_name) = (named(".wasm")?, named(".js")?);
-    let read = |name: &str| {
-        std::fs::read(dir_path(dir, name)).map_err(|e| format!("cannot read {name}: {e}"))
-    };
+    let read =
+        |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"));
     let js = String::from_utf8(read(&js_name)?).map_err(|_| format!("{js_name} is not UTF-8"))?;
     let renamed = prerender::bindings::shorten(&read(&wasm_name)?, &js)
         .map_err(|e| format!("{wasm_name} and {js_name}: {e}"))?;
-    let write = |name: &str, body: &[u8]| {
-        std::fs::write(dir_path(dir, name), body).map_err(|e| format!("cannot write {name}: {e}"))
-    };
-    write(&wasm_name, &renamed.wasm)?;
-    write(&js_name, renamed.js.as_bytes())?;
+    write(&dir.join(&wasm_name), &renamed.wasm)?;
+    write(&dir.join(&js_name), renamed.js.as_bytes())?;
     println!(
         "prerender: {} names shortened in {wasm_name} and {js_name}",
         renamed.names
     );
-    prerender::with_integrity(&page, &js_name, renamed.js.as_bytes())
-}
-
-fn dir_path(dir: &std::ffi::OsStr, file: &str) -> std::path::PathBuf {
-    std::path::Path::new(dir).join(file)
-}
-
-/// The title of the site's embed, for oEmbed.
-fn title() -> String {
-    format!(
-        "{}: {}",
-        dataset::vocabulary().page.name,
-        dataset::Dataset::bundled().article.title
-    )
+    Ok(Glue {
+        js_name,
+        js: renamed.js,
+        wasm_name,
+    })
 }

@@ -3,5 +3,6 @@
 //! `crate::export` as a standalone file.
 
 pub mod layout;
+pub mod rescale;
 pub mod scale;
 pub mod scene;

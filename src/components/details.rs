@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::DataRef;
 use super::link::state_link;
-use crate::dataset::{Certainty, Choice};
+use crate::dataset::{Choice, HedgeKind};
 use crate::format;
 use crate::view_state::{Action, View, ViewState};
 
@@ -15,13 +15,20 @@ pub struct MarkDetailsProps {
     pub mark: Option<String>,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
+    /// What the pointer or the keyboard's focus is on, with nothing selected: shown, but out of
+    /// the tab order and the accessibility tree (the mark's name already says it all, and Tab
+    /// from a mark goes on to the next control, not into a preview).
+    pub preview: bool,
 }
 
-fn hedge(c: Certainty) -> &'static str {
-    match c {
-        Certainty::Approximate => "an approximate figure",
-        Certainty::UpperBound => "an upper bound: the most it could be, not a count",
-        Certainty::Vague => "a vague amount with no number",
+fn hedge(k: HedgeKind) -> &'static str {
+    match k {
+        HedgeKind::Exact => "an exact figure, with no hedge",
+        HedgeKind::Approximate => "an approximate figure",
+        HedgeKind::LowerBound => "a lower bound: the least it could be, not a count",
+        HedgeKind::UpperBound => "an upper bound: the most it could be, not a count",
+        HedgeKind::Range => "a range: somewhere between its two numbers",
+        HedgeKind::Vague => "a vague amount with no number",
     }
 }
 
@@ -42,7 +49,10 @@ pub fn mark_details(props: &MarkDetailsProps) -> Html {
                         <>
                             <p class="details-value"><strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong></p>
                             <dl class="facts">
-                                <dt>{ "Hedge" }</dt><dd>{ format!("“{}”, {}", format::hedge_quoted(f), hedge(f.qualifier.certainty())) }</dd>
+                                <dt>{ "Hedge" }</dt><dd>{ match format::hedge_quoted(f) {
+                                    Some(words) => format!("“{words}”, {}", hedge(f.hedge.kind)),
+                                    None => hedge(f.hedge.kind).to_string(),
+                                } }</dd>
                                 <dt>{ "Source" }</dt><dd>{ f.source.credit() }</dd>
                                 // The article's words here, the date worked out from them once, below.
                                 <dt>{ "Period" }</dt><dd>{ f.period.clone().unwrap_or_else(|| "none given in the article".into()) }</dd>
@@ -66,7 +76,7 @@ pub fn mark_details(props: &MarkDetailsProps) -> Html {
         }
     };
     html! {
-        <div class="details" id={props.id.clone()}>
+        <div class="details" id={props.id.clone()} inert={props.preview}>
             { body }
         </div>
     }

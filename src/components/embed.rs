@@ -55,15 +55,13 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         theme: *theme,
         ..state.clone()
     };
-    let url = crate::browser::page_url(&embedded.to_query());
+    // One chart is embedded from its own page, whose link preview shows it.
+    let url = crate::browser::share_url(&embedded.share_path());
     let specs = charts_shown(data, &state.filters, *chart);
     let estimate = export::embed_height(&specs);
     let height = measured.unwrap_or(estimate);
     let snippet_height = needed.unwrap_or(estimate);
-    let title = match *chart {
-        Some(c) => format!("{} — {}", c.label(), data.article.title),
-        None => super::share::title().to_string(),
-    };
+    let title = crate::select::embed_title(data, *chart);
     let code = export::embed_snippet(&url, &title, snippet_height, *with_script);
     // A new chart needs both heights measured again, a new width the preview's.
     let choose_chart = |c| pick(&chart, c, &[&measured, &needed]);

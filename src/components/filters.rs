@@ -1,12 +1,15 @@
 //! The filter controls: toggle buttons with `aria-pressed`, named by the plain words, each with
 //! the number of figures it would show and an "only" (that value alone, with Undo right after),
 //! a Reset, and on a phone the folded panel's list of the filters that are on, each removable.
+//! Each dimension's chips are a toolbar of one tab stop; the status line says what a change did,
+//! a moved scale included.
 
 use yew::prelude::*;
 
 use super::DataRef;
 use crate::filters::{Dimension, Filter, Filters};
 use crate::format;
+use crate::keys::Arrows;
 use crate::select::{dimension_short, facet_count, select_figures};
 use crate::view_state::{Action, ViewState};
 
@@ -25,6 +28,8 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let expanded = use_state(|| false);
     // The filters before the last "only", while the filters are still what it left: Undo.
     let undo = use_state(|| None::<(Filters, Filters)>);
+    // The filters before their last change: a filter that rescales an axis says so.
+    let was = crate::hooks::use_previous(props.state.filters.clone(), props.ready);
     if !props.ready {
         return html! { <aside class="filters" aria-label="Filters"></aside> };
     }
@@ -47,6 +52,9 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             let (dispatch, state, undo) =
                 (props.dispatch.clone(), props.state.clone(), undo.clone());
             Callback::from(move |_: MouseEvent| {
+                // The button goes with the click: the focus stays where it was, on the line
+                // that says what the filters now show.
+                crate::browser::focus_after_render("filters-status".into());
                 undo.set(None);
                 dispatch.emit(Action::Load(ViewState {
                     filters: before.clone(),
@@ -65,7 +73,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     { if *expanded { "Hide filters" } else { "Show filters" } }
                 </button>
             </div>
-            { status(props, undo_button) }
+            { status(props, was.as_ref(), undo_button) }
             { active_filters(props) }
             <div class="filter-body" id="filter-body">
                 <p class="filters-hint">{ "“only” beside a value, or Shift with a click or Enter on it, shows that value alone." }</p>
@@ -76,12 +84,29 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     }
 }
 
-/// How many figures the filters leave, and Undo right after an "only".
-fn status(props: &FilterPanelProps, undo: Option<Callback<MouseEvent>>) -> Html {
+/// How many figures the filters leave, any scale the last change moved (the bars alone would
+/// not say it), and Undo right after an "only".
+fn status(
+    props: &FilterPanelProps,
+    was: Option<&Filters>,
+    undo: Option<Callback<MouseEvent>>,
+) -> Html {
     let shown = select_figures(&props.data, &props.state.filters).len();
+    let mut said = format!(
+        "Showing {shown} of {}",
+        format::plural(props.data.figures.len(), "figure", "figures")
+    );
+    for moved in was
+        .into_iter()
+        .flat_map(|was| crate::chart::rescale::rescaled_by(&props.data, was, &props.state.filters))
+    {
+        said.push_str(". ");
+        said.push_str(&moved);
+    }
     html! {
-        <p class="filters-status" aria-live="polite">
-            { format!("Showing {shown} of {}", format::plural(props.data.figures.len(), "figure", "figures")) }
+        // Only what the filters show is live: Undo's name is not read with every change.
+        <p class="filters-status" id="filters-status" tabindex="-1">
+            <span aria-live="polite">{ said }</span>
             if let Some(onclick) = undo {
                 { " · " }<button type="button" class="link-button undo" {onclick}>{ "Undo “only”" }</button>
             }
@@ -114,13 +139,17 @@ fn active_filters(props: &FilterPanelProps) -> Html {
     }
 }
 
-/// One group of chips per filter dimension, in the URL's order.
+/// One group of chips per filter dimension, in the URL's order: a toolbar of one tab stop, its
+/// first chip, with the arrow keys between them (16 chips were 16 tab stops).
 fn group(props: &FilterPanelProps, d: Dimension, only: &Callback<Filter>) -> Html {
+    let onkeydown = |e: KeyboardEvent| {
+        crate::browser::roving_key(&e, "button.chip", Arrows::Row, false);
+    };
     html! {
         <fieldset class="filter-group">
             <legend>{ d.title() }</legend>
-            <div class="chips">
-                { for d.values().into_iter().map(|(filter, label)| chip(props, d.kind(), filter, label, only)) }
+            <div class="chips" role="toolbar" aria-label={format!("{} filters", d.title())} {onkeydown}>
+                { for d.values().into_iter().enumerate().map(|(i, (filter, label))| chip(props, d.kind(), filter, label, only, i == 0)) }
             </div>
         </fieldset>
     }
@@ -143,6 +172,7 @@ fn chip(
     filter: Filter,
     label: &'static str,
     only: &Callback<Filter>,
+    stop: bool,
 ) -> Html {
     let pressed = props.state.filters.contains(filter);
     let count = facet_count(&props.data, &props.state.filters, filter);
@@ -167,7 +197,8 @@ fn chip(
     html! {
         <span class="chip-wrap">
             <button type="button" class="chip" aria-pressed={pressed.to_string()} aria-describedby={count_id.clone()}
-                aria-keyshortcuts="Shift+Enter" data-filter={format!("{key}:{slug}")} {onclick}>
+                aria-keyshortcuts="Shift+Enter" data-filter={format!("{key}:{slug}")} {onclick}
+                tabindex={if stop { "0" } else { "-1" }}>
                 <span class="chip-check" aria-hidden="true"></span>
                 { label }
                 <span class="chip-count" aria-hidden="true">{ count }</span>

@@ -1,11 +1,15 @@
 //! Draws one panel's `Scene` as SVG in the page. The SVG is an image (`role="img"`, a title,
 //! and the chart's written summary as its description); pointer hover and click work on the
-//! marks, while keyboard and screen reader users reach the same marks through the buttons
-//! under the chart.
+//! marks, while keyboard and screen reader users reach the same marks through the chart's
+//! buttons, whose focus this drawing shows as an outline around the mark's row. Heights are
+//! written in `em` of the drawing's font size (1rem, style.css), so rows grow with the reader's
+//! root font size as their text does; each text's own size is on a `tspan`, so that its `y`
+//! counts in the drawing's `em` too.
 
 use yew::prelude::*;
 
-use crate::chart::scene::{Scene, Shape};
+use crate::chart::layout::Anchor;
+use crate::chart::scene::{Len, Scene, Shape, em};
 
 pub struct PanelSvgProps {
     pub scene: Scene,
@@ -17,22 +21,30 @@ pub struct PanelSvgProps {
     pub describedby: Option<AttrValue>,
     pub active: Option<String>,
     pub selected: Option<String>,
+    /// The marks with the keyboard's focus and under the pointer: their rows are outlined (the
+    /// pointer never takes the focus's outline away).
+    pub outlined: [Option<String>; 2],
     pub onhover: Callback<Option<String>>,
     /// A click anywhere on the panel: the callback finds the mark from the event.
     pub onclick: Callback<MouseEvent>,
 }
 
+/// An `x` of 0 and a start anchor are SVG's defaults: left out, the prerendered page is smaller.
+fn x(at: &Len) -> Option<String> {
+    (*at != Len::Px(0)).then(|| at.to_string())
+}
+
 fn shape(s: &Shape, hatch: &str) -> Html {
     match s {
         Shape::Rect {
-            x,
+            x: at,
             y,
             w,
             h,
             class,
             hatched,
         } => html! {
-            <rect class={*class} x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()}
+            <rect class={*class} x={x(at)} y={em(*y)} width={w.to_string()} height={em(*h)}
                 fill={hatched.then(|| format!("url(#{hatch})"))} />
         },
         Shape::Line {
@@ -42,16 +54,16 @@ fn shape(s: &Shape, hatch: &str) -> Html {
             y2,
             class,
         } => html! {
-            <line class={*class} x1={x1.to_string()} x2={x2.to_string()} y1={y1.to_string()} y2={y2.to_string()} />
+            <line class={*class} x1={x(x1)} x2={x(x2)} y1={em(*y1)} y2={em(*y2)} />
         },
         Shape::Text {
-            x,
+            x: at,
             y,
             anchor,
             class,
             text,
         } => html! {
-            <text class={*class} x={x.to_string()} y={y.to_string()} text-anchor={anchor.svg()}>{ text }</text>
+            <text x={x(at)} y={em(*y)} text-anchor={(*anchor != Anchor::Start).then(|| anchor.svg())}><tspan class={*class}>{ text }</tspan></text>
         },
     }
 }
@@ -60,16 +72,24 @@ pub fn panel_svg(props: PanelSvgProps) -> Html {
     let hatch = format!("hatch-{}", props.id);
     let title_id = format!("title-{}", props.id);
     let marks = props.scene.marks.into_iter().map(|m| {
+        let is = |id: &Option<String>| id.as_deref() == Some(&m.id);
+        let outlined = props.outlined.iter().any(is);
         let class = classes!(
             "mark",
             m.style.slug(),
-            (props.active.as_deref() == Some(&m.id)).then_some("active"),
-            (props.selected.as_deref() == Some(&m.id)).then_some("selected"),
+            is(&props.active).then_some("active"),
+            is(&props.selected).then_some("selected"),
+            outlined.then_some("outlined"),
         );
+        // The row's place is its own viewport's `y` (a translation's unit cannot be `em`), so
+        // a row that moves changes one number, and its shapes keep theirs. Its outline only
+        // where it shows: the keyboard's or the pointer's mark.
         html! {
-            <g key={m.id.as_str()} {class} data-mark={m.id} data-encoding={m.style.slug()}
-                transform={format!("translate(0 {})", m.y)}>
-                { for m.shapes.iter().map(|s| shape(s, &hatch)) }
+            <g key={m.id.as_str()} {class} data-mark={m.id} data-encoding={m.style.slug()}>
+                <svg class="row" y={em(m.y)}>
+                    { for m.shapes.iter().map(|s| shape(s, &hatch)) }
+                    if outlined { { shape(&m.outline, &hatch) } }
+                </svg>
             </g>
         }
     });
@@ -88,7 +108,7 @@ pub fn panel_svg(props: PanelSvgProps) -> Html {
     let onmouseleave = props.onhover.reform(|_: MouseEvent| None);
     let onclick = props.onclick.clone();
     html! {
-        <svg key={props.id.as_str()} class="panel-svg" role="img" width="100%" height={props.scene.height.to_string()}
+        <svg key={props.id.as_str()} class="panel-svg" role="img" width="100%" height={em(props.scene.height)}
             {onmouseover} {onmouseleave} {onclick}
             aria-labelledby={title_id.clone()} aria-describedby={props.describedby.clone()}
             xmlns="http://www.w3.org/2000/svg">

@@ -1,8 +1,9 @@
 //! Share, embed and download the current view: "Copy link" and "Cite" (each with a fallback
 //! that shows its text selected where the browser refuses the clipboard), the system share
 //! sheet where the browser has one, the embed code, and the selected figures as CSV and JSON.
-//! Every URL here is the canonical URL of the current state, without the parameters that are
-//! not ours (a click identifier such as fbclid names the reader who clicked).
+//! Every URL here is the canonical URL of the current state (one chart alone: its own page),
+//! without the parameters that are not ours (a click identifier such as fbclid names the
+//! reader who clicked).
 
 use yew::prelude::*;
 
@@ -19,11 +20,6 @@ pub struct ShareBarProps {
     pub state: ViewState,
     /// Without the app nothing here could act, so nothing is drawn.
     pub ready: bool,
-}
-
-/// What a share sheet and an embed call the page.
-pub fn title() -> &'static str {
-    crate::dataset::vocabulary().page.title
 }
 
 #[component]
@@ -51,15 +47,14 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let copy = |what: Manual, text: String, done: &'static str| {
         copy_or_show(what, text, done, status.clone(), manual.clone())
     };
-    let url = crate::browser::page_url(&query);
+    // One chart alone is shared as its own page, whose link preview shows it.
+    let url = crate::browser::share_url(&state.share_path());
     let citation = export::citation(data, &url, &crate::browser::today());
     let copy_link = copy(Manual::Link, url.clone(), "Link copied.");
     let cite = copy(Manual::Citation, citation.clone(), "Citation copied.");
     let share = {
-        let (query, title) = (query.clone(), crate::select::view_title(data, state));
-        Callback::from(move |_: MouseEvent| {
-            crate::browser::share(&title, &crate::browser::page_url(&query))
-        })
+        let (url, title) = (url.clone(), crate::select::view_title(data, state));
+        Callback::from(move |_: MouseEvent| crate::browser::share(&title, &url))
     };
     let toggle_embed = {
         let embed_open = embed_open.clone();

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::dataset::Choice;
+use crate::keys::Arrows;
 use crate::view_state::{Action, View, ViewState};
 
 pub struct TabsProps {
@@ -23,27 +24,16 @@ pub fn tabs(props: &TabsProps) -> Html {
     let onkeydown = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let all = View::ALL;
-            // The tab with the focus, from its id ("tab-table").
-            let focused = crate::browser::focused_id()
-                .and_then(|id| id.strip_prefix("tab-").and_then(View::from_slug))
-                .unwrap_or(current);
-            let i = focused.index();
-            let next = match e.key().as_str() {
-                "ArrowRight" => all[(i + 1) % all.len()],
-                "ArrowLeft" => all[(i + all.len() - 1) % all.len()],
-                "Home" => all[0],
-                "End" => all[all.len() - 1],
-                // Space opens the tab (a link does not, and the page would scroll).
-                " " => {
-                    e.prevent_default();
-                    dispatch.emit(Action::SetView(focused));
-                    return;
-                }
-                _ => return,
-            };
-            e.prevent_default();
-            crate::browser::focus(&format!("tab-{}", next.slug()));
+            if crate::browser::roving_key(&e, "[role=tab]", Arrows::Row, true) {
+                return;
+            }
+            // Space opens the tab with the focus (a link does not, and the page would scroll).
+            if e.key() == " " {
+                e.prevent_default();
+                let focused = crate::browser::focused_id()
+                    .and_then(|id| id.strip_prefix("tab-").and_then(View::from_slug));
+                dispatch.emit(Action::SetView(focused.unwrap_or(current)));
+            }
         })
     };
     html! {

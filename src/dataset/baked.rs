@@ -5,8 +5,8 @@
 
 use super::generated::{ARTICLE, ARTICLE_TEXT, EVENTS, FIGURES, NOT_FIGURES};
 use super::{
-    Actor, ArticleMeta, Dataset, Day, Event, Figure, Measure, NotFigure, Qualifier, Reading,
-    Source, Unit, WorkedOut,
+    Actor, Amount, ArticleMeta, Dataset, Day, Event, Figure, Hedge, HedgeKind, Measure, NotFigure,
+    Reading, Source, Unit, WorkedOut,
 };
 
 type S = &'static str;
@@ -20,18 +20,24 @@ pub(super) struct ArticleRow {
 
 pub(super) struct FigureRow {
     pub(super) id: S,
-    pub(super) value: Option<u64>,
+    pub(super) value: Option<Amount>,
+    pub(super) high: Option<Amount>,
     pub(super) value_text: Option<S>,
     pub(super) unit: Unit,
     pub(super) actor: Actor,
     pub(super) measure: Measure,
-    pub(super) qualifier: Qualifier,
+    pub(super) hedge: HedgeRow,
     pub(super) source: Source,
     pub(super) period: Option<S>,
     pub(super) worked_out: Option<WorkedOutRow>,
     pub(super) outside: Option<S>,
     pub(super) quotes: &'static [S],
     pub(super) reading: ReadingRow,
+}
+
+pub(super) struct HedgeRow {
+    pub(super) kind: HedgeKind,
+    pub(super) words: S,
 }
 
 pub(super) struct WorkedOutRow {
@@ -96,11 +102,15 @@ fn figure(r: &FigureRow) -> Figure {
     Figure {
         id: r.id.into(),
         value: r.value,
+        high: r.high,
         value_text: o(r.value_text),
         unit: r.unit,
         actor: r.actor,
         measure: r.measure,
-        qualifier: r.qualifier,
+        hedge: Hedge {
+            kind: r.hedge.kind,
+            words: r.hedge.words.into(),
+        },
         source: r.source,
         period: o(r.period),
         worked_out: r.worked_out.as_ref().map(|w| WorkedOut {

@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use super::{
-    Actor, ArticleFiles, ArticleMeta, Choice, DataError, DataErrors, Dataset, Day, Event, Figure,
-    Vocabulary, occurrences,
+    Actor, Amount, ArticleFiles, ArticleMeta, DataError, Dataset, Day, Event, Figure, Side, Unread,
+    Vocabulary, hedge, occurrences,
 };
 
 /// A run of digits in the text ("100,000", "20%", "06:04") with its byte span.
@@ -15,8 +15,8 @@ use super::{
 pub struct Numeral {
     pub start: usize,
     pub end: usize,
-    /// The whole number it states, if it is one ("06:04" and "1.5" are not).
-    pub value: Option<u64>,
+    /// The number it states, if it is one ("1.5" is; "06:04" and "1.2.3" are not).
+    pub value: Option<Amount>,
 }
 
 /// Every numeral in `text`, in order.
@@ -30,7 +30,7 @@ pub fn numerals(text: &str) -> Vec<Numeral> {
             continue;
         }
         let start = i;
-        let mut plain = true;
+        let (mut plain, mut point) = (true, None);
         while i < bytes.len() {
             let b = bytes[i];
             let joins =
@@ -38,20 +38,38 @@ pub fn numerals(text: &str) -> Vec<Numeral> {
             if b.is_ascii_digit() {
                 i += 1;
             } else if joins {
-                plain &= b == b',';
+                plain &= b == b',' && point.is_none() || b == b'.' && point.is_none();
+                if b == b'.' {
+                    point = Some(i);
+                }
                 i += 1;
             } else {
                 break;
             }
         }
-        let digits: String = text[start..i]
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
+        let digits = |from: usize, to: usize| -> String {
+            text[from..to]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect()
+        };
+        let end = i;
         if bytes.get(i) == Some(&b'%') {
             i += 1;
         }
-        let value = if plain { digits.parse().ok() } else { None };
+        let value = match point {
+            _ if !plain => None,
+            None => digits(start, end).parse().ok().map(Amount::whole),
+            // At most three decimals, the thousandths an `Amount` holds.
+            Some(p) if end - p - 1 <= 3 => {
+                let frac = format!("{:0<3}", digits(p + 1, end));
+                let whole: Option<u64> = digits(start, p).parse().ok();
+                whole
+                    .zip(frac.parse::<u64>().ok())
+                    .map(|(w, f)| Amount(w * Amount::ONE + f))
+            }
+            Some(_) => None,
+        };
         out.push(Numeral {
             start,
             end: i,
@@ -67,7 +85,8 @@ pub fn check_against_article(
     files: ArticleFiles<'_>,
     v: &Vocabulary,
     data: &Dataset,
-) -> Result<(), DataErrors> {
+    unread: &Unread,
+) -> Vec<DataError> {
     let text = data.text.as_str();
     let mut report = Report {
         files,
@@ -96,14 +115,10 @@ pub fn check_against_article(
             report.error(format!("not_figures[{i}]"), "text", message);
         }
     }
-    check_numerals(data, &mut report);
+    check_numerals(data, unread, &mut report);
     let mut errors = report.errors;
-    errors.extend(check_migrations(files.explorer.0, v, data));
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(DataErrors(errors))
-    }
+    errors.extend(check_migrations(files.explorer.0, v, data, unread));
+    errors
 }
 
 /// The problems found in figures.json, each naming the item and the field.
@@ -188,7 +203,12 @@ fn check_ids(data: &Dataset, report: &mut Report<'_>) {
 
 /// An old mark a link may carry leads to a drawn figure, and is no id in use: its problems, in
 /// explorer.json.
-fn check_migrations(explorer_file: &str, v: &Vocabulary, data: &Dataset) -> Vec<DataError> {
+fn check_migrations(
+    explorer_file: &str,
+    v: &Vocabulary,
+    data: &Dataset,
+    unread: &Unread,
+) -> Vec<DataError> {
     let mut errors = Vec::new();
     for (from, to) in v.mark_migrations {
         let mut problem = |message: String| {
@@ -199,16 +219,18 @@ fn check_migrations(explorer_file: &str, v: &Vocabulary, data: &Dataset) -> Vec<
                 message,
             })
         };
-        let in_use =
-            data.figures.iter().any(|f| f.id == *from) || data.events.iter().any(|e| e.id == *from);
+        let in_use = data.figures.iter().any(|f| f.id == *from)
+            || data.events.iter().any(|e| e.id == *from)
+            || unread.ids.iter().any(|id| id == from);
         if in_use {
             problem("is an id in use; only an old id can be migrated".into());
         }
-        if !data
+        // A figure that did not read has its own error; what it would draw is unknown.
+        let drawn = data
             .figures
             .iter()
-            .any(|f| f.id == *to && f.value.is_some())
-        {
+            .any(|f| f.id == *to && f.value.is_some());
+        if !drawn && !unread.ids.iter().any(|id| id == to) {
             problem(format!("leads to \"{to}\", which is no drawn figure"));
         }
     }
@@ -223,15 +245,16 @@ fn check_quotes(f: &Figure, text: &str, report: &mut Report<'_>) {
             let message = report.missing("this quote");
             report.error(figure(f), &field, message);
         }
+        let said = |v: Amount| numerals(quote).iter().any(|n| n.value == Some(v));
         let stated = match (f.value, &f.value_text) {
-            (Some(v), _) => numerals(quote).iter().any(|n| n.value == Some(v)),
+            (Some(v), _) => said(v) && f.high.is_none_or(said),
             (None, Some(words)) => quote.contains(words.as_str()),
             (None, None) => true, // reported by the loader already
         };
         if !stated {
             let shown = f.value.map_or_else(
                 || f.value_text.clone().unwrap_or_default(),
-                |v| v.to_string(),
+                |v| shown_amount(v, f.high),
             );
             report.error(
                 figure(f),
@@ -242,21 +265,23 @@ fn check_quotes(f: &Figure, text: &str, report: &mut Report<'_>) {
     }
 }
 
-/// One figure per thing the article says: the same actor and measure twice is a duplicate.
+/// One figure per thing a source says: the same actor, measure and source twice is a
+/// duplicate. Two sources that give the same measure are two figures, drawn side by side.
 fn check_each_said_once(data: &Dataset, v: &Vocabulary, report: &mut Report<'_>) {
     for (i, a) in data.figures.iter().enumerate() {
         if let Some(b) = data.figures[..i]
             .iter()
-            .find(|b| b.actor == a.actor && b.measure == a.measure)
+            .find(|b| b.actor == a.actor && b.measure == a.measure && b.source == a.source)
         {
             report.error(
                 figure(a),
                 "measure",
                 format!(
-                    "repeats figure \"{}\" ({} {}); give one figure all its quotes instead",
+                    "repeats figure \"{}\" ({} {}, by {}); give one figure all its quotes instead",
                     b.id,
                     v.actor(a.actor).slug,
-                    v.measure(a.measure).slug
+                    v.measure(a.measure).slug,
+                    v.source(a.source).slug
                 ),
             );
         }
@@ -264,8 +289,9 @@ fn check_each_said_once(data: &Dataset, v: &Vocabulary, report: &mut Report<'_>)
 }
 
 /// Every numeral of the article is accounted for: a figure with its value quotes it, or an
-/// event's quote or a not_figures entry covers it.
-fn check_numerals(data: &Dataset, report: &mut Report<'_>) {
+/// event's quote or a not_figures entry covers it (or the words of an item that did not read,
+/// whose own error comes first).
+fn check_numerals(data: &Dataset, unread: &Unread, report: &mut Report<'_>) {
     let text = data.text.as_str();
     let inside = |spans: &[(usize, usize)], n: &Numeral| {
         spans.iter().any(|&(s, e)| s <= n.start && n.end <= e)
@@ -273,7 +299,7 @@ fn check_numerals(data: &Dataset, report: &mut Report<'_>) {
     for n in numerals(text) {
         let as_figure = data.figures.iter().any(|f| {
             f.value.is_some()
-                && f.value == n.value
+                && (f.value == n.value || f.high.is_some() && f.high == n.value)
                 && f.quotes.iter().any(|q| inside(&occurrences(text, q), &n))
         });
         let as_other = data
@@ -283,7 +309,11 @@ fn check_numerals(data: &Dataset, report: &mut Report<'_>) {
             || data
                 .not_figures
                 .iter()
-                .any(|x| inside(&occurrences(text, &x.text), &n));
+                .any(|x| inside(&occurrences(text, &x.text), &n))
+            || unread
+                .texts
+                .iter()
+                .any(|t| inside(&occurrences(text, t), &n));
         if !as_figure && !as_other {
             report.error(
                 None,
@@ -414,12 +444,18 @@ fn check_period(f: &Figure, published: Day, report: &mut Report<'_>) {
     }
 }
 
-/// The first quote carries every word of the hedge; the words that do not go before the value
-/// are the measure's sentence's to say: "up to 70,000 may have been killed" needs its "may have
-/// been".
+/// The first quote carries every word of the hedge, next to the figure's numeral on the side
+/// English puts it ("about 80,000", "70,000 may have been"), not anywhere in the sentence; the
+/// words that do not go before the value are the measure's sentence's to say: "up to 70,000 may
+/// have been killed" needs its "may have been".
 fn check_hedge(f: &Figure, v: &Vocabulary, report: &mut Report<'_>) {
     let first = f.quotes.first().map(String::as_str).unwrap_or_default();
-    for word in f.qualifier.words() {
+    // Where the value is not in the quote, that is the error (check_quotes): no hedge is looked for.
+    let at_value: Vec<Numeral> = numerals(first)
+        .into_iter()
+        .filter(|n| f.value.is_some() && n.value == f.value)
+        .collect();
+    for (word, side) in f.hedge.sided() {
         if !has(first, word) {
             report.error(
                 figure(f),
@@ -428,24 +464,46 @@ fn check_hedge(f: &Figure, v: &Vocabulary, report: &mut Report<'_>) {
                     "does not carry the hedge \"{word}\"; the first quote is the one shown first, so it must"
                 ),
             );
+        } else if !at_value.is_empty()
+            && !at_value
+                .iter()
+                .any(|n| hedge::stands_next_to(first, n, word, side))
+        {
+            let message = misplaced(first, &at_value[0], word, side);
+            report.error(figure(f), "quotes[0]", message);
         }
     }
     let m = v.measure(f.measure);
-    let sentence = m.sentence_for(f.qualifier).fill("{value}");
-    for word in f.qualifier.words() {
-        if f.qualifier.prefix() != Some(*word) && !has(&sentence, word) {
-            report.error(
-                figure(f),
-                "qualifier",
-                format!(
-                    "\"{}\" needs the words \"{word}\", but the sentence of measure \"{}\" (\"{sentence}\", in {}) does not say them: give the measure a sentence_when for it",
-                    f.qualifier.slug(),
-                    m.slug,
-                    report.files.explorer.0
-                ),
-            );
-        }
+    let sentence = m.sentence_for(&f.hedge).fill("{value}");
+    if let Some(word) = f.hedge.trailing().filter(|w| !has(&sentence, w)) {
+        report.error(
+            figure(f),
+            "hedge",
+            format!(
+                "\"{}\" needs the words \"{word}\", but the sentence of measure \"{}\" (\"{sentence}\", in {}) does not say them: give the measure a sentence_when for it",
+                f.hedge.words,
+                m.slug,
+                report.files.explorer.0
+            ),
+        );
     }
+}
+
+/// Why a hedge's words in the first quote are not the figure's: where they should stand, and
+/// the number they hedge instead, if another.
+fn misplaced(quote: &str, n: &Numeral, word: &str, side: Side) -> String {
+    let value = &quote[n.start..n.end];
+    let (place, example) = match side {
+        Side::Before => ("right before", format!("{word} {value}")),
+        Side::After => ("right after", format!("{value} {word}")),
+    };
+    let instead = match hedge::hedged_by(quote, word, side) {
+        Some(other) if other != value => format!("; here \"{word}\" belongs to {other}"),
+        _ => String::new(),
+    };
+    format!(
+        "the hedge \"{word}\" does not stand next to the figure's value {value}: a hedge belongs to its number, {place} it in the same clause (\"{example}\"){instead}"
+    )
 }
 
 /// The reading note's value and hedge are the first quote's words.
@@ -556,5 +614,20 @@ fn check_event_words(e: &Event, report: &mut Report<'_>) {
             ),
             _ => {}
         }
+    }
+}
+
+/// A figure's number for a message: "4.5", "15 to 20".
+fn shown_amount(v: Amount, high: Option<Amount>) -> String {
+    let one = |a: Amount| {
+        let (whole, decimals) = a.parts();
+        match decimals.is_empty() {
+            true => whole.to_string(),
+            false => format!("{whole}.{decimals}"),
+        }
+    };
+    match high {
+        Some(h) => format!("{} to {}", one(v), one(h)),
+        None => one(v),
     }
 }

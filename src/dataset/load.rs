@@ -8,4 +8,4 @@ mod figures;
 mod reader;
 
 pub use explorer::parse_vocabulary;
-pub use figures::parse_dataset;
+pub use figures::{ParsedDataset, Unread, parse_dataset};

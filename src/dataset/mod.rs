@@ -1,4 +1,4 @@
-//! An article's figures and events as typed data: the generic hedges (`Qualifier`, `Certainty`),
+//! An article's figures and events as typed data: the generic hedges (`HedgeKind`, `Hedge`),
 //! the article's vocabulary (`vocabulary.rs`), the `Figure` and `Event` records, and
 //! `Dataset::bundled()`. The build script (`build.rs`) loads the folder `ARTICLE` names
 //! (`data/north-korea-troops` unless told) with `load.rs`, checks it against the article's text
@@ -8,23 +8,38 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod hedge;
+#[cfg(not(target_arch = "wasm32"))]
 mod load;
+#[cfg(not(target_arch = "wasm32"))]
+mod warn;
 
 use std::fmt;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use check::{Numeral, check_against_article, numerals};
 #[cfg(not(target_arch = "wasm32"))]
-pub use load::{parse_dataset, parse_vocabulary};
+pub use load::{ParsedDataset, Unread, parse_dataset, parse_vocabulary};
+#[cfg(not(target_arch = "wasm32"))]
+pub use warn::warnings;
 
-/// Byte spans of every occurrence of `needle` in `hay`.
+/// Byte spans of every occurrence of `needle` in `hay`, left to right, not overlapping.
 pub fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
-    if needle.is_empty() {
-        return Vec::new();
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find_from(hay, needle, from).filter(|_| !needle.is_empty()) {
+        spans.push((at, at + needle.len()));
+        from = at + needle.len();
     }
-    hay.match_indices(needle)
-        .map(|(i, m)| (i, i + m.len()))
-        .collect()
+    spans
+}
+
+/// Where `needle` first occurs in `hay` at or after byte `from`, as `str::find` would say. Byte
+/// by byte on purpose: the texts are a few KB, and `str::find`'s two-way searcher for a `&str`
+/// pattern cost the wasm 1.0 KiB brotli. (A match of valid UTF-8 starts on a char boundary.)
+pub fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let last = hay.len().checked_sub(needle.len())?;
+    (from..=last).find(|&at| hay.as_bytes()[at..].starts_with(needle.as_bytes()))
 }
 
 /// A closed set of named values with a URL/JSON slug and a label for people.
@@ -67,58 +82,202 @@ mod vocabulary;
 pub use vocabulary::*;
 
 choice!(
-    /// How the article hedges a figure, word for word.
-    Qualifier {
-        About => "about", "about";
-        Approximately => "approximately", "approximately";
-        UpTo => "up-to", "up to";
-        UpToMayHave => "up-to-may-have", "up to … may have been";
-        Vague => "vague", "vague amount";
-    }
-);
-
-choice!(
-    /// The certainty filter: what kind of number a qualifier makes.
-    Certainty {
+    /// What kind of number a hedge makes: the certainty filter, the legend, the table's column
+    /// and the drawing. Generic: the article's own words stay in `Hedge::words`.
+    HedgeKind {
+        /// No hedge: "9%".
+        Exact => "exact", "Exact";
+        /// "about", "approximately", "some", "nearly": near the value, either side of it.
         Approximate => "approximate", "Approximate";
+        /// "more than", "at least", "over": the true number is the value or higher.
+        LowerBound => "lower-bound", "Lower bound";
+        /// "up to", "at most", "fewer than": the true number is the value or lower.
         UpperBound => "upper-bound", "Upper bound";
+        /// "between 15 and 20": somewhere from the value to `Figure::high`.
+        Range => "range", "Range";
+        /// Words, no number: "hundreds of thousands".
         Vague => "vague", "Vague";
     }
 );
 
-impl Qualifier {
-    pub fn certainty(self) -> Certainty {
-        match self {
-            Qualifier::About | Qualifier::Approximately => Certainty::Approximate,
-            Qualifier::UpTo | Qualifier::UpToMayHave => Certainty::UpperBound,
-            Qualifier::Vague => Certainty::Vague,
+/// The certainty filter's values: the hedge kinds that occur in the article this build is for,
+/// in `HedgeKind` order (build.rs lists them), so the filter, its URL, its default and every
+/// list of kinds know no kind the article lacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Certainty(pub u8);
+
+#[cfg(generated_data)]
+impl Certainty {
+    pub fn kind(self) -> HedgeKind {
+        generated::KINDS[self.0 as usize]
+    }
+    /// The filter's value for a kind; a kind the article lacks has none.
+    pub fn of(kind: HedgeKind) -> Option<Certainty> {
+        let at = generated::KINDS.iter().position(|k| *k == kind)?;
+        Some(Certainty(at as u8))
+    }
+}
+
+#[cfg(generated_data)]
+impl Choice for Certainty {
+    const ALL: &'static [Self] = &generated::CERTAINTIES;
+    fn slug(self) -> &'static str {
+        self.kind().slug()
+    }
+    fn label(self) -> &'static str {
+        self.kind().label()
+    }
+}
+
+#[cfg(generated_data)]
+impl Figure {
+    /// Its value of the certainty filter.
+    pub fn certainty(&self) -> Certainty {
+        // build.rs lists every kind a figure of the article has, so it is found.
+        Certainty::of(self.hedge.kind).unwrap_or(Certainty(0))
+    }
+}
+
+/// Where a hedge's words leave the number: "up to … may have been", "between … and …".
+pub const GAP: char = '…';
+
+/// A figure's hedge: its kind and the article's words for it, verbatim but for `GAP` where the
+/// number goes ("up to … may have been"; words without a gap all come before the number, and
+/// an exact figure has none). Words after the last number are the measure's sentence's to say.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hedge {
+    pub kind: HedgeKind,
+    pub words: String,
+}
+
+impl Hedge {
+    /// The words the value itself writes, numbers put in their gaps: "between 15 and 20".
+    pub fn write(&self, low: &str, high: Option<&str>) -> String {
+        if self.words.is_empty() {
+            return low.to_string();
         }
+        let mut parts = self.words.split(GAP);
+        let before = parts.next().unwrap_or_default().trim();
+        let mut out = String::from(before);
+        for (i, n) in [Some(low), high].into_iter().flatten().enumerate() {
+            if i > 0 {
+                match parts.next().map(str::trim) {
+                    Some(join) if join.is_empty() || join == "-" || join == "–" => {
+                        out.push_str(join)
+                    }
+                    Some(join) => {
+                        out.push(' ');
+                        out.push_str(join);
+                        out.push(' ');
+                    }
+                    None => out.push_str(" to "),
+                }
+            } else if !before.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(n);
+        }
+        out
     }
 
-    /// The words put before a value ("up to 100,000"); the rest of `words()`, if any, is the
-    /// measure's sentence's to say ("may have been killed").
-    pub fn prefix(self) -> Option<&'static str> {
-        match self {
-            Qualifier::About => Some("about"),
-            Qualifier::Approximately => Some("approximately"),
-            Qualifier::UpTo | Qualifier::UpToMayHave => Some("up to"),
-            Qualifier::Vague => None,
-        }
+    /// The words put before the value ("up to 100,000"); `None` for an exact or vague figure.
+    pub fn prefix(&self) -> Option<&str> {
+        let before = self.words.split(GAP).next().unwrap_or_default().trim();
+        (!before.is_empty()).then_some(before)
     }
+
+    /// The words after the last number, which the measure's sentence says ("may have been").
+    pub fn trailing(&self) -> Option<&str> {
+        let gaps = self.words.matches(GAP).count();
+        let after = self.words.split(GAP).nth(gaps.max(1))?.trim();
+        (gaps > 0 && !after.is_empty()).then_some(after)
+    }
+
+    /// The words every surface that shows the value must carry (case aside).
+    pub fn words(&self) -> Vec<&str> {
+        self.words
+            .split(GAP)
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && *w != "-" && *w != "–")
+            .collect()
+    }
+
+    /// The words with the side of the (first) numeral they stand on, as English puts them:
+    /// those before the gap before it ("up to 70,000"), the rest after ("70,000 may have been",
+    /// "15 and 20"). What the build checks against the first quote: a new kind of hedge is new
+    /// words, not new code.
+    pub fn sided(&self) -> Vec<(&str, Side)> {
+        let words = self.words();
+        if !self.words.contains(GAP) {
+            return words.into_iter().map(|w| (w, Side::Before)).collect();
+        }
+        let before = self.prefix();
+        words
+            .into_iter()
+            .map(|w| {
+                (
+                    w,
+                    if Some(w) == before {
+                        Side::Before
+                    } else {
+                        Side::After
+                    },
+                )
+            })
+            .collect()
+    }
+}
+
+/// A number as the article writes it, in thousandths, so that "4.5" is exact while sorting and
+/// scales stay integer arithmetic (and float formatting stays out of the WebAssembly).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(pub u64);
+
+impl Amount {
+    /// Thousandths in one.
+    pub const ONE: u64 = 1000;
+    pub const fn whole(n: u64) -> Amount {
+        Amount(n * Self::ONE)
+    }
+    /// The whole part and the decimals as written: (4, "5") for 4.5, (9, "") for 9.
+    pub fn parts(self) -> (u64, String) {
+        let (whole, mut frac) = (self.0 / Self::ONE, self.0 % Self::ONE);
+        let mut digits = String::new();
+        let mut unit = Self::ONE / 10;
+        while frac > 0 && unit > 0 {
+            digits.push(char::from(b'0' + (frac / unit) as u8));
+            frac %= unit;
+            unit /= 10;
+        }
+        (whole, digits)
+    }
+    /// The smallest whole number at or above it: where a scale must reach.
+    pub fn ceil(self) -> u64 {
+        self.0.div_ceil(Self::ONE)
+    }
+}
+
+/// Which side of the numeral a hedge's words stand on: "about 2,500", "12,000 or more".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Before,
+    After,
 }
 
 /// One number the article gives (or, for a vague amount, the words it gives instead).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     pub id: String,
-    /// `None` exactly when the qualifier is `Vague`.
-    pub value: Option<u64>,
+    /// `None` exactly when the hedge is vague.
+    pub value: Option<Amount>,
+    /// A range's other end ("between 15 and 20": 20); `None` for every other kind.
+    pub high: Option<Amount>,
     /// The article's words for a vague amount ("hundreds of thousands").
     pub value_text: Option<String>,
     pub unit: Unit,
     pub actor: Actor,
     pub measure: Measure,
-    pub qualifier: Qualifier,
+    pub hedge: Hedge,
     pub source: Source,
     /// The article's own words for when ("so far", "this past weekend"), verbatim from one of
     /// its quotes; `None` where the article gives no period.
@@ -151,19 +310,6 @@ pub struct Reading {
     pub hedge: Option<String>,
     pub source: Option<String>,
     pub period: Option<String>,
-}
-
-impl Qualifier {
-    /// The words every surface that shows the value must carry (case aside).
-    pub fn words(self) -> &'static [&'static str] {
-        match self {
-            Qualifier::About => &["about"],
-            Qualifier::Approximately => &["approximately"],
-            Qualifier::UpTo => &["up to"],
-            Qualifier::UpToMayHave => &["up to", "may have been"],
-            Qualifier::Vague => &[],
-        }
-    }
 }
 
 /// A calendar day, checked on load.
@@ -254,7 +400,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 }
 #[cfg(generated_data)]
-pub use generated::{ARTICLE_DIR, ARTICLE_ID, ARTICLE_TEXT};
+pub use generated::{ARTICLE_DIR, ARTICLE_ID, ARTICLE_TEXT, KINDS};
 
 /// The article a build is for when `ARTICLE` does not name another folder.
 pub const DEFAULT_ARTICLE: &str = "data/north-korea-troops";
@@ -283,11 +429,25 @@ pub struct LoadedArticle {
 /// Parse an article's files and check them against its text: every message names its file,
 /// item and field.
 #[cfg(not(target_arch = "wasm32"))]
+/// The checks run over every item that reads, beside the errors of those that do not, so one
+/// run reports every problem; only a broken explorer.json stops before figures.json is read, as
+/// its slugs are what the figures name.
 pub fn load_checked(files: ArticleFiles<'_>) -> Result<LoadedArticle, DataErrors> {
     let vocab = parse_vocabulary(files.explorer.0, files.explorer.1)?;
-    let dataset = parse_dataset(files.figures.0, files.figures.1, files.article.1, &vocab)?;
-    check_against_article(files, &vocab, &dataset)?;
-    Ok(LoadedArticle { vocab, dataset })
+    let parsed = parse_dataset(files.figures.0, files.figures.1, files.article.1, &vocab);
+    let mut errors = parsed.errors;
+    if let Some(dataset) = &parsed.dataset {
+        errors.extend(check_against_article(
+            files,
+            &vocab,
+            dataset,
+            &parsed.unread,
+        ));
+    }
+    match parsed.dataset {
+        Some(dataset) if errors.is_empty() => Ok(LoadedArticle { vocab, dataset }),
+        _ => Err(DataErrors(errors)),
+    }
 }
 
 /// Read and check the article in folder `dir` (`data/north-korea-troops`).

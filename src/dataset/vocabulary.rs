@@ -10,7 +10,7 @@
 //! is for one article and a `Choice`'s `ALL`, slug and label are constants; no `Dataset` carries
 //! one. Only the loader holds a parsed one, to check the data at build and test time.
 
-use super::Qualifier;
+use super::{Choice, Figure, Hedge};
 
 macro_rules! index_type {
     ($($(#[$meta:meta])* $name:ident;)+) => {$(
@@ -95,7 +95,7 @@ pub struct MeasureDef {
     /// The figure's phrase around the hedged value: "{value} active soldiers".
     pub sentence: Sentence,
     /// Another phrase for a hedge that needs one ("{value} may have been killed").
-    pub sentence_when: &'static [(Qualifier, Sentence)],
+    pub sentence_when: &'static [(&'static str, Sentence)],
 }
 
 /// A phrase with one place for the hedged value, kept as the words before and after it (so
@@ -148,7 +148,6 @@ pub struct PageText {
     pub description: &'static str,
     pub social_description: &'static str,
     pub short_description: &'static str,
-    pub image_alt: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -191,11 +190,23 @@ impl Vocabulary {
 
 impl MeasureDef {
     /// The phrase for a figure with this hedge, `{value}` still in it.
-    pub fn sentence_for(&self, q: Qualifier) -> Sentence {
-        self.sentence_when
-            .iter()
-            .find(|(when, _)| *when == q)
+    /// Keyed by the hedge's words ("up to … may have been") or, failing that, its kind ("vague").
+    pub fn sentence_for(&self, h: &Hedge) -> Sentence {
+        let find = |key: &str| self.sentence_when.iter().find(|(when, _)| *when == key);
+        find(&h.words)
+            .or_else(|| find(h.kind.slug()))
             .map_or(self.sentence, |(_, s)| *s)
+    }
+}
+
+impl ChartDef {
+    /// Whether the chart draws the figure: of one of its groups (any, if it names none), with a
+    /// value, on one of its axes.
+    pub fn draws(&self, v: &Vocabulary, f: &Figure) -> bool {
+        let group = v.measure(f.measure).group;
+        (self.groups.is_empty() || self.groups.contains(&group))
+            && self.axes.contains(&v.unit(f.unit).axis)
+            && f.value.is_some()
     }
 }
 

@@ -1,11 +1,14 @@
 //! One chart of the Charts view: its panels drawn from the scene, a button per mark (the
-//! keyboard's and screen reader's way to the marks), the details of the mark in focus or
-//! selected, its written summary, its credit and its downloads.
+//! keyboard's and screen reader's way to the marks: one tab stop, arrow keys between them, the
+//! focus outlined on the drawing), the details of the mark in focus or selected, its written
+//! summary, its credit and its downloads.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::chart::layout::{
-    DRAW_ALL_UP_TO, LABEL_CHARS, PanelLayout, layout_panel_in, marks_with_buttons,
+    DRAW_ALL_UP_TO, PanelLayout, label_chars, layout_panel_in, marks_with_buttons, row_span,
 };
 use crate::chart::scene::scene;
 use crate::components::DataRef;
@@ -15,18 +18,33 @@ use crate::components::panel_svg::{PanelSvgProps, panel_svg};
 use crate::dataset::{Axis, Choice};
 use crate::format;
 use crate::hooks::{use_mark_focus, use_scroll_on_select, use_visible_bands};
-use crate::select::{ChartSpec, MarkSpec, chart_credit};
+use crate::keys::{Arrows, position};
+use crate::select::{ChartSpec, MarkSpec, MarkStyle, chart_credit};
 use crate::view_state::{Action, ViewState};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ChartFigureProps {
     pub data: DataRef,
-    pub spec: ChartSpec,
+    /// Shared with the chart's callbacks (keys, focus, downloads) without a copy a render.
+    pub spec: Rc<ChartSpec>,
     pub state: ViewState,
     pub dispatch: Callback<Action>,
     pub ready: bool,
     /// Whether this chart shows the selected figure's details.
     pub owns_selection: bool,
+}
+
+/// The spec by address: the charts view builds it anew with every change of the view state,
+/// which the props carry too, so comparing every mark's words spared a render only when the
+/// page redraws for something else (its start, its notice), and cost the wasm 0.5 KB.
+impl PartialEq for ChartFigureProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.spec, &other.spec)
+            && self.data == other.data
+            && self.state == other.state
+            && self.dispatch == other.dispatch
+            && (self.ready, self.owns_selection) == (other.ready, other.owns_selection)
+    }
 }
 
 #[component]
@@ -39,10 +57,14 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         ready,
         owns_selection,
     } = props;
-    let (figure_ref, copied) = (use_node_ref(), use_state(String::new));
+    let figure_ref = use_node_ref();
     let focus = use_mark_focus(figure_ref.clone());
+    // What became of the last Copy image, said beside the downloads.
+    let copied = use_state(String::new);
     let long = spec.panels.iter().any(|p| p.marks.len() > DRAW_ALL_UP_TO);
     let bands = use_visible_bands(long, figure_ref.clone());
+    // The reader's root font size: a larger one wraps the text sooner.
+    let chars = label_chars(crate::browser::root_font_px());
     let selected = state.mark.clone().filter(|id| spec.draws(id));
     // The pointer highlights what it is over; the details show the selection, which the
     // pointer's path to them cannot change, or, with nothing selected, what the pointer is over.
@@ -57,24 +79,19 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let scroll_pending =
         use_scroll_on_select(details_id.to_string(), detailed.clone(), selected.clone());
     let onclick_mark = select_on_click(dispatch, state, spec, scroll_pending);
-    // Said when a selection is made (not on every hover or focus), by the one chart that shows it.
-    let announcement = detailed
-        .as_deref()
-        .filter(|_| selected.is_some())
-        .and_then(|id| data.figure(id))
-        .map(|f| format!("Selected: {}: {}", f.actor.label(), format::statement(f)));
-    let layouts = layouts(spec, bands.as_deref());
-    let summary_id = format!("summary-{slug}");
-    let title_id = format!("chart-title-{slug}");
-    let panels = PanelsIn {
-        spec,
-        summary_id: &summary_id,
-        active: &active,
-        selected: &selected,
-        onhover: &focus.onhover,
-        onclick: &onclick_mark,
-    }
-    .html(&layouts);
+    let announcement = announcement(data, detailed.as_deref().filter(|_| selected.is_some()));
+    let layouts = layouts(spec, chars, bands.as_deref());
+    let (title_id, keys_id) = (format!("chart-title-{slug}"), format!("keys-{slug}"));
+    let drawing = Drawing {
+        slug,
+        title: spec.title,
+        active,
+        selected: selected.clone(),
+        // The keyboard's mark stays outlined wherever the pointer wanders.
+        outlined: [focus.focused.clone(), focus.hovered.clone()],
+        onhover: focus.onhover.clone(),
+        onclick: onclick_mark.clone(),
+    };
     let buttons = MarkButtons {
         spec,
         layouts: bands.is_some().then_some(&layouts[..]),
@@ -83,36 +100,101 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         owns_selection: *owns_selection,
         details_id: &details_id,
     };
+    let onfocusin = reveal_on_focus(spec, chars, &figure_ref, &focus.onfocusin);
     html! {
         <figure class={classes!("chart", long.then_some("long"))} id={format!("chart-{slug}")} data-chart={slug} ref={figure_ref} onfocusout={focus.onfocusout.clone()}
-            aria-labelledby={title_id.clone()}>
+            aria-labelledby={title_id.clone()} aria-describedby={ready.then(|| keys_id.clone())}>
             // In an embed the charts are the page's sections, under its one heading.
             <@{if state.embed { "h2" } else { "h3" }} class="chart-title" id={title_id}>{ spec.title }</@>
             // What the filters leave, said where the title is: a copied image or an embed of a
             // filtered view must not pass for the whole article.
             if let Some(words) = &spec.filtered { <p class="chart-filtered">{ words }</p> }
-            { legend() }
+            { legend(data) }
+            { hint() }
             { for spec.notes.iter().map(|note| html! { <p class="chart-note">{ note }</p> }) }
-            { panels }
+            { for layouts.iter().enumerate().map(|(i, (axis, layout))| drawing.panel(*axis, layout, i == 0)) }
+            // The keyboard's and screen reader's way to the marks: one tab stop, out of sight
+            // (the drawing shows the focus), drawn only once they can act; before the details,
+            // so that Tab goes on from a selected mark to its details' links.
+            if *ready { { buttons.toolbar(&keys_id, onfocusin, onclick_mark) } }
             // Right under the drawing: where the eye is after a click.
-            { mark_details(&MarkDetailsProps { data: *data, id: details_id.clone(), mark: detailed,
+            { mark_details(&MarkDetailsProps { data: *data, id: details_id.clone(), mark: detailed, preview: selected.is_none(),
                 state: state.clone(), dispatch: dispatch.clone() }) }
-            <p class="visually-hidden" role="status">{ announcement.unwrap_or_default() }</p>
-            { summary(spec, &summary_id) }
-            // The keyboard's and screen reader's way to the marks: out of sight until one has
-            // focus, so they take no row of their own; drawn only once they can act.
-            if *ready {
-                <div class="mark-buttons" role="group" aria-label={buttons.group_name()}
-                    onfocusin={focus.onfocusin.clone()} onclick={onclick_mark}>{ buttons.html() }</div>
-            }
+            <p class="visually-hidden" role="status">{ announcement }</p>
+            { summary(spec) }
             if !state.embed { { credit_and_downloads(props, &copied) } }
         </figure>
     }
 }
 
+/// What each panel's drawing of a chart shares: the marks the pointer, the selection and the
+/// keyboard's focus are on, and the pointer's callbacks.
+struct Drawing {
+    slug: &'static str,
+    title: &'static str,
+    active: Option<String>,
+    selected: Option<String>,
+    outlined: [Option<String>; 2],
+    onhover: Callback<Option<String>>,
+    onclick: Callback<MouseEvent>,
+}
+
+impl Drawing {
+    /// A panel; `first`: it carries the chart's description (a chart of two panels is not
+    /// described twice over).
+    fn panel(&self, axis: Axis, layout: &PanelLayout, first: bool) -> Html {
+        panel_svg(PanelSvgProps {
+            scene: scene(layout),
+            id: format!("{}-{}", self.slug, axis.slug()).into(),
+            title: format!("{}: {}", self.title, layout.axis_title).into(),
+            // The summary waits behind a disclosure on screen; its copy for paper is out of
+            // the screen's tree but still the drawing's description, whether or not the
+            // disclosure is open.
+            describedby: first.then(|| format!("summary-{}", self.slug).into()),
+            active: self.active.clone(),
+            selected: self.selected.clone(),
+            outlined: self.outlined.clone(),
+            onhover: self.onhover.clone(),
+            onclick: self.onclick.clone(),
+        })
+    }
+}
+
+/// Said when a selection is made (not on every hover or focus), by the one chart that shows it.
+fn announcement(data: &DataRef, selected: Option<&str>) -> String {
+    let figure = selected.and_then(|id| data.figure(id));
+    figure
+        .map(|f| format!("Selected: {}: {}", f.actor.label(), format::statement(f)))
+        .unwrap_or_default()
+}
+
+/// Focus on a mark's button, however it came (Tab, an arrow, "Show on chart"), scrolls its row
+/// into view, drawn or not: the button is out of sight, and the row shows the focus.
+fn reveal_on_focus(
+    spec: &Rc<ChartSpec>,
+    chars: usize,
+    figure: &NodeRef,
+    onfocusin: &Callback<FocusEvent>,
+) -> Callback<FocusEvent> {
+    let (spec, figure, onfocusin) = (spec.clone(), figure.clone(), onfocusin.clone());
+    Callback::from(move |e: FocusEvent| {
+        if let Some(id) = crate::browser::mark_at(&e) {
+            let mut panels = spec.panels.iter().enumerate();
+            if let Some((i, (top, bottom))) =
+                panels.find_map(|(i, p)| Some((i, row_span(p, chars, &id)?)))
+            {
+                crate::browser::reveal_rows(&figure, i, top, bottom);
+            }
+        }
+        onfocusin.emit(e);
+    })
+}
+
 /// A click on a mark, in the chart or on its button, selects it in this chart (or unselects it
-/// when it already is), and asks for its details to be scrolled into view. One callback for
-/// both: it finds the mark from the event.
+/// when it already is), and asks for its details to be scrolled into view, unless the click is
+/// the keyboard's (Enter or Space on a button: no pointer, `detail` 0): the focused row must
+/// stay in sight, and Tab leads on to the details. One callback for both: it finds the mark
+/// from the event.
 fn select_on_click(
     dispatch: &Callback<Action>,
     state: &ViewState,
@@ -124,7 +206,7 @@ fn select_on_click(
         let Some(id) = crate::browser::mark_at(&e) else {
             return;
         };
-        *scroll_pending.borrow_mut() = true;
+        *scroll_pending.borrow_mut() = e.detail() != 0;
         let mark = (current.as_deref() != Some(id.as_str())).then_some(id);
         dispatch.emit(Action::SelectMark {
             mark,
@@ -148,87 +230,86 @@ fn credit_and_downloads(props: &ChartFigureProps, copied: &UseStateHandle<String
             <p class="credit">{ chart_credit(data, spec) }</p>
             <p class="chart-downloads">
                 if *ready {
-                    { chart_downloads(ChartDownloadsProps { data: *data, spec, filters: &state.filters, copied: copied.clone() }) }
+                    { chart_downloads(ChartDownloadsProps { data: *data, spec, filters: &state.filters, copied }) }
                 }
             </p>
         </>
     }
 }
 
-/// What the panels of a chart are drawn with: each is an image named by the chart's title and
-/// its axis, described by the chart's summary.
-struct PanelsIn<'a> {
-    spec: &'a ChartSpec,
-    summary_id: &'a str,
-    active: &'a Option<String>,
-    selected: &'a Option<String>,
-    onhover: &'a Callback<Option<String>>,
-    onclick: &'a Callback<MouseEvent>,
-}
-
-impl PanelsIn<'_> {
-    fn html(&self, layouts: &[(Axis, PanelLayout)]) -> Html {
-        let slug = self.spec.id.slug();
-        layouts
-            .iter()
-            .map(|(axis, layout)| {
-                panel_svg(PanelSvgProps {
-                    scene: scene(layout),
-                    id: format!("{slug}-{}", axis.slug()).into(),
-                    title: format!("{}: {}", self.spec.title, layout.axis_title).into(),
-                    // The summary is behind a disclosure, so the drawing keeps it as its
-                    // description.
-                    describedby: Some(self.summary_id.to_string().into()),
-                    active: self.active.clone(),
-                    selected: self.selected.clone(),
-                    onhover: self.onhover.clone(),
-                    onclick: self.onclick.clone(),
-                })
-            })
-            .collect()
-    }
-}
-
-/// Each panel's layout; a long chart lays out only the rows in its band (`layout_panel_in`).
-fn layouts(spec: &ChartSpec, bands: Option<&[(i32, i32)]>) -> Vec<(Axis, PanelLayout)> {
+/// Each panel's layout, its text wrapped at `chars`; a long chart lays out only the rows in its
+/// band (`layout_panel_in`).
+fn layouts(
+    spec: &ChartSpec,
+    chars: usize,
+    bands: Option<&[(i32, i32)]>,
+) -> Vec<(Axis, PanelLayout)> {
     spec.panels
         .iter()
         .filter(|p| !p.marks.is_empty())
         .enumerate()
         .filter_map(|(i, p)| {
             let band = bands.and_then(|b| b.get(i)).copied();
-            Some((p.axis, layout_panel_in(p, LABEL_CHARS, band)?))
+            Some((p.axis, layout_panel_in(p, chars, band)?))
         })
         .collect()
 }
 
-fn legend() -> Html {
+/// A key for each kind of hedge the article's drawn figures have, and no other, with the
+/// article's words for it: "about, approximately", "up to: upper bound".
+fn legend(data: &crate::dataset::Dataset) -> Html {
+    let keys = crate::select::drawn_kinds(data)
+        .into_iter()
+        .map(|(style, words)| {
+            let words = words.join(", ");
+            let text = match style {
+                MarkStyle::Exact => "no hedge: exact".to_string(),
+                MarkStyle::Approximate => words,
+                MarkStyle::LowerBound => format!("{words}: lower bound, and more"),
+                MarkStyle::UpperBound => format!("{words}: upper bound"),
+                MarkStyle::Range => "range: from one number to the other".to_string(),
+            };
+            html! { <span class={classes!("key", format!("key-{}", style.slug()))}>{ text }</span> }
+        });
     html! {
-        <div class="legend" aria-hidden="true">
-            <span class="key key-approximate">{ "about, approximately" }</span>
-            <span class="key key-upper-bound">{ "up to: upper bound" }</span>
-        </div>
+        <div class="legend" aria-hidden="true">{ for keys }</div>
     }
 }
 
-/// Compact, on a phone as in an embed: the written summary behind a disclosure (and still the
-/// drawing's description for screen readers), so a chart is not told twice over on screen.
-fn summary(spec: &ChartSpec, id: &str) -> Html {
+/// That a bar can be selected, and how, beside the legend. In the prerendered page too, so it
+/// moves nothing when the app starts; out of sight (style.css) where no script runs, as the
+/// bars cannot be selected there.
+fn hint() -> Html {
+    html! {
+        <p class="chart-hint">{ "Click a bar, or Tab to the chart and use the arrow keys, for its hedge, source and quote." }</p>
+    }
+}
+
+/// The keys, for assistive technology: the chart's description (and its marks' toolbar's).
+const KEYS: &str = "Arrow keys move from mark to mark, Home and End to the first and last. \
+    Enter or Space selects a mark for its hedge, source and quote. Escape clears it.";
+
+/// Compact, on a phone as in an embed: the written summary behind a disclosure, so a chart is
+/// not told twice over on screen. Its copy for paper (which cannot open a disclosure) is the
+/// drawing's description: out of the screen's tree, and still read as a description whether
+/// the disclosure is open or closed (Chromium gives none from inside a closed one).
+fn summary(spec: &ChartSpec) -> Html {
     html! {
         <figcaption class="summary">
             <details class="description">
                 <summary aria-label={format!("Description of {}", spec.title)}>{ "Description" }</summary>
-                <p id={id.to_string()}>{ &spec.summary }</p>
+                <p>{ &spec.summary }</p>
             </details>
-            // Paper cannot open a disclosure (out of the screen's tree, so read once).
-            <p class="print-only">{ &spec.summary }</p>
+            <p class="print-only" id={format!("summary-{}", spec.id.slug())}>{ &spec.summary }</p>
         </figcaption>
     }
 }
 
-/// The buttons under a chart, one per mark it has a button for. Their listeners sit on their
-/// group and find the button from the event, as the chart's do: two listeners for the group
-/// instead of two per mark on every render.
+/// The chart's buttons, one per mark it has a button for: a toolbar of one tab stop (the mark
+/// with the focus, else the selected one, else the first), named each by its figure, hedge,
+/// source, period and place among the chart's marks. Their listeners sit on their group and
+/// find the button from the event, as the chart's do: a few listeners for the group instead
+/// of a few per mark on every render.
 struct MarkButtons<'a> {
     spec: &'a ChartSpec,
     /// The drawn rows of a long chart (`None`: every row is drawn).
@@ -240,60 +321,83 @@ struct MarkButtons<'a> {
 }
 
 impl MarkButtons<'_> {
-    fn marks(&self) -> Vec<&MarkSpec> {
-        self.spec
-            .panels
-            .iter()
-            .flat_map(|p| p.marks.iter())
-            .collect()
+    /// The chart's one tab stop.
+    fn stop<'m>(&'m self, marks: &[&'m MarkSpec]) -> Option<&'m str> {
+        let first = marks.first().map(|m| m.id.as_str());
+        self.focused.or(self.selected).or(first)
     }
 
-    /// A long chart has buttons for the rows it draws and around the focus, not a thousand.
+    /// A long chart has buttons for the rows it draws, around the focus, its selection, its tab
+    /// stop and its ends, not a thousand.
     fn with_buttons(&self, marks: &[&MarkSpec]) -> Vec<usize> {
-        let drawn: Option<Vec<&str>> = self.layouts.map(|layouts| {
-            let bars = layouts.iter().flat_map(|(_, l)| l.bars.iter());
-            bars.map(|b| b.id.as_str()).collect()
-        });
+        let Some(layouts) = self.layouts else {
+            return (0..marks.len()).collect();
+        };
+        let bars = layouts.iter().flat_map(|(_, l)| l.bars.iter());
+        let drawn: Vec<&str> = bars.map(|b| b.id.as_str()).collect();
         let ids: Vec<&str> = marks.iter().map(|m| m.id.as_str()).collect();
-        marks_with_buttons(&ids, drawn.as_deref(), self.focused, self.selected)
+        // The selection, the tab stop, and the first and last marks (Home and End).
+        let ends = [marks.first(), marks.last()].map(|m| m.map(|m| m.id.as_str()));
+        let kept: Vec<&str> = [self.selected, self.stop(marks), ends[0], ends[1]]
+            .into_iter()
+            .flatten()
+            .collect();
+        marks_with_buttons(&ids, Some(&drawn), self.focused, &kept)
     }
 
-    fn group_name(&self) -> String {
-        let marks = self.marks();
-        let with = self.with_buttons(&marks).len();
-        if with < marks.len() {
-            format!(
-                "Marks of {}: {with} of {} near the screen or the focus; the Table view lists every figure",
-                self.spec.title,
-                marks.len()
-            )
-        } else {
-            format!("Marks of {}", self.spec.title)
+    /// The keyboard's and screen reader's way to the marks: one tab stop, out of sight (the
+    /// drawing shows the focus). The arrows, Home and End move the focus from mark to mark in
+    /// the order they are drawn (`browser::roving_key` over its buttons: a long chart keeps
+    /// those of its first and last marks and of the focus's neighbours); Enter and Space are
+    /// the buttons' own, a click; Escape, clearing the selection, is the view's.
+    fn toolbar(
+        &self,
+        keys_id: &str,
+        onfocusin: Callback<FocusEvent>,
+        onclick: Callback<MouseEvent>,
+    ) -> Html {
+        let onkeydown = |e: KeyboardEvent| {
+            crate::browser::roving_key(&e, ".mark-button", Arrows::Any, false);
+        };
+        html! {
+            <>
+                <div class="mark-buttons" role="toolbar" aria-orientation="vertical" aria-label={format!("Marks of {}", self.spec.title)}
+                    aria-describedby={keys_id.to_string()} {onfocusin} {onclick} {onkeydown}>
+                    { self.html() }
+                </div>
+                <p id={keys_id.to_string()} hidden=true>{ KEYS }</p>
+            </>
         }
     }
 
     fn html(&self) -> Html {
-        let marks = self.marks();
+        let marks: Vec<&MarkSpec> = self.spec.marks().collect();
+        let stop = self.stop(&marks);
         let buttons = self
             .with_buttons(&marks)
             .into_iter()
-            .map(|i| self.button(marks[i]));
+            .map(|i| self.button(marks[i], position(i, marks.len()), stop));
         buttons.collect::<Html>()
     }
 
-    fn button(&self, m: &MarkSpec) -> Html {
+    fn button(&self, m: &MarkSpec, place: String, stop: Option<&str>) -> Html {
         let text = match &m.period {
             Some(period) => format!("{} ({} · {period})", m.label, m.sublabel),
             None => format!("{} ({})", m.label, m.sublabel),
         };
         // A figure drawn in two charts has a button in each: the names say which (an
         // attribute, not a hidden child: a thousand buttons diff faster).
-        let name = format!("{text}, in {}", self.spec.title);
+        let name = format!("{text}, {place}, in {}", self.spec.title);
         let pressed = self.selected == Some(m.id.as_str());
         // The selection's button in the chart that shows it: where "Show on chart" puts the focus.
         let target = (pressed && self.owns_selection).then_some("selected-mark");
+        let tabindex = if stop == Some(m.id.as_str()) {
+            "0"
+        } else {
+            "-1"
+        };
         html! {
-            <button key={m.id.as_str()} type="button" class="mark-button" data-mark={m.id.clone()} id={target}
+            <button key={m.id.as_str()} type="button" class="mark-button" data-mark={m.id.clone()} id={target} {tabindex}
                 aria-pressed={if pressed { "true" } else { "false" }} aria-controls={self.details_id.clone()} aria-label={name}>
                 { text }
             </button>

@@ -45,6 +45,7 @@ pub fn charts_view(props: &ChartsViewProps) -> Html {
             { specs.into_iter().map(|spec| {
                 let key = spec.id;
                 let owns_selection = owner == Some(spec.id);
+                let spec = std::rc::Rc::new(spec);
                 html! { <ChartFigure key={key.slug()} {data} {spec} state={props.state.clone()} dispatch={props.dispatch.clone()}
                     ready={props.ready} {owns_selection} /> }
             }).collect::<Html>() }

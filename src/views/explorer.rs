@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::DataRef;
 use crate::components::filters::FilterPanel;
-use crate::components::link::NewTabLink;
+use crate::components::link::{NewTabLink, state_link};
 use crate::components::notice::{UrlNoticeProps, url_notice};
 use crate::components::share::ShareBar;
 use crate::components::tabs::{TabsProps, tabs};
@@ -70,6 +70,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     let panel = view_panel(props);
     html! {
         <div {class} data-ready={ready_attr}>
+            { skip_links(props) }
             { masthead(data) }
             { notice }
             // Only on paper: what this view is and where to find it again.
@@ -93,8 +94,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             </main>
             <footer class="footer">
                 <p>
-                    { crate::format::credit(Source::ALL, &data.article.dateline) }{ " " }
-                    { "Figures marked “up to” are upper bounds, not counts, drawn hatched and open-ended." }
+                    { crate::select::article_credit(data) }
+                    { for bounds_told(data).into_iter().map(|s| html! { <>{ " " }{ s }</> }) }
                 </p>
             </footer>
         </div>
@@ -111,12 +112,47 @@ fn clear_on_escape(
     let dispatch = dispatch.clone();
     Some(Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Escape" && !e.default_prevented() {
+            // The selection's details go with it: a focus in them moves to its mark first.
+            crate::browser::focus_out_of(".details", "selected-mark");
             dispatch.emit(Action::SelectMark {
                 mark: None,
                 chart: None,
             });
         }
     }))
+}
+
+/// Before everything, and out of sight until focused: the way past the masthead and the 16
+/// filters to the charts or the table, whose view then has the focus (the next Tab reaches the
+/// first chart's marks). Links to views, so drawn only once the app runs; an empty box stands
+/// in their place in the prerendered page, so the elements after it keep their places
+/// (`browser::restore`).
+fn skip_links(props: &ExplorerProps) -> Html {
+    let ExplorerProps {
+        state,
+        dispatch,
+        ready,
+        ..
+    } = props;
+    let to = |view: View, text: &'static str| {
+        let state = state.apply(Action::SetView(view));
+        state_link(
+            state,
+            dispatch,
+            Some("skip-link"),
+            "view-panel".into(),
+            html! { text },
+        )
+    };
+    if !*ready {
+        return html! { <div class="skip-links"></div> };
+    }
+    html! {
+        <nav class="skip-links" aria-label="Skip links">
+            { to(View::Charts, "Skip to the charts") }
+            { to(View::Table, "Skip to the table") }
+        </nav>
+    }
 }
 
 /// The view the current tab shows.
@@ -209,6 +245,33 @@ fn embed_sources(data: &Dataset, state: &ViewState) -> Vec<Source> {
         .copied()
         .filter(|s| {
             charts.iter().any(|c| c.sources.contains(s)) || vague.iter().any(|f| f.source == *s)
+        })
+        .collect()
+}
+
+/// What the footer tells of the bounds and ranges the article's drawn figures have, and only
+/// those: "Figures marked “up to” are upper bounds, not counts, drawn hatched and open-ended."
+fn bounds_told(data: &crate::dataset::Dataset) -> Vec<String> {
+    use crate::select::MarkStyle;
+    let marked = |words: &[&str]| {
+        let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+        crate::format::and_list(&quoted.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    crate::select::drawn_kinds(data)
+        .into_iter()
+        .filter_map(|(style, words)| match style {
+            MarkStyle::UpperBound => Some(format!(
+                "Figures marked {} are upper bounds, not counts, drawn hatched and open-ended.",
+                marked(&words)
+            )),
+            MarkStyle::LowerBound => Some(format!(
+                "Figures marked {} are lower bounds: the true number is higher; their edges run on past the value to an arrow.",
+                marked(&words)
+            )),
+            MarkStyle::Range => {
+                Some("A range is drawn from its low number to its high one.".to_string())
+            }
+            _ => None,
         })
         .collect()
 }

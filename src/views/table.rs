@@ -56,11 +56,11 @@ pub fn table_view(props: &TableViewProps) -> Html {
                         let to_chart = state.apply(Action::SetView(View::Charts)).apply(Action::SelectMark { mark: Some(f.id.clone()), chart: None });
                         html! {
                             <tr id={format!("row-{}", f.id)} data-figure={f.id.clone()} class={classes!(selected.then_some("selected"))}
-                                tabindex={selected.then_some("-1")} role="row">
+                                tabindex={selected.then_some("-1")} role="row" aria-current={selected.then_some("true")}>
                                 <td role="cell" data-label={Column::Actor.label()}>{ f.actor.label() }</td>
                                 <td role="cell" data-label={Column::Measure.label()}>{ f.measure.label() }</td>
                                 <td role="cell" class="value" data-label={Column::Value.label()}>{ format::statement(f) }</td>
-                                <td role="cell" data-label={Column::Certainty.label()}>{ f.qualifier.certainty().label() }{ format!(" (“{}”)", format::hedge_quoted(f)) }</td>
+                                <td role="cell" data-label={Column::Certainty.label()}>{ f.hedge.kind.label() }{ format::hedge_quoted(f).map(|w| format!(" (“{w}”)")).unwrap_or_default() }</td>
                                 <td role="cell" data-label={Column::Period.label()}>{ format::period(f).unwrap_or_else(|| "none given".into()) }</td>
                                 <td role="cell" data-label={Column::Source.label()}>{ f.source.credit() }</td>
                                 <td role="cell" class="quote-cell" data-label="Quote">

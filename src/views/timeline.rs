@@ -62,6 +62,9 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             if shown < events.len() {
                 <p class="timeline-count">{ format!("The {} and Source filters leave {shown} of {} events; the others are marked as hidden. The Measure and Certainty filters apply to figures only.", crate::dataset::vocabulary().page.actor_filter, events.len()) }</p>
             }
+            if events.is_empty() {
+                <p class="timeline-count">{ "The article's data names no events to put on a timeline." }</p>
+            }
             <ol class="events">{ for dated.into_iter().map(item) }</ol>
             if !undated.is_empty() {
                 <h3 class="undated-title">{ "Undated in the article" }</h3>

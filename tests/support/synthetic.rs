@@ -2,7 +2,7 @@
 //! `tests/scale_browser.rs` in a browser): copies of the real figures with new ids and values,
 //! generated at run time and never shipped.
 
-use frontline_figures::dataset::Dataset;
+use frontline_figures::dataset::{Amount, Dataset};
 
 /// The bundled dataset with `n` figures in place of its ten.
 pub fn synthetic(n: usize) -> Dataset {
@@ -12,7 +12,10 @@ pub fn synthetic(n: usize) -> Dataset {
         .map(|i| {
             let mut f = real.figures[i % real.figures.len()].clone();
             f.id = format!("{}-{i}", f.id);
-            f.value = f.value.map(|v| v + (i as u64 * 7919) % (v / 2 + 1));
+            f.value = f.value.map(|Amount(v)| {
+                let whole = v / Amount::ONE;
+                Amount::whole(whole + (i as u64 * 7919) % (whole / 2 + 1))
+            });
             f
         })
         .collect();

@@ -5,13 +5,11 @@
 use serde_json::{Map, Value};
 
 use super::super::{
-    ActorDef, Axis, AxisDef, ChartDef, Choice, DataError, DataErrors, GroupDef, MeasureDef,
-    MeasureGroup, Order, PageText, Qualifier, Scale, Sentence, SourceDef, Unit, UnitDef,
-    Vocabulary,
+    ActorDef, Axis, AxisDef, ChartDef, DataError, DataErrors, GroupDef, MeasureDef, MeasureGroup,
+    Order, PageText, Scale, Sentence, SourceDef, Unit, UnitDef, Vocabulary,
 };
 use super::reader::{
-    Reader, index, item_name, json_object, kind, objects, read_section, top_error, unknown,
-    unknown_keys,
+    Reader, index, item_name, json_object, kind, objects, read_section, top_error, unknown_keys,
 };
 
 /// A string kept for the rest of the process: the vocabulary holds `&'static str` so the app can
@@ -147,17 +145,16 @@ fn read_slug(r: &mut Reader<'_>, earlier: &[&str]) -> Option<&'static str> {
 }
 
 fn read_page(r: &mut Reader<'_>) -> Option<PageText> {
-    const FIELDS: [&str; 7] = [
+    const FIELDS: [&str; 6] = [
         "name",
         "actor_filter",
         "title",
         "description",
         "social_description",
         "short_description",
-        "image_alt",
     ];
     r.reject_unknown(&FIELDS);
-    let [name, actor_filter, title, description, social, short, alt] = FIELDS.map(|f| text(r, f));
+    let [name, actor_filter, title, description, social, short] = FIELDS.map(|f| text(r, f));
     Some(PageText {
         name: name?,
         actor_filter: actor_filter?,
@@ -165,7 +162,6 @@ fn read_page(r: &mut Reader<'_>) -> Option<PageText> {
         description: description?,
         social_description: social?,
         short_description: short?,
-        image_alt: alt?,
     })
 }
 
@@ -280,23 +276,22 @@ fn read_sentence(r: &mut Reader<'_>, field: &str, phrase: &'static str) -> Optio
     parsed
 }
 
-/// A measure's other phrases, by the slug of the hedge that needs each; none if absent.
-fn read_sentence_when(r: &mut Reader<'_>) -> Vec<(Qualifier, Sentence)> {
-    let qualifiers: Vec<&str> = Qualifier::ALL.iter().map(|q| q.slug()).collect();
+/// A measure's other phrases, by the hedge that needs each (its words, "up to … may have
+/// been", or its kind, "vague"); none if absent.
+fn read_sentence_when(r: &mut Reader<'_>) -> Vec<(&'static str, Sentence)> {
     let mut when = Vec::new();
     match r.obj.get("sentence_when") {
         None => {}
         Some(Value::Object(map)) => {
             for (key, phrase) in map {
                 let field = format!("sentence_when.{key}");
-                match (qualifiers.iter().position(|q| q == key), phrase.as_str()) {
-                    (Some(q), Some(p)) => {
+                match phrase.as_str() {
+                    Some(p) => {
                         if let Some(p) = read_sentence(r, &field, leak(p.to_string())) {
-                            when.push((Qualifier::ALL[q], p));
+                            when.push((leak(key.clone()), p));
                         }
                     }
-                    (None, _) => r.error(&field, unknown("qualifier", key, &qualifiers)),
-                    (_, None) => r.error(&field, "must be a string"),
+                    None => r.error(&field, "must be a string"),
                 }
             }
         }

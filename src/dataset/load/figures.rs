@@ -2,29 +2,74 @@
 //! not figures, each slug looked up in the article's vocabulary, and the rules of a figure's
 //! own fields (a vague amount has words and no value; a unit fits its measure).
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::super::{
-    Actor, ArticleMeta, DataErrors, Dataset, Event, Figure, Measure, NotFigure, Qualifier, Reading,
-    Source, Unit, Vocabulary, WorkedOut,
+    Actor, Amount, ArticleMeta, Choice, DataError, DataErrors, Dataset, Event, Figure, GAP, Hedge,
+    HedgeKind, Measure, NotFigure, Reading, Source, Unit, Vocabulary, WorkedOut,
 };
 use super::reader::{
     Reader, index, item_name, json_object, read_items, read_section, unknown_keys,
 };
 
+/// What figures.json says, as far as it reads: the dataset of the items that read cleanly (none
+/// if the file is no JSON object or its article block is broken), the errors of the rest, and
+/// what the rest still say, so one run checks the clean items too and reports every problem.
+pub struct ParsedDataset {
+    pub dataset: Option<Dataset>,
+    pub errors: Vec<DataError>,
+    pub unread: Unread,
+}
+
+/// The ids and the quoted words (a figure's quotes, an event's quote, a not_figures text) of
+/// the items that did not read: the checks over the others count them as there, so that a
+/// figure with a typo does not also leave its numerals "not accounted for".
+#[derive(Clone, Debug, Default)]
+pub struct Unread {
+    pub ids: Vec<String>,
+    pub texts: Vec<String>,
+}
+
+impl Unread {
+    fn add_all(&mut self, objs: Vec<&Map<String, Value>>) {
+        for obj in objs {
+            self.add(obj);
+        }
+    }
+
+    fn add(&mut self, obj: &Map<String, Value>) {
+        if let Some(id) = obj.get("id").and_then(Value::as_str) {
+            self.ids.push(id.to_string());
+        }
+        let quotes = obj
+            .get("quotes")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
+        let single = ["quote", "text"].into_iter().filter_map(|k| obj.get(k));
+        let texts = quotes.chain(single).filter_map(Value::as_str);
+        self.texts.extend(texts.map(str::to_string));
+    }
+}
+
 /// Parse the JSON text of a dataset. `file` names it in messages; `article` is kept verbatim.
-pub fn parse_dataset(
-    file: &str,
-    json: &str,
-    article: &str,
-    vocab: &Vocabulary,
-) -> Result<Dataset, DataErrors> {
-    let slugs = Slugs::of(vocab);
-    let root = json_object(file, json)?;
+pub fn parse_dataset(file: &str, json: &str, article: &str, vocab: &Vocabulary) -> ParsedDataset {
+    let root = match json_object(file, json) {
+        Ok(root) => root,
+        Err(DataErrors(errors)) => {
+            return ParsedDataset {
+                dataset: None,
+                errors,
+                unread: Unread::default(),
+            };
+        }
+    };
     let root = &root;
+    let slugs = Slugs::of(vocab);
     let mut errors = unknown_keys(file, root, &["article", "figures", "events", "not_figures"]);
     let article_meta = read_section(file, root, "article", &mut errors, read_article_meta);
-    let figures = read_items(
+    let mut unread = Unread::default();
+    let (figures, broken) = read_items(
         file,
         root,
         "figures",
@@ -32,7 +77,8 @@ pub fn parse_dataset(
         |i, obj| item_name("figure", "id", "figures", i, obj),
         |r| read_figure(r, vocab, &slugs),
     );
-    let events = read_items(
+    unread.add_all(broken);
+    let (events, broken) = read_items(
         file,
         root,
         "events",
@@ -40,28 +86,33 @@ pub fn parse_dataset(
         |i, obj| item_name("event", "id", "events", i, obj),
         |r| read_event(r, &slugs),
     );
+    unread.add_all(broken);
     // Optional: an article may have no numeral that is not a figure.
     let not_figures = if root.contains_key("not_figures") {
-        read_items(
+        let (clean, broken) = read_items(
             file,
             root,
             "not_figures",
             &mut errors,
             |i, _| format!("not_figures[{i}]"),
             read_not_figure,
-        )
+        );
+        unread.add_all(broken);
+        clean
     } else {
         Vec::new()
     };
-    match (errors.is_empty(), article_meta) {
-        (true, Some(article_meta)) => Ok(Dataset {
-            article: article_meta,
-            figures,
-            events,
-            not_figures,
-            text: article.to_string(),
-        }),
-        _ => Err(DataErrors(errors)),
+    let dataset = article_meta.map(|article_meta| Dataset {
+        article: article_meta,
+        figures,
+        events,
+        not_figures,
+        text: article.to_string(),
+    });
+    ParsedDataset {
+        dataset,
+        errors,
+        unread,
     }
 }
 
@@ -85,11 +136,12 @@ fn read_article_meta(r: &mut Reader<'_>) -> Option<ArticleMeta> {
 const FIGURE_FIELDS: &[&str] = &[
     "id",
     "value",
+    "high",
     "value_text",
     "unit",
     "actor",
     "measure",
-    "qualifier",
+    "hedge",
     "source",
     "period",
     "worked_out",
@@ -120,7 +172,8 @@ impl Slugs {
 fn read_figure(r: &mut Reader<'_>, v: &Vocabulary, slugs: &Slugs) -> Option<Figure> {
     r.reject_unknown(FIGURE_FIELDS);
     let id = r.string("id");
-    let value = r.optional_count("value");
+    let value = r.optional_amount("value", true);
+    let high = r.optional_amount("high", false);
     let value_text = r.optional_string("value_text");
     let unit = r.pick("unit", "unit", &slugs.units).map(|i| Unit(index(i)));
     let actor = r
@@ -129,7 +182,7 @@ fn read_figure(r: &mut Reader<'_>, v: &Vocabulary, slugs: &Slugs) -> Option<Figu
     let measure = r
         .pick("measure", "measure", &slugs.measures)
         .map(|i| Measure(index(i)));
-    let qualifier = r.choice::<Qualifier>("qualifier", "qualifier");
+    let hedge = read_hedge(r);
     let source = r
         .pick("source", "source", &slugs.sources)
         .map(|i| Source(index(i)));
@@ -144,8 +197,8 @@ fn read_figure(r: &mut Reader<'_>, v: &Vocabulary, slugs: &Slugs) -> Option<Figu
     let outside = r.optional_string("outside");
     let quotes = r.strings("quotes");
     let reading = read_reading(r);
-    if let Some(q) = qualifier {
-        check_value_fits_qualifier(r, q, value, value_text.is_some());
+    if let Some(h) = &hedge {
+        check_value_fits_hedge(r, h, value, high, value_text.is_some());
     }
     if let (Some(unit), Some(measure)) = (unit, measure) {
         check_unit_fits_measure(r, v, unit, measure);
@@ -153,11 +206,12 @@ fn read_figure(r: &mut Reader<'_>, v: &Vocabulary, slugs: &Slugs) -> Option<Figu
     Some(Figure {
         id: id?,
         value,
+        high,
         value_text,
         unit: unit?,
         actor: actor?,
         measure: measure?,
-        qualifier: qualifier?,
+        hedge: hedge?,
         source: source?,
         period,
         worked_out,
@@ -204,14 +258,57 @@ fn read_reading(r: &mut Reader<'_>) -> Option<Reading> {
     })
 }
 
-/// A vague amount has the article's words and no value; any other has a value and no words.
-fn check_value_fits_qualifier(
+/// The hedge: its kind and the article's words, `…` where the number goes.
+fn read_hedge(r: &mut Reader<'_>) -> Option<Hedge> {
+    if !r.obj.contains_key("hedge") {
+        r.error(
+            "hedge",
+            "is missing: give its \"kind\" (exact, approximate, lower-bound, upper-bound, range, vague) and the article's \"words\" for it",
+        );
+        return None;
+    }
+    r.object("hedge", |r| {
+        r.reject_unknown(&["kind", "words"]);
+        let kind = r.choice::<HedgeKind>("kind", "hedge kind")?;
+        let words = r.optional_string("words").unwrap_or_default();
+        let gaps = words.matches(GAP).count();
+        let (needs_words, most_gaps) = match kind {
+            HedgeKind::Exact | HedgeKind::Vague => (false, 0),
+            HedgeKind::Range => (false, 2),
+            _ => (true, 1),
+        };
+        if needs_words && words.is_empty() {
+            r.error(
+                "words",
+                "is missing: the article's words for the hedge (\"about\")",
+            );
+        }
+        if !needs_words && kind != HedgeKind::Range && !words.is_empty() {
+            r.error(
+                "words",
+                format!("is only for a hedged number, not an {} one", kind.slug()),
+            );
+        }
+        if gaps > most_gaps {
+            r.error(
+                "words",
+                format!("has {gaps} gaps ({GAP}) for numbers; at most {most_gaps}"),
+            );
+        }
+        Some(Hedge { kind, words })
+    })
+}
+
+/// A vague amount has the article's words and no value; any other has a value and no words;
+/// a range, and only a range, has a higher end.
+fn check_value_fits_hedge(
     r: &mut Reader<'_>,
-    q: Qualifier,
-    value: Option<u64>,
+    h: &Hedge,
+    value: Option<Amount>,
+    high: Option<Amount>,
     has_words: bool,
 ) {
-    let vague = q == Qualifier::Vague;
+    let vague = h.kind == HedgeKind::Vague;
     if vague && value.is_some() {
         r.error("value", "must be null for a vague amount");
     }
@@ -224,11 +321,19 @@ fn check_value_fits_qualifier(
     if !vague && value.is_none() && r.obj.get("value").is_some_and(Value::is_null) {
         r.error(
             "value",
-            "is null, but only a vague qualifier may have no value",
+            "is null, but only a vague amount may have no value",
         );
     }
     if !vague && has_words {
         r.error("value_text", "is only for vague amounts");
+    }
+    match (h.kind == HedgeKind::Range, high) {
+        (true, None) => r.error("high", "is missing: a range needs its higher end"),
+        (true, Some(hi)) if value.is_some_and(|lo| lo >= hi) => {
+            r.error("high", "must be above the value, the range's lower end")
+        }
+        (false, Some(_)) => r.error("high", "is only for a range"),
+        _ => {}
     }
 }
 

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::super::{Choice, DataError, DataErrors, Day};
+use super::super::{Amount, Choice, DataError, DataErrors, Day};
 
 /// Collects errors for one object (the article block, a figure, an event) while reading it.
 pub(super) struct Reader<'a> {
@@ -118,19 +118,27 @@ impl<'a> Reader<'a> {
     }
 
     /// A present, non-negative whole number, or an explicit null.
-    pub(super) fn optional_count(&mut self, field: &str) -> Option<u64> {
+    /// A number of 0 or more with at most three decimals ("4.5"), as the article writes it;
+    /// `required`: absent is an error (a vague amount gives null).
+    pub(super) fn optional_amount(&mut self, field: &str, required: bool) -> Option<Amount> {
         match self.obj.get(field) {
             None => {
-                self.error(field, "is missing (use null for a vague amount)");
+                if required {
+                    self.error(field, "is missing (use null for a vague amount)");
+                }
                 None
             }
             Some(Value::Null) => None,
             Some(Value::Number(n)) => {
-                let count = n.as_u64();
-                if count.is_none() {
-                    self.error(field, format!("{n} is not a whole number of 0 or more"));
+                let milli = n.as_f64().map(|v| v * Amount::ONE as f64);
+                let exact = milli.filter(|m| *m >= 0.0 && (m - m.round()).abs() < 1e-6);
+                if exact.is_none() {
+                    self.error(
+                        field,
+                        format!("{n} is not a number of 0 or more with at most 3 decimals"),
+                    );
                 }
-                count
+                exact.map(|m| Amount(m.round() as u64))
             }
             Some(other) => {
                 self.error(
@@ -340,26 +348,31 @@ pub(super) fn item_name(
 }
 
 /// Each object of the list `field`, read by `read` with a reader that `name` names (from the
-/// object's position and the object).
-pub(super) fn read_items<T>(
+/// object's position and the object); with the objects that read with errors, which are left
+/// out of the first list, so that the checks after reading see only clean items.
+pub(super) fn read_items<'v, T>(
     file: &str,
-    root: &Map<String, Value>,
+    root: &'v Map<String, Value>,
     field: &str,
     errors: &mut Vec<DataError>,
     name: impl Fn(usize, &Map<String, Value>) -> String,
     mut read: impl FnMut(&mut Reader<'_>) -> Option<T>,
-) -> Vec<T> {
-    let objs = objects(file, root, field, errors);
-    objs.into_iter()
-        .filter_map(|(i, obj)| {
-            read(&mut Reader {
-                file,
-                item: Some(name(i, obj)),
-                obj,
-                errors: &mut *errors,
-            })
-        })
-        .collect()
+) -> (Vec<T>, Vec<&'v Map<String, Value>>) {
+    let (mut clean, mut unread) = (Vec::new(), Vec::new());
+    for (i, obj) in objects(file, root, field, errors) {
+        let before = errors.len();
+        let item = read(&mut Reader {
+            file,
+            item: Some(name(i, obj)),
+            obj,
+            errors: &mut *errors,
+        });
+        match item {
+            Some(item) if errors.len() == before => clean.push(item),
+            _ => unread.push(obj),
+        }
+    }
+    (clean, unread)
 }
 
 /// An index type's number from a position in its list.
