@@ -682,7 +682,16 @@ pub fn ranking(figures: &[&Figure]) -> Vec<String> {
         let Some(why) = why_not_ranked(&on) else {
             continue;
         };
-        sentences.push(format!("Not ranked, as {why}: {}.", list(&bounds)));
+        // Against what: the one figure that ranks, or those just ranked.
+        let with = match approximate.as_slice() {
+            [] => String::new(),
+            [one] => format!(" with {one}"),
+            _ => " with those".to_string(),
+        };
+        sentences.push(format!("Not ranked{with}: {}.", list(&bounds)));
+        // Why, in a sentence of its own: the two in one ran to 22 words.
+        let (first, rest) = why.split_at(1);
+        sentences.push(format!("{}{rest}.", first.to_ascii_uppercase()));
     }
     sentences
 }

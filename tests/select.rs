@@ -1309,9 +1309,24 @@ fn descriptions_rank_approximate_figures_and_keep_upper_bounds_apart() {
                 }
                 if !bounds.is_empty() && on_panel.len() > 1 {
                     for b in &bounds {
-                        let apart = sentence("Not ranked, as ", b).unwrap_or_else(|| {
+                        let apart = sentence("Not ranked", b).unwrap_or_else(|| {
                             panic!("{} is not set apart: {}", b.id, spec.summary)
                         });
+                        // Against what it is not ranked: the one figure that ranks, by name,
+                        // or those just ranked.
+                        let with = match approximate.as_slice() {
+                            [] => "Not ranked: ".to_string(),
+                            [one] => format!(
+                                "Not ranked with {} ({}): ",
+                                format::statement(one),
+                                one.actor.label()
+                            ),
+                            _ => "Not ranked with those: ".to_string(),
+                        };
+                        assert!(apart.starts_with(&with), "{with} in {apart}");
+                        // Why, in the sentence after it.
+                        let at = sentences.iter().position(|s| *s == apart).unwrap();
+                        let apart = sentences.get(at + 1).copied().unwrap_or_default();
                         let why = match b.hedge.kind {
                             HedgeKind::UpperBound => "at most",
                             HedgeKind::LowerBound => "at least",
