@@ -219,11 +219,11 @@ const BORDER: &str = "#8a9099";
 const ACCENT: &str = "#0b57a4";
 const HATCH_BG: &str = "#dbe7f5";
 
-/// The legend of a chart file, in words, for the kinds of the article's drawn figures only:
+/// The legend of a chart file, in words, for the kinds the chart draws only:
 /// "Solid: about or approximately. Hatched, open-ended: up to, an upper bound."
-fn file_legend(data: &Dataset) -> String {
+fn file_legend(data: &Dataset, spec: &ChartSpec) -> String {
     use crate::select::MarkStyle;
-    let keys: Vec<String> = crate::select::drawn_kinds(data)
+    let keys: Vec<String> = crate::select::drawn_kinds(data, &|f| spec.draws(&f.id))
         .iter()
         .map(|(style, words)| {
             let words = words.join(" or ");
@@ -295,7 +295,8 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
         None => (String::new(), 46),
     };
     // The legend in lines that fit, as the notes are: a file that travels alone keeps it whole.
-    let (legend, legend_extra) = legend_lines(&file_legend(data), legend_y, chars(CREDIT_CHARS));
+    let (legend, legend_extra) =
+        legend_lines(&file_legend(data, spec), legend_y, chars(CREDIT_CHARS));
     let mut y = legend_y + 12 + legend_extra;
     // The chart's notes under its legend, as on the page: a file that travels alone keeps them.
     let mut body = String::new();

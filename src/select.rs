@@ -189,9 +189,13 @@ pub struct MarkSpec {
     pub period: Option<String>,
 }
 
-/// The kinds of the article's drawn figures, in `HedgeKind` order, each with the words that
-/// lead its values ("about", "approximately"), each once: what a legend explains, and no other.
-pub fn drawn_kinds(data: &Dataset) -> Vec<(MarkStyle, Vec<&str>)> {
+/// The kinds of the article's figures that `drawn` keeps and that are drawn (a chart's, or all),
+/// in `HedgeKind` order, each with the words that lead its values ("about", "approximately"),
+/// each once: what a legend explains, and no other.
+pub fn drawn_kinds<'a>(
+    data: &'a Dataset,
+    drawn: &dyn Fn(&Figure) -> bool,
+) -> Vec<(MarkStyle, Vec<&'a str>)> {
     HedgeKind::ALL
         .iter()
         .filter_map(|&k| {
@@ -199,7 +203,7 @@ pub fn drawn_kinds(data: &Dataset) -> Vec<(MarkStyle, Vec<&str>)> {
             let of = || {
                 data.figures
                     .iter()
-                    .filter(move |f| f.value.is_some() && f.hedge.kind == k)
+                    .filter(move |f| f.value.is_some() && f.hedge.kind == k && drawn(f))
             };
             let mut words: Vec<&str> = Vec::new();
             for p in of().filter_map(|f| f.hedge.prefix()) {

@@ -157,6 +157,37 @@ fn a_chart_file_stands_alone() {
     assert!(file.svg.contains("Bloomberg, citing intelligence data"));
 }
 
+/// A chart file's legend explains the kinds of mark that chart draws, and no other kind the
+/// article has: a chart of approximate figures only has no key for "up to".
+#[test]
+fn a_chart_files_legend_explains_the_kinds_it_draws_and_no_other() {
+    use frontline_figures::select::MarkStyle;
+    // Each kind's key by a word only it has (the legend wraps between words).
+    let keys = [
+        (MarkStyle::Exact, "words:"),
+        (MarkStyle::LowerBound, "arrow:"),
+        (MarkStyle::UpperBound, "Hatched,"),
+        (MarkStyle::Range, "capped:"),
+    ];
+    for spec in charts(data(), &Filters::default()) {
+        let legend = chart_svg(data(), &spec).svg;
+        let drawn: Vec<MarkStyle> = spec
+            .panels
+            .iter()
+            .flat_map(|p| &p.marks)
+            .map(|m| m.style)
+            .collect();
+        for (style, word) in keys {
+            assert_eq!(
+                legend.contains(word),
+                drawn.contains(&style),
+                "{}: the key of {style:?}, in {legend}",
+                spec.title
+            );
+        }
+    }
+}
+
 #[test]
 fn a_chart_file_wraps_its_credit_so_no_source_is_cut_off() {
     assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);

@@ -205,6 +205,9 @@ test("each chart says that a bar can be selected and how, and its description gi
     // Beside the legend, before the drawing.
     const [legend, box, svg] = await Promise.all([".legend", ".chart-hint", "svg.panel-svg"].map((s) => page.locator(`#chart-${c.slug} ${s}`).first().boundingBox()));
     assert.ok(legend.y < box.y && box.y < svg.y, `${c.slug}: between the legend and the drawing`);
+    // The legend explains the kinds of mark this chart draws, and no other.
+    const kinds = (sel, read) => page.locator(`#chart-${c.slug} ${sel}`).evaluateAll((els, read) => [...new Set(els.map((el) => read === "class" ? [...el.classList].find((k) => k.startsWith("key-")).slice(4) : el.dataset.encoding))].sort(), read);
+    assert.deepEqual(await kinds(".legend .key", "class"), await kinds("g.mark", "encoding"), `${c.slug}: the legend's keys`);
   }
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = await cdp.send("Accessibility.getFullAXTree");
@@ -353,6 +356,18 @@ test("with the browser's default font size at 24 px, chart text and controls gro
     for (const part of ["tab", "chip", "button"]) assert.ok(sizes[part] >= 20, `${width} px: ${part} at ${sizes[part]} px`);
     // The rows grew with their text: none overlaps, none leaves its chart.
     assert.deepEqual(await chartTextProblems(page), [], `${width} px at 24 px`);
+    // No heading or control is cut short: an element that hides what overflows it holds it all
+    // (a skip link out of sight, one pixel wide until it has the focus, aside).
+    const cut = await page.evaluate(() => [...document.querySelectorAll("h1, h2, h3, button, a, label, [role=tab]")]
+      .filter((el) => el.clientWidth > 1 && getComputedStyle(el).overflowX !== "visible" && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.textContent.trim()}: ${el.scrollWidth} > ${el.clientWidth}`));
+    assert.deepEqual(cut, [], `${width} px at 24 px: text cut short`);
+    // Nor sticks out of its panel: the filters' heading and its button share the panel's width.
+    const out = await page.evaluate(() => [...document.querySelectorAll(".filters button, .filters h2")].filter((el) => {
+      const [r, panel] = [el.getBoundingClientRect(), el.closest(".filters").getBoundingClientRect()];
+      return r.width > 0 && (r.left < panel.left || r.right > panel.right);
+    }).map((el) => el.textContent.trim()));
+    assert.deepEqual(out, [], `${width} px at 24 px: out of the filters' panel`);
     // Nor does any view scroll sideways: a selected figure's facts, the article's links.
     for (const view of [`?mark=${DRAWN.id}`, "?view=table", "?view=article", `?view=article&mark=${DRAWN.id}`, "?view=timeline", `?embed=1&mark=${DRAWN.id}`]) {
       await page.goto(site.url + view);
@@ -391,6 +406,10 @@ test("a reader's own colours reach the chart's text and marks", async () => {
   assert.deepEqual(paints.text, ["rgb(255, 255, 0)"], "every text in the reader's colour");
   assert.deepEqual(paints.bars, ["rgb(255, 255, 0)"], "the bars too");
   assert.deepEqual(paints.edges, ["rgb(255, 255, 0)"], "and an upper bound's dashed edges");
+  // The legend's solid key too: its swatch is not an element the reader's sheet reaches.
+  const key = await page.locator(".legend .key-approximate, .legend .key-exact").first().boundingBox();
+  const swatch = await pixel(page, key.x + 8, key.y + key.height / 2);
+  assert.ok(contrast(swatch, "rgb(0, 0, 0)") >= 4.5, `the legend's key ${swatch} on the reader's black`);
   // The selected row's tint and an upper bound's hatch stay dark under the reader's light text
   // (they were the page's own light grey and light blue: yellow on them was about 1:1).
   await page.goto(`${site.url}?mark=${DRAWN.id}`);

@@ -109,7 +109,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             // What the filters leave, said where the title is: a copied image or an embed of a
             // filtered view must not pass for the whole article.
             if let Some(words) = &spec.filtered { <p class="chart-filtered">{ words }</p> }
-            { legend(data) }
+            { legend(data, spec) }
             { hint() }
             { for spec.notes.iter().map(|note| html! { <p class="chart-note">{ note }</p> }) }
             { for layouts.iter().enumerate().map(|(i, (axis, layout))| drawing.panel(*axis, layout, i == 0)) }
@@ -255,10 +255,11 @@ fn layouts(
         .collect()
 }
 
-/// A key for each kind of hedge the article's drawn figures have, and no other, with the
-/// article's words for it: "about, approximately", "up to: upper bound".
-fn legend(data: &crate::dataset::Dataset) -> Html {
-    let keys = crate::select::drawn_kinds(data)
+/// A key for each kind of hedge the chart draws, and no other, with the article's words for
+/// it: "about, approximately", "up to: upper bound". Its swatch is in the key's own colour, so
+/// a reader's style sheet colours it as it colours the text (style.css).
+fn legend(data: &crate::dataset::Dataset, spec: &ChartSpec) -> Html {
+    let keys = crate::select::drawn_kinds(data, &|f| spec.draws(&f.id))
         .into_iter()
         .map(|(style, words)| {
             let words = words.join(", ");
@@ -269,7 +270,7 @@ fn legend(data: &crate::dataset::Dataset) -> Html {
                 MarkStyle::UpperBound => format!("{words}: upper bound"),
                 MarkStyle::Range => "range: from one number to the other".to_string(),
             };
-            html! { <span class={classes!("key", format!("key-{}", style.slug()))}>{ text }</span> }
+            html! { <span class={classes!("key", format!("key-{}", style.slug()))}><span>{ text }</span></span> }
         });
     html! {
         <div class="legend" aria-hidden="true">{ for keys }</div>

@@ -257,7 +257,7 @@ fn bounds_told(data: &crate::dataset::Dataset) -> Vec<String> {
         let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
         crate::format::and_list(&quoted.iter().map(String::as_str).collect::<Vec<_>>())
     };
-    crate::select::drawn_kinds(data)
+    crate::select::drawn_kinds(data, &|_| true)
         .into_iter()
         .filter_map(|(style, words)| match style {
             MarkStyle::UpperBound => Some(format!(
