@@ -59,8 +59,21 @@ fn a_preview_holds_the_title_the_legend_every_mark_and_the_credit_inside_the_can
         let shown = texts(&svg).join(" ");
         let title = frontline_figures::export::xml(spec.title);
         assert!(shown.contains(&title), "{shown}");
+        // The legend, of the kinds this chart draws: "Hatched, open-ended" only for a bound.
+        let bound = spec
+            .panels
+            .iter()
+            .flat_map(|p| &p.marks)
+            .any(|m| m.style == frontline_figures::select::MarkStyle::UpperBound);
         assert!(
-            shown.contains("Hatched, open-ended: up to"),
+            ["Solid", "Hatched", "Dashed", "From one end"]
+                .iter()
+                .any(|k| shown.contains(k)),
+            "a legend: {shown}"
+        );
+        assert_eq!(
+            shown.contains("Hatched, open-ended:"),
+            bound,
             "the legend: {shown}"
         );
         for mark in spec.panels.iter().flat_map(|p| &p.marks) {
