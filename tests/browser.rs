@@ -227,14 +227,19 @@ fn buttons_and_bars(root: &Element, chart: &str) -> (Vec<String>, Vec<String>) {
     (ids(".mark-button"), ids("g.mark"))
 }
 
-/// Where the row of mark `id` of `chart` is, from the top of the window, in px: the top of
-/// its panel's drawing as laid out now, plus its row's span in the layout (`row_span`; px at
-/// the default 16 px root).
-fn row_in_window(root: &Element, data: &Dataset, chart: &str, id: &str) -> (f64, f64) {
+/// Where the row of mark `id` is, from the top of the window, in px, among `panels` (those of
+/// `chart`): the top of its panel's drawing as laid out now, plus its row's span in the layout
+/// (`row_span`; px at the default 16 px root).
+fn row_in_window(
+    root: &Element,
+    panels: &[frontline_figures::select::PanelSpec],
+    chart: &str,
+    id: &str,
+) -> (f64, f64) {
     let svgs = root
         .query_selector_all(&format!("#chart-{chart} svg.panel-svg"))
         .unwrap();
-    let (at, (from, to)) = panels(data, chart)
+    let (at, (from, to)) = panels
         .iter()
         .enumerate()
         .find_map(|(i, p)| Some((i, row_span(p, LABEL_CHARS, id)?)))
@@ -247,6 +252,7 @@ fn row_in_window(root: &Element, data: &Dataset, chart: &str, id: &str) -> (f64,
 /// The rows of the chart `chart` that are on screen, by the id of their mark (`ids`, in
 /// drawing order).
 fn rows_on_screen(root: &Element, data: &Dataset, chart: &str, ids: &[String]) -> Vec<String> {
+    let panels = panels(data, chart);
     let viewport = gloo::utils::window()
         .inner_height()
         .unwrap()
@@ -254,7 +260,7 @@ fn rows_on_screen(root: &Element, data: &Dataset, chart: &str, ids: &[String]) -
         .unwrap();
     ids.iter()
         .filter(|id| {
-            let (from, to) = row_in_window(root, data, chart, id);
+            let (from, to) = row_in_window(root, &panels, chart, id);
             to > 0.0 && from < viewport
         })
         .cloned()
@@ -318,7 +324,7 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
     assert_eq!(buttons, with_ends(bars), "the rows drawn and the ends");
 
     // Half the chart further down: the rows there are drawn, the first ones no longer.
-    let (half, _) = row_in_window(&root, data.0, chart, &ids[ids.len() / 2]);
+    let (half, _) = row_in_window(&root, &panels(data.0, chart), chart, &ids[ids.len() / 2]);
     window.scroll_by_with_x_and_y(0.0, half);
     let later = rows_on_screen(&root, data.0, chart, &ids);
     until(|| later.iter().all(|id| drawn(&root, chart, id))).await;
