@@ -499,14 +499,19 @@ for (const width of [375, 1280]) {
       assert.ok(l.neutral > 0.97 && l.ink > 0.1 && l.paper > 0.1, `${what}: ${JSON.stringify(l)}`);
     };
     // The legend's keys: a solid key in CanvasText; a hatched one in CanvasText on Canvas.
-    const keys = await Promise.all([".key-approximate", ".key-upper-bound"].map(async (k) => {
-      const box = await page.locator(k).first().evaluate((el) => {
+    // Each chart has the keys of what it draws, so a key may be in a chart further down: each
+    // is brought into view in turn before its pixels are read.
+    const keys = [];
+    for (const k of [".key-approximate", ".key-upper-bound"]) {
+      const key = page.locator(k).first();
+      await key.scrollIntoViewIfNeeded();
+      const box = await key.evaluate((el) => {
         const r = el.getBoundingClientRect();
         return { x: r.left, y: r.top, width: Math.min(24, r.width), height: r.height };
       });
       const png = await page.screenshot({ clip: box });
-      return shot({ screenshot: async () => png });
-    }));
+      keys.push(await shot({ screenshot: async () => png }));
+    }
     assert.ok(share(keys[0], system.text) > 0.2, `the solid key is drawn: ${JSON.stringify(look(keys[0]))}`);
     hatched(keys[1], "the hatched key");
     // A solid bar in CanvasText; an upper bound's hatch in CanvasText on Canvas.
