@@ -92,8 +92,12 @@ test("an embed's credit names every source of what it shows, and only those", as
   for (const query of ["?embed=1", `?embed=1&sources=${unnamed}`, `?embed=1&actors=${VOCAB.actors[1].slug}`]) {
     const page = await site.open(query);
     const credit = await page.locator(".embed-credit").innerText();
-    const shown = new Set(await page.locator("g.mark").evaluateAll((gs) => gs.map((g) => g.dataset.mark)));
-    const sources = new Set(FIGURES.filter((f) => shown.has(f.id) || (f.value === null && query === "?embed=1")).map((f) => f.source));
+    // What it shows: its marks, and the figures it tells in words.
+    const shown = new Set([
+      ...(await page.locator("g.mark").evaluateAll((gs) => gs.map((g) => g.dataset.mark))),
+      ...(await page.locator(".vague-figure").evaluateAll((ds) => ds.map((d) => d.dataset.figure))),
+    ]);
+    const sources = new Set(FIGURES.filter((f) => shown.has(f.id)).map((f) => f.source));
     for (const [slug, pattern] of Object.entries(SOURCE)) {
       assert.equal(pattern.test(credit), sources.has(slug), `${query}: ${slug} in "${credit}"`);
     }
