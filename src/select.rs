@@ -310,11 +310,17 @@ pub fn view_title(data: &Dataset, state: &ViewState) -> String {
     }
 }
 
-/// What an embed of one chart, or of every chart (`None`), is called: its frame's title.
-pub fn embed_title(data: &Dataset, chart: Option<ChartId>) -> String {
-    match chart {
+/// What an embed of one chart, or of every chart (`None`), under `filters` is called: its
+/// frame's title, which names the filters as a filtered chart's subtitle does ("… (North Korea
+/// only)"): a screen reader on the host page is not told of figures the frame leaves out.
+pub fn embed_title(data: &Dataset, chart: Option<ChartId>, filters: &Filters) -> String {
+    let title = match chart {
         Some(c) => format!("{} — {}", c.label(), data.article.title),
         None => crate::dataset::vocabulary().page.title.to_string(),
+    };
+    match filters_short(filters) {
+        Some(words) => format!("{title} ({words})"),
+        None => title,
     }
 }
 

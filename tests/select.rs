@@ -12,8 +12,8 @@ use frontline_figures::dataset::{
 use frontline_figures::filters::{Dimension, Filter, Filters, Selection};
 use frontline_figures::format;
 use frontline_figures::select::{
-    MarkStyle, article_segments, charts, describe, facet_count, select_figures, sort_stable,
-    sorted, vague_figures,
+    MarkStyle, article_segments, charts, describe, embed_title, facet_count, filters_short,
+    select_figures, sort_stable, sorted, vague_figures,
 };
 use frontline_figures::view_state::{Column, Sort};
 
@@ -1778,6 +1778,25 @@ fn each_kind_of_hedge_is_drawn_as_it_says() {
                     _ => assert_eq!(x, Len::Px(0), "{}", m.id),
                 }
             }
+        }
+    }
+}
+
+/// An embed's frame title names the filters it is under, as a filtered chart's subtitle does,
+/// and is the plain title without them: a screen reader on the host page hears what it shows.
+#[test]
+fn an_embeds_title_names_its_filters() {
+    let all = Filters::default();
+    for chart in [None, charts(data(), &all).first().map(|c| c.id)] {
+        let plain = embed_title(data(), chart, &all);
+        assert!(!plain.contains(" only"), "{plain}");
+        for &a in Actor::ALL {
+            let filters = only(&all, Filter::Actor(a));
+            let words = filters_short(&filters).unwrap();
+            assert_eq!(
+                embed_title(data(), chart, &filters),
+                format!("{plain} ({words})")
+            );
         }
     }
 }

@@ -138,7 +138,7 @@ impl Site {
         let html = match &self.address {
             Some(site) => {
                 self.write_oembed(page, site)?;
-                let title = select::embed_title(data, page.state.chart);
+                let title = select::embed_title(data, page.state.chart, &page.state.filters);
                 prerender::with_site_url(&html, site, &path, &title)?
             }
             None if !path.is_empty() => chart_page::with_relative_canonical(&html)?,
@@ -167,7 +167,7 @@ impl Site {
         let json = prerender::oembed_json(
             site,
             &embed.share_path(),
-            &select::embed_title(data, page.state.chart),
+            &select::embed_title(data, page.state.chart, &page.state.filters),
             height,
             dataset::vocabulary().page.name,
             preview.as_deref(),

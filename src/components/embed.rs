@@ -61,7 +61,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let estimate = export::embed_height(&specs);
     let height = measured.unwrap_or(estimate);
     let snippet_height = needed.unwrap_or(estimate);
-    let title = crate::select::embed_title(data, *chart);
+    let title = crate::select::embed_title(data, *chart, &state.filters);
     let code = export::embed_snippet(&url, &title, snippet_height, *with_script);
     // A new chart needs both heights measured again, a new width the preview's.
     let choose_chart = |c| pick(&chart, c, &[&measured, &needed]);
