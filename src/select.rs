@@ -679,6 +679,14 @@ pub fn ranking(figures: &[&Figure]) -> Vec<String> {
         }
         // One short sentence a rank: a list of four in one sentence ran to 28 words.
         if approximate.len() > 1 {
+            // By number only, where the chart's note says these are not one measure.
+            let measure = on.iter().find(|f| ranks(f.hedge.kind)).map(|f| f.measure);
+            if on
+                .iter()
+                .any(|f| ranks(f.hedge.kind) && Some(f.measure) != measure)
+            {
+                sentences.push("Ranked by number only; they are not one measure.".to_string());
+            }
             let last = approximate.len() - 1;
             for (i, figure) in approximate.iter().enumerate() {
                 let head = match i {

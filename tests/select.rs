@@ -1291,6 +1291,19 @@ fn descriptions_rank_approximate_figures_and_keep_upper_bounds_apart() {
                                 && s.contains(&format::statement(approximate[0]))
                         })
                         .unwrap_or_else(|| panic!("{}: no order in {}", spec.title, spec.summary));
+                    // Figures of more than one measure are ranked by number only, and the
+                    // sentence before the ranks says so.
+                    let mixed = approximate
+                        .iter()
+                        .any(|f| f.measure != approximate[0].measure);
+                    let before = first.checked_sub(1).map(|i| sentences[i]);
+                    assert_eq!(
+                        before == Some("Ranked by number only; they are not one measure"),
+                        mixed,
+                        "{}: {}",
+                        spec.title,
+                        spec.summary
+                    );
                     let order = &sentences[first..first + approximate.len()];
                     for (i, (s, f)) in order.iter().zip(&approximate).enumerate() {
                         let head = match i {
