@@ -379,13 +379,13 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
                 .collect();
             (!panels.is_empty()).then(|| ChartSpec {
                 filtered: filtered.clone(),
-                ..chart(kind, panels, &figures)
+                ..chart(kind, panels, &figures, &data.figures)
             })
         })
         .collect()
 }
 
-fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpec {
+fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure], all: &[Figure]) -> ChartSpec {
     let sources = sources_of(figures.iter().copied());
     let notes = panels
         .iter()
@@ -397,7 +397,7 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure]) -> ChartSpe
                 .collect();
             words_notes(&on_axis)
                 .into_iter()
-                .chain(disagreement_notes(&on_axis))
+                .chain(disagreement_notes(all, &on_axis))
                 .chain(period_note(&on_axis))
         })
         .collect();
@@ -457,15 +457,19 @@ fn words_notes(figures: &[&Figure]) -> Vec<String> {
 /// Where sources give different numbers for one actor's measure, each is drawn, credited,
 /// side by side, and this says so, so a reader does not take one bar for the truth: "The
 /// sources disagree on Dockers, on strike: the dockers' union gives at least 2,500; the port
-/// firm, about 1,800."
-fn disagreement_notes(figures: &[&Figure]) -> Vec<String> {
+/// firm, about 1,800." Of the article's figures (`all`), so that where a filter leaves one
+/// side out the chart, and any file or embed of it, still says the other exists.
+fn disagreement_notes(all: &[Figure], drawn: &[&Figure]) -> Vec<String> {
     let mut notes = Vec::new();
-    for (i, f) in figures.iter().enumerate() {
-        let same = |g: &&&Figure| g.actor == f.actor && g.measure == f.measure;
-        if figures[..i].iter().any(|g| same(&g)) {
+    for (i, f) in drawn.iter().enumerate() {
+        let same = |g: &Figure| g.actor == f.actor && g.measure == f.measure;
+        if drawn[..i].iter().any(|g| same(g)) {
             continue;
         }
-        let said: Vec<&Figure> = figures[i..].iter().copied().filter(|g| same(&g)).collect();
+        let said: Vec<&Figure> = all
+            .iter()
+            .filter(|g| g.value.is_some() && same(g))
+            .collect();
         if said.len() < 2 || said.iter().all(|g| g.value == f.value && g.high == f.high) {
             continue;
         }
@@ -473,8 +477,22 @@ fn disagreement_notes(figures: &[&Figure]) -> Vec<String> {
             .iter()
             .map(|g| format!("{} gives {}", g.source.credit(), format::value(g)))
             .collect();
+        let hidden: Vec<&str> = said
+            .iter()
+            .filter(|g| !drawn.iter().any(|d| d.id == g.id))
+            .map(|g| g.source.credit())
+            .collect();
+        let drawing = match hidden.as_slice() {
+            [] if said.len() == 2 => "Both are drawn.".to_string(),
+            [] => "Each is drawn.".to_string(),
+            [one] => format!("Under these filters, the figure of {one} is not drawn."),
+            _ => format!(
+                "Under these filters, the figures of {} are not drawn.",
+                format::and_list(&hidden)
+            ),
+        };
         notes.push(format!(
-            "The sources disagree on {}, {}: {}. Both are drawn.",
+            "The sources disagree on {}, {}: {}. {drawing}",
             f.actor.label(),
             f.measure.label(),
             each.join("; ")

@@ -1735,6 +1735,27 @@ fn sources_that_disagree_are_drawn_side_by_side_and_said_to_disagree() {
                 "{note}"
             );
         }
+        // A filter that leaves one side out keeps the note, which names the other and says
+        // it is not drawn: a shared image of one count does not pass for the count.
+        for (kept, hidden) in [(f, g), (g, f)] {
+            let filters = only(&Filters::default(), Filter::Source(kept.source));
+            let specs = charts(data(), &filters);
+            let spec = specs.iter().find(|c| c.draws(&kept.id)).expect("drawn");
+            assert!(!spec.draws(&hidden.id));
+            let note = spec
+                .notes
+                .iter()
+                .find(|n| n.starts_with("The sources disagree"))
+                .unwrap_or_else(|| panic!("{}: no note in {:?}", spec.title, spec.notes));
+            let says = format!(
+                "Under these filters, the figure of {} is not drawn.",
+                hidden.source.credit()
+            );
+            assert!(
+                note.contains(&format::value(hidden)) && note.ends_with(&says),
+                "{note}"
+            );
+        }
         found += 1;
     }
     // This article has no such pair: no chart says its sources disagree.
