@@ -28,19 +28,31 @@ const focused = (page) => page.evaluate(() => {
   };
 });
 
-/** The colour of the screen's pixel at (x, y), as "rgb(r, g, b)". */
-async function pixel(page, x, y) {
-  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+/** The colours of a screenshot `png`, decoded in the page: how many pixels of each colour
+ * ("rgb(r, g, b)"), how many in all, and the first (top left) one's. */
+function colours(page, png) {
   return page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
     const c = document.createElement("canvas");
     [c.width, c.height] = [img.width, img.height];
-    c.getContext("2d").drawImage(img, 0, 0);
-    const [r, g, b] = c.getContext("2d").getImageData(0, 0, 1, 1).data;
-    return `rgb(${r}, ${g}, ${b})`;
+    const ctx = c.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const counts = {};
+    for (let i = 0; i < d.length; i += 4) {
+      const k = `rgb(${d[i]}, ${d[i + 1]}, ${d[i + 2]})`;
+      counts[k] = (counts[k] || 0) + 1;
+    }
+    return { counts, total: d.length / 4, first: `rgb(${d[0]}, ${d[1]}, ${d[2]})` };
   }, png.toString("base64"));
+}
+
+/** The colour of the screen's pixel at (x, y), as "rgb(r, g, b)". */
+async function pixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return (await colours(page, png)).first;
 }
 
 /** WCAG contrast of two computed colours ("rgb(r, g, b)"). */
@@ -453,36 +465,9 @@ for (const width of [375, 1280]) {
       }, colour);
       const png = await page.screenshot({ clip: { x: 5, y: 5, width: 10, height: 10 } });
       await page.evaluate(() => document.getElementById("swatch").remove());
-      system[name] = await page.evaluate(async (b64) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement("canvas");
-        [c.width, c.height] = [img.width, img.height];
-        c.getContext("2d").drawImage(img, 0, 0);
-        const [r, g, b] = c.getContext("2d").getImageData(0, 0, 1, 1).data;
-        return `rgb(${r}, ${g}, ${b})`;
-      }, png.toString("base64"));
+      system[name] = (await colours(page, png)).first;
     }
-    const shot = async (locator) => {
-      const png = await locator.screenshot();
-      return page.evaluate(async (b64) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement("canvas");
-        [c.width, c.height] = [img.width, img.height];
-        const ctx = c.getContext("2d");
-        ctx.drawImage(img, 0, 0);
-        const d = ctx.getImageData(0, 0, c.width, c.height).data;
-        const counts = {};
-        for (let i = 0; i < d.length; i += 4) {
-          const k = `rgb(${d[i]}, ${d[i + 1]}, ${d[i + 2]})`;
-          counts[k] = (counts[k] || 0) + 1;
-        }
-        return { counts, total: d.length / 4 };
-      }, png.toString("base64"));
-    };
+    const shot = async (locator) => colours(page, await locator.screenshot());
     const share = (pixels, colour) => (pixels.counts[colour] || 0) / pixels.total;
     // Drawn in system colours: CanvasText, Canvas and the greys between them where a diagonal
     // line is smoothed, and nothing of the page's own blues.
@@ -509,8 +494,7 @@ for (const width of [375, 1280]) {
         const r = el.getBoundingClientRect();
         return { x: r.left, y: r.top, width: Math.min(24, r.width), height: r.height };
       });
-      const png = await page.screenshot({ clip: box });
-      keys.push(await shot({ screenshot: async () => png }));
+      keys.push(await colours(page, await page.screenshot({ clip: box })));
     }
     assert.ok(share(keys[0], system.text) > 0.2, `the solid key is drawn: ${JSON.stringify(look(keys[0]))}`);
     hatched(keys[1], "the hatched key");
