@@ -295,18 +295,14 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
         None => (String::new(), 46),
     };
     // The legend in lines that fit, as the notes are: a file that travels alone keeps it whole.
-    let (legend, legend_extra) =
-        legend_lines(&file_legend(data, spec), legend_y, chars(CREDIT_CHARS));
-    let mut y = legend_y + 12 + legend_extra;
+    let (legend, lines) = muted_lines(&file_legend(data, spec), legend_y, chars(CREDIT_CHARS), 12);
+    let mut y = legend_y + 12 + 14 * (lines - 1);
     // The chart's notes under its legend, as on the page: a file that travels alone keeps them.
     let mut body = String::new();
-    for line in spec.notes.iter().flat_map(|n| wrap(n, chars(CREDIT_CHARS))) {
-        body.push_str(&format!(
-            r#"<text x="{MARGIN}" y="{}" font-size="11" fill="{MUTED}">{}</text>"#,
-            y + 4,
-            xml(&line)
-        ));
-        y += 14;
+    for note in &spec.notes {
+        let (svg, lines) = muted_lines(note, y + 4, chars(CREDIT_CHARS), 11);
+        body.push_str(&svg);
+        y += 14 * lines;
     }
     for (i, panel) in spec.panels.iter().enumerate() {
         if let Some(layout) = layout_panel_in(panel, chars(FILE_LABEL_CHARS), None) {
@@ -316,7 +312,8 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
         }
     }
     let credit = crate::select::chart_credit(data, spec);
-    let (credit, extra) = credit_lines(&credit, y, chars(CREDIT_CHARS));
+    let (credit, lines) = muted_lines(&credit, y + 12, chars(CREDIT_CHARS), 11);
+    let extra = 14 * (lines - 1);
     let height = y + 40 + extra;
     let svg = format!(
         concat!(
@@ -355,41 +352,23 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
     ChartFile { svg, width, height }
 }
 
-/// The legend in lines that fit the width (12 px), its first at `y`; and how much taller than
-/// one line they are.
-fn legend_lines(legend: &str, y: i32, chars: usize) -> (String, i32) {
-    let lines = wrap(legend, chars);
-    let text = lines
+/// `text` in muted lines of `size` px that fit `chars`, 14 px apart, the first at `y` (the
+/// legend, each note, the credit: a file that travels alone keeps them whole, no source cut off
+/// at its edge); and how many lines.
+fn muted_lines(text: &str, y: i32, chars: usize, size: i32) -> (String, i32) {
+    let lines = wrap(text, chars);
+    let svg = lines
         .iter()
         .zip(0..)
         .map(|(line, i)| {
             format!(
-                r#"<text x="{MARGIN}" y="{}" font-size="12" fill="{MUTED}">{}</text>"#,
+                r#"<text x="{MARGIN}" y="{}" font-size="{size}" fill="{MUTED}">{}</text>"#,
                 y + 14 * i,
                 xml(line)
             )
         })
-        .collect::<String>();
-    (text, 14 * (lines.len() as i32 - 1))
-}
-
-/// The credit in lines that fit the width (at most `chars` at 11 px), so no source is cut off
-/// at the file's edge, from `y` down; and how much taller than one line they are.
-fn credit_lines(credit: &str, y: i32, chars: usize) -> (String, i32) {
-    let lines = wrap(credit, chars);
-    let extra = 14 * (lines.len() as i32 - 1);
-    let text = lines
-        .iter()
-        .zip(0..)
-        .map(|(line, i)| {
-            format!(
-                r#"<text x="{MARGIN}" y="{}" font-size="11" fill="{MUTED}">{}</text>"#,
-                y + 12 + 14 * i,
-                xml(line)
-            )
-        })
-        .collect::<String>();
-    (text, extra)
+        .collect();
+    (svg, lines.len() as i32)
 }
 
 /// One panel's scene at `y` in a chart file `width` px wide, with its own hatch pattern.
