@@ -240,14 +240,8 @@ fn read_worked_out(r: &mut Reader<'_>) -> Option<WorkedOut> {
 
 /// The figure's reading note, which every figure must have.
 fn read_reading(r: &mut Reader<'_>) -> Option<Reading> {
-    if !r.obj.contains_key("reading") {
-        r.error(
-            "reading",
-            "is missing: give the article's words for the value, hedge, source and period",
-        );
-        return None;
-    }
-    r.object("reading", |r| {
+    let give = "give the article's words for the value, hedge, source and period";
+    r.required_object("reading", give, |r| {
         r.reject_unknown(&["value", "hedge", "source", "period"]);
         Some(Reading {
             value: r.string("value")?,
@@ -260,14 +254,8 @@ fn read_reading(r: &mut Reader<'_>) -> Option<Reading> {
 
 /// The hedge: its kind and the article's words, `…` where the number goes.
 fn read_hedge(r: &mut Reader<'_>) -> Option<Hedge> {
-    if !r.obj.contains_key("hedge") {
-        r.error(
-            "hedge",
-            "is missing: give its \"kind\" (exact, approximate, lower-bound, upper-bound, range, vague) and the article's \"words\" for it",
-        );
-        return None;
-    }
-    r.object("hedge", |r| {
+    let give = "give its \"kind\" (exact, approximate, lower-bound, upper-bound, range, vague) and the article's \"words\" for it";
+    r.required_object("hedge", give, |r| {
         r.reject_unknown(&["kind", "words"]);
         let kind = r.choice::<HedgeKind>("kind", "hedge kind")?;
         let words = r.optional_string("words").unwrap_or_default();

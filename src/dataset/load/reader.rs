@@ -151,6 +151,21 @@ impl<'a> Reader<'a> {
     }
 
     /// An optional nested object, read by `read`; its errors name `field.inner`.
+    /// The object `field`, which must be there: where it is missing, an error that says so
+    /// and what to give (`give`: "give the article's words for …").
+    pub(super) fn required_object<T>(
+        &mut self,
+        field: &str,
+        give: &str,
+        read: impl FnOnce(&mut Reader<'_>) -> Option<T>,
+    ) -> Option<T> {
+        if !self.obj.contains_key(field) {
+            self.error(field, format!("is missing: {give}"));
+            return None;
+        }
+        self.object(field, read)
+    }
+
     pub(super) fn object<T>(
         &mut self,
         field: &str,
