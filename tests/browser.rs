@@ -355,23 +355,31 @@ async fn a_long_chart_draws_the_rows_on_screen_and_follows_the_scroll() {
     window.scroll_to_with_x_and_y(0.0, 0.0);
 }
 
-#[wasm_bindgen_test]
-async fn a_long_charts_buttons_follow_the_keyboard_focus_wherever_the_rows_drawn_are() {
+/// The explorer over a thousand figures, its longest chart scrolled into view and drawing only
+/// the rows near the screen: the data, the root, the chart, its marks' ids in drawing order and
+/// the selector of its mark buttons.
+async fn long_chart_in_view() -> (&'static Dataset, Element, &'static str, Vec<String>, String) {
     let data = DataRef(Box::leak(Box::new(synthetic::synthetic(1000))));
     let root = mount_with(AppProps { data }).await;
     let chart = longest(data.0);
     let ids = marks_of(data.0, chart);
     let buttons = format!("#chart-{chart} .mark-button");
-    let button = |id: &str| {
-        root.query_selector(&format!("#chart-{chart} .mark-button[data-mark='{id}']"))
-            .unwrap()
-            .map(|b| b.dyn_into::<HtmlElement>().unwrap())
-    };
     root.query_selector(&format!("#chart-{chart} svg.panel-svg"))
         .unwrap()
         .unwrap()
         .scroll_into_view();
     until(|| count(&root, &buttons) < ids.len() as u32 / 4).await;
+    (data.0, root, chart, ids, buttons)
+}
+
+#[wasm_bindgen_test]
+async fn a_long_charts_buttons_follow_the_keyboard_focus_wherever_the_rows_drawn_are() {
+    let (_, root, chart, ids, buttons) = long_chart_in_view().await;
+    let button = |id: &str| {
+        root.query_selector(&format!("#chart-{chart} .mark-button[data-mark='{id}']"))
+            .unwrap()
+            .map(|b| b.dyn_into::<HtmlElement>().unwrap())
+    };
     let few = count(&root, &buttons);
     assert!(few < ids.len() as u32 / 4, "{few} buttons of {}", ids.len());
 
@@ -426,16 +434,7 @@ fn press(key: &str) {
 /// into view and drawn.
 #[wasm_bindgen_test]
 async fn the_arrow_keys_reach_every_mark_of_a_long_chart() {
-    let data = DataRef(Box::leak(Box::new(synthetic::synthetic(1000))));
-    let root = mount_with(AppProps { data }).await;
-    let chart = longest(data.0);
-    let ids = marks_of(data.0, chart);
-    let buttons = format!("#chart-{chart} .mark-button");
-    root.query_selector(&format!("#chart-{chart} svg.panel-svg"))
-        .unwrap()
-        .unwrap()
-        .scroll_into_view();
-    until(|| count(&root, &buttons) < ids.len() as u32 / 4).await;
+    let (data, root, chart, ids, buttons) = long_chart_in_view().await;
     let stop = root
         .query_selector(&format!("{buttons}[tabindex='0']"))
         .unwrap()
@@ -454,7 +453,7 @@ async fn the_arrow_keys_reach_every_mark_of_a_long_chart() {
     };
     assert_eq!(active(), ids[0]);
     let on_screen = |id: &String| {
-        drawn(&root, chart, id) && rows_on_screen(&root, data.0, chart, &ids).contains(id)
+        drawn(&root, chart, id) && rows_on_screen(&root, data, chart, &ids).contains(id)
     };
     for (key, to) in [
         ("End", ids.len() - 1),
