@@ -150,7 +150,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// An optional nested object, read by `read`; its errors name `field.inner`.
     /// The object `field`, which must be there: where it is missing, an error that says so
     /// and what to give (`give`: "give the article's words for …").
     pub(super) fn required_object<T>(
@@ -166,6 +165,7 @@ impl<'a> Reader<'a> {
         self.object(field, read)
     }
 
+    /// An optional nested object, read by `read`; its errors name `field.inner`.
     pub(super) fn object<T>(
         &mut self,
         field: &str,
