@@ -1,12 +1,14 @@
 //! A new article's draft folder from its text: the text copied, every numeral as a figure to
 //! fill or (a date, a time) a `not_figures` entry to justify, each with its sentence, the hedge
-//! words that stand next to it and its sentence's attribution as suggestions, and a minimal
+//! words that stand next to it, the words that say when it holds (its period) and its
+//! sentence's attribution as suggestions, and a minimal
 //! `explorer.json` that loads. What the author must decide is left as "TODO": in a slug it is
 //! an error that lists the choices, in a text a warning of `check-data`.
 
 use serde_json::{Value, json};
 
 use crate::dataset::hedge;
+use crate::dataset::period::{MONTHS, period_of, sentence_around};
 use crate::dataset::{Amount, Day, GAP, Numeral, Side, numerals};
 
 /// What marks a field the author still has to fill.
@@ -59,21 +61,6 @@ const ATTRIBUTING: &[&str] = &[
     "told",
     "announced",
     "stated",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// The draft's two files for an article's text.
@@ -199,7 +186,8 @@ fn figure_draft(text: &str, n: &Numeral, i: usize) -> Value {
         value: n.value,
     };
     let attribution = attribution(sentence);
-    json!({
+    let period = period_of(sentence, &local);
+    let mut figure = json!({
         "id": format!("figure-{i}"),
         "value": n.value.map(json_amount),
         "unit": TODO,
@@ -212,9 +200,13 @@ fn figure_draft(text: &str, n: &Numeral, i: usize) -> Value {
             "value": &text[n.start..n.end],
             "hedge": hedge_found(sentence, &local),
             "source": attribution,
-            "period": null,
+            "period": period,
         },
-    })
+    });
+    if let Some(period) = period {
+        figure["period"] = json!(period);
+    }
+    figure
 }
 
 /// The sentence's words from the first hedge word before the numeral to the last one after it
@@ -275,24 +267,6 @@ fn json_amount(a: Amount) -> Value {
     } else {
         json!(a.0 as f64 / Amount::ONE as f64)
     }
-}
-
-/// The sentence of `text` around byte `at`, verbatim, and where it starts: from after the last
-/// ". " (or "? ", "! ", a new line) before it to its own end.
-fn sentence_around(text: &str, at: usize) -> (usize, &str) {
-    let bytes = text.as_bytes();
-    let is_break = |i: usize| {
-        bytes[i] == b'\n'
-            || (matches!(bytes[i], b'.' | b'?' | b'!')
-                && bytes.get(i + 1).is_none_or(|b| *b == b' ' || *b == b'\n'))
-    };
-    let start = (0..at).rev().find(|&i| is_break(i)).map_or(0, |i| i + 1);
-    let end = (at..bytes.len())
-        .find(|&i| is_break(i))
-        .map_or(bytes.len(), |i| if bytes[i] == b'\n' { i } else { i + 1 });
-    let sentence = text[start..end].trim_end();
-    let trimmed = sentence.trim_start();
-    (start + sentence.len() - trimmed.len(), trimmed)
 }
 
 /// The words of `sentence` that say whom it comes from: "According to the same office",

@@ -131,3 +131,46 @@ fn a_draft_keeps_a_range_whole_and_an_exact_figure_without_words() {
     assert_eq!(f[0]["reading"]["hedge"], "between");
     assert_eq!(f[1]["hedge"], json!({ "kind": "exact" }));
 }
+
+/// The period a draft suggests for each numeral is the one the author wrote by hand, in each
+/// article folder the tests know, wherever that period stands in the numeral's own sentence
+/// (elsewhere, as "this past weekend" in the sentence before, the draft suggests none).
+#[test]
+fn a_draft_suggests_the_periods_an_author_wrote() {
+    let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
+    let mut compared = 0;
+    for folder in [
+        "data/north-korea-troops",
+        "tests/fixtures/second-article",
+        "tests/fixtures/third-article",
+    ] {
+        let text = std::fs::read_to_string(format!("{root}/{folder}/article.txt")).unwrap();
+        let drafted = frontline_author::draft::draft(&text).figures;
+        let written = json(&format!("{root}/{folder}"), "figures.json");
+        for f in written["figures"].as_array().unwrap() {
+            if f["value"].is_null() {
+                continue;
+            }
+            let d = drafted["figures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["value"] == f["value"])
+                .unwrap_or_else(|| panic!("{folder}: no drafted figure of {}", f["value"]));
+            let sentence = d["quotes"][0].as_str().unwrap().to_lowercase();
+            let expected = f["period"]
+                .as_str()
+                .filter(|p| sentence.contains(&p.to_lowercase()));
+            let suggested = d["period"].as_str();
+            assert_eq!(
+                suggested.map(str::to_lowercase),
+                expected.map(str::to_lowercase),
+                "{folder}, figure {}: {sentence}",
+                f["id"]
+            );
+            assert_eq!(d["reading"]["period"].as_str(), suggested);
+            compared += usize::from(expected.is_some());
+        }
+    }
+    assert!(compared >= 12, "only {compared} periods compared");
+}

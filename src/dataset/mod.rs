@@ -12,6 +12,8 @@ pub mod hedge;
 #[cfg(not(target_arch = "wasm32"))]
 mod load;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod period;
+#[cfg(not(target_arch = "wasm32"))]
 mod warn;
 
 use std::fmt;

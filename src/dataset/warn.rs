@@ -1,8 +1,12 @@
 //! What loads and passes every check but is likely not what the author meant: a chart that
 //! draws no figure, an article whose figures are mostly vague, a source no figure or event
-//! names. Warnings, not errors: the build goes on, and `check-data` and the build say them.
+//! names, a figure with no period whose sentence says when its number holds. Warnings, not errors: the build goes on, and `check-data` and the build say them.
 
-use super::{DataError, Dataset, EXPLORER_JSON, FIGURES_JSON, HedgeKind, Source, Vocabulary};
+use super::period::{period_of, sentence_around};
+use super::{
+    DataError, Dataset, EXPLORER_JSON, FIGURES_JSON, Figure, HedgeKind, Numeral, Source,
+    Vocabulary, numerals,
+};
 
 /// The warnings for the checked article of folder `dir`, each naming its file, item and field.
 pub fn warnings(dir: &str, v: &Vocabulary, d: &Dataset) -> Vec<DataError> {
@@ -58,5 +62,35 @@ pub fn warnings(dir: &str, v: &Vocabulary, d: &Dataset) -> Vec<DataError> {
             out.push(warn(&explorer, item, None, message));
         }
     }
+    for f in &d.figures {
+        if let Some(period) = unsaid_period(f) {
+            let message = format!(
+                "has no period, but its first quote says \"{period}\" next to its value: give it \"period\" and \"reading.period\" \"{period}\", unless those words are not about this number"
+            );
+            let item = Some(format!("figure \"{}\"", f.id));
+            out.push(warn(&figures, item, Some("period"), message));
+        }
+    }
     out
+}
+
+/// The words of a figure without a period that say when its value holds, in the sentence of
+/// its first quote that carries the value.
+fn unsaid_period(f: &Figure) -> Option<&str> {
+    let first = f.quotes.first()?;
+    if f.period.is_some() || f.value.is_none() {
+        return None;
+    }
+    numerals(first)
+        .into_iter()
+        .filter(|n| n.value == f.value)
+        .find_map(|n| {
+            let (at, sentence) = sentence_around(first, n.start);
+            let local = Numeral {
+                start: n.start - at,
+                end: n.end - at,
+                value: n.value,
+            };
+            period_of(sentence, &local)
+        })
 }
