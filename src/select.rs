@@ -387,26 +387,37 @@ pub fn charts(data: &Dataset, filters: &Filters) -> Vec<ChartSpec> {
 
 fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure], all: &[Figure]) -> ChartSpec {
     let sources = sources_of(figures.iter().copied());
-    let notes = panels
+    let on_axes: Vec<Vec<&Figure>> = panels
         .iter()
-        .flat_map(|p| {
-            let on_axis: Vec<&Figure> = figures
+        .map(|p| {
+            figures
                 .iter()
                 .copied()
                 .filter(|f| f.value.is_some() && f.unit.axis() == p.axis)
-                .collect();
-            words_notes(&on_axis)
-                .into_iter()
-                .chain(disagreement_notes(all, &on_axis))
-                .chain(period_note(&on_axis))
+                .collect()
         })
         .collect();
+    let notes = on_axes
+        .iter()
+        .flat_map(|on_axis| {
+            words_notes(on_axis)
+                .into_iter()
+                .chain(disagreement_notes(all, on_axis))
+                .chain(period_note(on_axis))
+        })
+        .collect();
+    // The description says a disagreement too: its figures are not ranked against each other.
+    let mut summary = describe(figures);
+    for note in on_axes.iter().flat_map(|on| disagreement_notes(all, on)) {
+        summary.push(' ');
+        summary.push_str(&note);
+    }
     ChartSpec {
         id: kind,
         title: kind.label(),
         panels,
         sources,
-        summary: describe(figures),
+        summary,
         notes,
         filtered: None,
     }
@@ -654,19 +665,29 @@ pub fn describe(figures: &[&Figure]) -> String {
 /// How the figures on each axis rank, as far as the article's numbers allow: the approximate
 /// ones from highest to lowest ("about 500,000 (Russia), … and approximately 15,000 (North
 /// Korea)"), and the upper bounds apart, as each is at most its number and may be lower than
-/// any figure it seems to pass. Figures on different axes are never ranked together; an axis
-/// with one figure has nothing to rank. The unit is said where an axis holds more than one.
+/// any figure it seems to pass. Figures on different axes are never ranked together, and
+/// where there are several the ranking names its axis; an axis with one figure has nothing to
+/// rank. Two sources' numbers for one actor's measure are one thing counted twice: not ranked.
 pub fn ranking(figures: &[&Figure]) -> Vec<String> {
+    let twin = |f: &Figure| {
+        figures.iter().any(|g| {
+            g.id != f.id && g.value.is_some() && g.actor == f.actor && g.measure == f.measure
+        })
+    };
     // Highest first throughout; each axis then takes its own, in the order they come.
     let mut drawn: Vec<&Figure> = figures
         .iter()
         .copied()
-        .filter(|f| f.value.is_some())
+        .filter(|f| f.value.is_some() && !twin(f))
         .collect();
+    let several_axes = figures
+        .iter()
+        .filter(|f| f.value.is_some())
+        .any(|f| Some(f.unit.axis()) != drawn.first().map(|d| d.unit.axis()));
     sort_stable(&mut drawn, |a, b| b.value.cmp(&a.value));
     let mut axes: Vec<Axis> = Vec::new();
     let mut sentences = Vec::new();
-    for f in figures.iter().filter(|f| f.value.is_some()) {
+    for f in figures.iter().filter(|f| f.value.is_some() && !twin(f)) {
         let axis = f.unit.axis();
         if axes.contains(&axis) {
             continue;
@@ -708,9 +729,10 @@ pub fn ranking(figures: &[&Figure]) -> Vec<String> {
             let last = approximate.len() - 1;
             for (i, figure) in approximate.iter().enumerate() {
                 let head = match i {
-                    0 => "Highest",
-                    i if i == last => "Lowest",
-                    _ => "Next",
+                    0 if several_axes => format!("Highest on the scale of {}", axis.def().title),
+                    0 => "Highest".to_string(),
+                    i if i == last => "Lowest".to_string(),
+                    _ => "Next".to_string(),
                 };
                 sentences.push(format!("{head}: {figure}."));
             }
