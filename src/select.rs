@@ -863,6 +863,25 @@ pub struct Segment {
     pub figures: Vec<String>,
 }
 
+/// Where "Show it in the article" puts the focus for figure `f`, as (paragraph, segment): the
+/// first stretch of its first quote, which carries its hedge and source; else of any quote.
+pub fn quote_start(paragraphs: &[Vec<Segment>], f: &Figure) -> Option<(usize, usize)> {
+    let find = |fits: &dyn Fn(&Segment) -> bool| {
+        paragraphs.iter().enumerate().find_map(|(i, segments)| {
+            let j = segments
+                .iter()
+                .position(|s| s.figures.contains(&f.id) && fits(s))?;
+            Some((i, j))
+        })
+    };
+    let first = f.quotes.first().map_or("", String::as_str);
+    find(&|s| {
+        let text = s.text.trim();
+        !text.is_empty() && first.starts_with(text)
+    })
+    .or_else(|| find(&|_| true))
+}
+
 /// The article as paragraphs of segments, each figure's quotes marked. Overlapping quotes
 /// (two figures in one sentence) give a segment with both ids.
 pub fn article_segments(data: &Dataset) -> Vec<Vec<Segment>> {

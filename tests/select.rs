@@ -12,7 +12,7 @@ use frontline_figures::dataset::{
 use frontline_figures::filters::{Dimension, Filter, Filters, Selection};
 use frontline_figures::format;
 use frontline_figures::select::{
-    MarkStyle, article_segments, charts, describe, embed_title, facet_count, filters_short,
+    MarkStyle, article_segments, charts, quote_start, describe, embed_title, facet_count, filters_short,
     select_figures, sort_stable, sorted, vague_figures,
 };
 use frontline_figures::view_state::{Column, Sort};
@@ -767,6 +767,28 @@ fn the_scene_draws_upper_bounds_open_ended_and_approximations_solid() {
     assert_eq!(Len::Pct(1_400).to_string(), "14%");
     assert_eq!(Len::Pct(305).to_string(), "3.05%");
     assert_eq!(Len::Px(-2).to_string(), "-2");
+}
+
+/// "Show it in the article" puts the focus on one stretch of the text a figure: the start of
+/// its first quote, the one that carries its hedge and source (not the headline, which may
+/// quote the figure too, nor another figure's sentence).
+#[test]
+fn a_figure_is_shown_in_the_article_at_its_first_quote() {
+    let paragraphs = article_segments(data());
+    for f in &data().figures {
+        let (i, j) = quote_start(&paragraphs, f).unwrap_or_else(|| panic!("{}", f.id));
+        let s = &paragraphs[i][j];
+        assert!(s.figures.contains(&f.id), "{}: {}", f.id, s.text);
+        let first = &f.quotes[0];
+        assert!(
+            !s.text.trim().is_empty() && first.contains(s.text.trim()),
+            "{}: \"{}\" is not in its first quote \"{first}\"",
+            f.id,
+            s.text
+        );
+        // Its first quote starts there.
+        assert!(first.starts_with(s.text.trim()), "{}: {}", f.id, s.text);
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, search, DATA, VOCAB, DRAWN, CHARTS, chartOf, bySlug, statement } from "./helpers.mjs";
+import { useSite, waitForApp, closeClean, search, DATA, VOCAB, DRAWN, CHARTS, chartOf, bySlug, statement } from "./helpers.mjs";
 
 const site = useSite();
 const [A, B] = VOCAB.actors;
@@ -35,6 +35,19 @@ test("focus goes somewhere useful after Reset, Dismiss and the in-app links", as
   await page.locator("article .figure-links a", { hasText: `in the table: ${statement(f)}` }).first().click();
   await page.waitForFunction((id) => document.activeElement.id === `row-${id}`, f.id);
   assert.notEqual(await focused(page), "BODY");
+  await closeClean(page);
+});
+
+test("a selected figure's place in the article is one stretch: the start of its first quote", async () => {
+  const page = await site.open("?view=article");
+  // Each drawn figure (a vague one is never a mark to select).
+  for (const f of DATA.figures.filter((f) => f.value !== null)) {
+    await page.goto(site.url + `?view=article&mark=${f.id}`);
+    await waitForApp(page);
+    const targets = await page.locator("[id='selected-quote']").allTextContents();
+    assert.equal(targets.length, 1, `${f.id}: ${JSON.stringify(targets)}`);
+    assert.ok(f.quotes[0].startsWith(targets[0].trim()), `${f.id}: "${targets[0]}" does not start "${f.quotes[0]}"`);
+  }
   await closeClean(page);
 });
 

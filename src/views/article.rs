@@ -29,6 +29,13 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         .map(|f| f.id.as_str())
         .collect();
     let links = |id: &str| figure_links(props, id);
+    // Where "Show it in the article" puts the focus: one stretch, the selected figure's first
+    // quote's start.
+    let target = state
+        .mark
+        .as_deref()
+        .and_then(|id| data.figure(id))
+        .and_then(|f| crate::select::quote_start(&paragraphs, f));
     html! {
         <>
         <article class="article-text">
@@ -47,10 +54,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         };
                     }
                     let selected = state.mark.as_ref().is_some_and(|m| s.figures.contains(m));
-                    // The first stretch of the selected figure's quote: where "Show it in the
-                    // article" puts the focus.
-                    let first = selected
-                        && !segments[..j].iter().any(|p| state.mark.as_ref().is_some_and(|m| p.figures.contains(m)));
+                    let first = target == Some((i, j));
                     // A figure's links come once, where its quote ends (a quote can span several
                     // segments when it overlaps another's).
                     let next = segments.get(j + 1).map(|n| n.figures.as_slice()).unwrap_or_default();
