@@ -10,7 +10,7 @@ use frontline_figures::prerender::preview::{Fonts, HEIGHT, WIDTH, image_alt, png
 use frontline_figures::prerender::{
     MOUNT, finish_page, inline_hashes, render_view, with_fresh_csp,
 };
-use frontline_figures::select::{ChartSpec, charts_shown};
+use frontline_figures::select::{ChartSpec, MarkStyle, charts_shown};
 use frontline_figures::view_state::{ViewState, chart_page};
 
 fn data() -> &'static Dataset {
@@ -132,6 +132,16 @@ fn the_image_alt_says_what_the_preview_draws() {
         assert!(alt.contains(spec.title), "{alt}");
         assert!(alt.contains(&format!(" {marks} figure")), "{alt}");
         assert!(alt.contains(&data().article.dateline), "{alt}");
+        // How each drawing that is not a plain bar looks, where the image has one, and only
+        // there: a reader of the alt is not told of hatching that is not in the image.
+        for (style, words) in [
+            (MarkStyle::UpperBound, "upper bounds hatched"),
+            (MarkStyle::LowerBound, "lower bounds running on to an arrow"),
+            (MarkStyle::Range, "ranges from their low number to their high one"),
+        ] {
+            let drawn = spec.marks().any(|m| m.style == style);
+            assert_eq!(alt.contains(words), drawn, "{words}: {alt}");
+        }
     }
 }
 

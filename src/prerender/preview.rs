@@ -51,16 +51,24 @@ pub fn preview_svg(data: &Dataset, spec: &ChartSpec) -> String {
 /// What the preview image shows, for `og:image:alt` and `twitter:image:alt`: the chart, how
 /// many figures it draws and how, and that its legend and sources are in it.
 pub fn image_alt(data: &Dataset, spec: &ChartSpec) -> String {
-    let marks: Vec<_> = spec.panels.iter().flat_map(|p| &p.marks).collect();
-    let bounds = marks
-        .iter()
-        .any(|m| m.style == crate::select::MarkStyle::UpperBound);
+    use crate::select::MarkStyle;
+    let marks: Vec<_> = spec.marks().collect();
     let filtered = spec
         .filtered
         .as_deref()
         .map_or(String::new(), |words| format!(" ({words})"));
+    // How each drawing that is not a plain bar looks, where the image has one.
+    let drawings: String = [
+        (MarkStyle::UpperBound, ", upper bounds hatched"),
+        (MarkStyle::LowerBound, ", lower bounds running on to an arrow"),
+        (MarkStyle::Range, ", ranges from their low number to their high one"),
+    ]
+    .iter()
+    .filter(|(style, _)| marks.iter().any(|m| m.style == *style))
+    .map(|(_, words)| *words)
+    .collect();
     format!(
-        "Bar chart “{}”{filtered}: {} {} from the article of {}{}, with its legend and its sources",
+        "Bar chart “{}”{filtered}: {} {} from the article of {}{drawings}, with its legend and its sources",
         spec.title,
         marks.len(),
         if marks.len() == 1 {
@@ -69,7 +77,6 @@ pub fn image_alt(data: &Dataset, spec: &ChartSpec) -> String {
             "figures"
         },
         data.article.dateline,
-        if bounds { ", upper bounds hatched" } else { "" },
     )
 }
 
