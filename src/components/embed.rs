@@ -1,7 +1,8 @@
 //! The Embed dialog: what to embed (every chart of the view, or one alone) and in which colours
 //! (light unless chosen otherwise), the snippet first with its Copy button, then a live preview
-//! at a phone's, a column's or a wide width. The snippet's height is the embed's at 320 px,
-//! measured in a frame out of sight, so a host that strips scripts still shows all of it.
+//! at a phone's, a column's or a wide width. The snippet's height is the embed's in the
+//! narrowest blog column, measured in a frame out of sight, so a host that strips scripts
+//! still shows all of it.
 //! Escape closes it. Its choices are view-only state.
 
 use yew::prelude::*;
@@ -92,14 +93,15 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
             <div class="embed-preview">
                 <iframe ref={preview} src={url.clone()} title={format!("Preview: {title}")} width={width.to_string()} height={height.to_string()}></iframe>
             </div>
-            <iframe ref={narrow} class="embed-measure" src={url} title="The embed at 320 px, measured for the code's height" aria-hidden="true" tabindex="-1" width={NARROWEST.to_string()} height="100"></iframe>
+            <iframe ref={narrow} class="embed-measure" src={url} title="The embed in the narrowest column, measured for the code's height" aria-hidden="true" tabindex="-1" width={NARROWEST.to_string()} height="100"></iframe>
             <p class="hint">{ "Escape closes this panel." }</p>
         </div>
     }
 }
 
-/// The narrowest column a blog gives an embed, in px: the snippet's height is the embed's there.
-pub const NARROWEST: i32 = 320;
+/// The narrowest column a blog gives an embed, in px: a 320 px phone's screen less a theme's
+/// two 16 px margins. The snippet's height is the embed's there.
+pub const NARROWEST: i32 = 288;
 
 /// The heights the dialog knows: the preview's at its width, and the embed's at `NARROWEST`.
 struct Sizes {
