@@ -137,7 +137,10 @@ fn the_image_alt_says_what_the_preview_draws() {
         for (style, words) in [
             (MarkStyle::UpperBound, "upper bounds hatched"),
             (MarkStyle::LowerBound, "lower bounds running on to an arrow"),
-            (MarkStyle::Range, "ranges from their low number to their high one"),
+            (
+                MarkStyle::Range,
+                "ranges from their low number to their high one",
+            ),
         ] {
             let drawn = spec.marks().any(|m| m.style == style);
             assert_eq!(alt.contains(words), drawn, "{words}: {alt}");

@@ -12,8 +12,8 @@ use frontline_figures::dataset::{
 use frontline_figures::filters::{Dimension, Filter, Filters, Selection};
 use frontline_figures::format;
 use frontline_figures::select::{
-    MarkStyle, article_segments, charts, quote_start, describe, embed_title, facet_count, filters_short,
-    select_figures, sort_stable, sorted, vague_figures,
+    MarkStyle, article_segments, charts, describe, embed_title, facet_count, filters_short,
+    quote_start, select_figures, sort_stable, sorted, vague_figures,
 };
 use frontline_figures::view_state::{Column, Sort};
 

@@ -29,6 +29,36 @@ test("on a phone the folded filters name the filters that are on, each removable
   await closeClean(page);
 });
 
+test("a filter stays under the pointer: clicking any filter, or its “only”, moves no filter", async () => {
+  for (const [width, height] of [[1280, 900], [375, 800]]) {
+    const page = await site.open("", { width, height });
+    if (width < 900) await page.getByRole("button", { name: "Show filters" }).click();
+    const filters = page.locator("button[data-filter]");
+    const places = () => filters.evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top + scrollY)));
+    const before = await places();
+    for (let i = 0; i < before.length; i++) {
+      const b = filters.nth(i);
+      const pressed = await b.getAttribute("aria-pressed");
+      await b.click();
+      await page.waitForFunction(([i, p]) => document.querySelectorAll("button[data-filter]")[i].getAttribute("aria-pressed") !== p, [i, pressed]);
+      assert.deepEqual(await places(), before, `${width} px: after a click on ${await b.innerText()}`);
+      await b.click();
+      await page.waitForFunction(([i, p]) => document.querySelectorAll("button[data-filter]")[i].getAttribute("aria-pressed") === p, [i, pressed]);
+    }
+    // "only" brings its Undo: that moves no filter either.
+    await clickOnly(page);
+    assert.deepEqual(await places(), before, `${width} px: after “only”`);
+    await closeClean(page);
+  }
+});
+
+async function clickOnly(page) {
+  const only = page.locator("button.chip-only").first();
+  await only.focus();
+  await only.click();
+  await page.getByRole("button", { name: "Undo “only”" }).waitFor();
+}
+
 test("“only” shows one value alone in one action, from a pointer or Shift+Enter, and Undo brings the filters back", async () => {
   const page = await site.open("?view=table");
   const source = VOCAB.sources.find((s) => DATA.figures.some((f) => f.source === s.slug));

@@ -73,13 +73,15 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     { if *expanded { "Hide filters" } else { "Show filters" } }
                 </button>
             </div>
-            { status(props, was.as_ref(), undo_button) }
-            { active_filters(props) }
             <div class="filter-body" id="filter-body">
                 <p class="filters-hint">{ "“only” beside a value, or Shift with a click or Enter on it, shows that value alone." }</p>
                 { for Dimension::ALL.iter().map(|&d| group(props, d, &only)) }
                 { reset(props) }
             </div>
+            // After the filters, so that what it says of a change (a moved scale, Undo) never
+            // moves a filter under the pointer; in the folded panel it comes right after the head.
+            { status(props, was.as_ref(), undo_button) }
+            { active_filters(props) }
         </aside>
     }
 }

@@ -60,8 +60,14 @@ pub fn image_alt(data: &Dataset, spec: &ChartSpec) -> String {
     // How each drawing that is not a plain bar looks, where the image has one.
     let drawings: String = [
         (MarkStyle::UpperBound, ", upper bounds hatched"),
-        (MarkStyle::LowerBound, ", lower bounds running on to an arrow"),
-        (MarkStyle::Range, ", ranges from their low number to their high one"),
+        (
+            MarkStyle::LowerBound,
+            ", lower bounds running on to an arrow",
+        ),
+        (
+            MarkStyle::Range,
+            ", ranges from their low number to their high one",
+        ),
     ]
     .iter()
     .filter(|(style, _)| marks.iter().any(|m| m.style == *style))
