@@ -70,6 +70,8 @@ pub fn use_url_state(data: DataRef) -> UrlState {
                 let parsed = ViewState::from_query(&crate::browser::query(), &data);
                 ignored.set(parsed.ignored);
                 bound.dispatch(Action::Load(parsed.state));
+                // Back and Forward keep the keyboard's place: the selected mark, or the view.
+                crate::browser::refocus_after_render(&["selected-mark", "view-panel"]);
             });
             move || drop(listener)
         });

@@ -229,6 +229,24 @@ pub fn focus_after_render(id: String) {
     after_this_task(move || focus(&id));
 }
 
+/// Once the render that the current input causes is done, if it took the keyboard focus with
+/// the element that had it (Back to another view), give it to the element of the first of
+/// `ids` there is.
+pub fn refocus_after_render(ids: &'static [&'static str]) {
+    after_this_task(move || {
+        let document = gloo::utils::document();
+        let lost = document
+            .active_element()
+            .is_none_or(|a| a.tag_name() == "BODY");
+        if let Some(id) = ids
+            .iter()
+            .find(|id| lost && document.get_element_by_id(id).is_some())
+        {
+            focus(id);
+        }
+    });
+}
+
 /// Scroll the element with this id into view, as little as it takes.
 pub fn scroll_into_view(id: &str) {
     if let Some(el) = gloo::utils::document().get_element_by_id(id) {

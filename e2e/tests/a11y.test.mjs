@@ -190,8 +190,12 @@ test("a chart is one tab stop: arrows, Home and End move between its marks, Ente
   assert.equal(await search(page), `?mark=${chart.marks[1].id}`);
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-pressed")), "true");
   assert.ok((await page.locator(`#details-${chart.slug}`).innerText()).includes(chart.marks[1].quotes[0]));
+  const said = page.locator(`#chart-${chart.slug} [role='status']`).first();
+  assert.match(await said.innerText(), /^Selected: /);
   await page.keyboard.press("Escape");
   assert.equal(await search(page), "");
+  // Said, as the selection was: an emptied status is read by no screen reader.
+  assert.equal(await said.innerText(), "Selection cleared.");
   assert.equal(await at(), chart.marks[1].id, "the focus stays");
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-pressed")), "false");
   // Space selects too; Tab then leaves the chart, and Shift+Tab comes back to the same mark.

@@ -38,6 +38,31 @@ test("focus goes somewhere useful after Reset, Dismiss and the in-app links", as
   await closeClean(page);
 });
 
+test("Back and Forward keep the keyboard's place: the focus goes to the selected mark, or to the view", async () => {
+  const f = DATA.figures.findLast((f) => f.value !== null);
+  const page = await site.open("?view=table");
+  await page.locator(`tr[data-figure='${f.id}'] a.to-chart`).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement.id === "selected-mark");
+  // Back to the table: the link that was used is gone with the view it was in.
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("view") === "table");
+  await page.waitForFunction(() => document.activeElement.tagName !== "BODY", null, { timeout: 3000 });
+  assert.equal(await focused(page), "view-panel");
+  // Forward to the mark (the view keeps the focus it had), then to its quote, and Back: the
+  // mark has the focus again.
+  await page.goForward();
+  await page.waitForFunction((id) => new URLSearchParams(location.search).get("mark") === id, f.id);
+  assert.equal(await focused(page), "view-panel");
+  await page.locator(`#details-${chartOf(f).slug}`).getByRole("link", { name: "Show it in the article" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement.id === "selected-quote");
+  await page.goBack();
+  await page.waitForFunction(() => document.activeElement.id === "selected-mark", null, { timeout: 3000 });
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.mark), f.id);
+  await closeClean(page);
+});
+
 test("a selected figure's place in the article is one stretch: the start of its first quote", async () => {
   const page = await site.open("?view=article");
   // Each drawn figure (a vague one is never a mark to select).
