@@ -79,15 +79,15 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let scroll_pending =
         use_scroll_on_select(details_id.to_string(), detailed.clone(), selected.clone());
     let onclick_mark = select_on_click(dispatch, state, spec, scroll_pending);
-    // What this chart last said stays said until a selection or its clearing changes it.
-    let said = use_mut_ref(String::new);
+    // Whether this chart has said something (a selection, its clearing): it stays said until
+    // a selection or its clearing changes it.
+    let said = use_mut_ref(|| false);
     let announcement = announcement(
         data,
         detailed.as_deref().filter(|_| selected.is_some()),
-        state.mark.is_none(),
-        &said.borrow(),
+        state.mark.is_none() && *said.borrow(),
     );
-    *said.borrow_mut() = announcement.clone();
+    *said.borrow_mut() = !announcement.is_empty();
     let layouts = layouts(spec, chars, bands.as_deref());
     let (title_id, keys_id) = (format!("chart-title-{slug}"), format!("keys-{slug}"));
     let drawing = Drawing {
@@ -169,14 +169,13 @@ impl Drawing {
 }
 
 /// Said when a selection is made (not on every hover or focus), by the one chart that shows it,
-/// and when it is cleared (Escape, a filter that hides it), by the chart that had said it: an
-/// emptied status is read by no screen reader. A selection moved to another chart is that
-/// chart's to say. `before`: what this chart said last.
-fn announcement(data: &DataRef, selected: Option<&str>, none: bool, before: &str) -> String {
+/// and when it is cleared (Escape, a filter that hides it), by the chart that had said it
+/// (`cleared`): an emptied status is read by no screen reader. A selection moved to another
+/// chart is that chart's to say.
+fn announcement(data: &DataRef, selected: Option<&str>, cleared: bool) -> String {
     match selected.and_then(|id| data.figure(id)) {
         Some(f) => format!("Selected: {}: {}", f.actor.label(), format::statement(f)),
-        None if none && before.starts_with("Selected") => CLEARED.to_string(),
-        None if none && before == CLEARED => CLEARED.to_string(),
+        None if cleared => CLEARED.to_string(),
         None => String::new(),
     }
 }
