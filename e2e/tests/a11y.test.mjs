@@ -426,6 +426,13 @@ test("a reader's own colours reach the chart's text and marks", async () => {
   const key = await page.locator(".legend .key-approximate, .legend .key-exact").first().boundingBox();
   const swatch = await pixel(page, key.x + 8, key.y + key.height / 2);
   assert.ok(contrast(swatch, "rgb(0, 0, 0)") >= 4.5, `the legend's key ${swatch} on the reader's black`);
+  // The selected tab is told from the others by more than its colours, which the reader's
+  // sheet makes all alike.
+  const look = (tab) => page.locator(`[role=tab][aria-selected=${tab}]`).first().evaluate((t) => {
+    const s = getComputedStyle(t);
+    return [s.textDecorationLine, s.fontWeight, s.borderBottomStyle, s.borderBottomWidth].join(" ");
+  });
+  assert.notEqual(await look(true), await look(false), "the selected tab looks other than the rest");
   // The selected row's tint and an upper bound's hatch stay dark under the reader's light text
   // (they were the page's own light grey and light blue: yellow on them was about 1:1).
   await page.goto(`${site.url}?mark=${DRAWN.id}`);
