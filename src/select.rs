@@ -729,12 +729,16 @@ pub fn ranking(figures: &[&Figure]) -> Vec<String> {
             let last = approximate.len() - 1;
             for (i, figure) in approximate.iter().enumerate() {
                 let head = match i {
-                    0 if several_axes => format!("Highest on the scale of {}", axis.def().title),
-                    0 => "Highest".to_string(),
-                    i if i == last => "Lowest".to_string(),
-                    _ => "Next".to_string(),
+                    0 => "Highest",
+                    i if i == last => "Lowest",
+                    _ => "Next",
                 };
-                sentences.push(format!("{head}: {figure}."));
+                // Where the chart has several axes, the one this ranks on.
+                let (on, scale) = match i {
+                    0 if several_axes => (" on the scale of ", axis.def().title),
+                    _ => ("", ""),
+                };
+                sentences.push(format!("{head}{on}{scale}: {figure}."));
             }
         }
         let Some(why) = why_not_ranked(&on) else {
@@ -866,20 +870,20 @@ pub struct Segment {
 /// Where "Show it in the article" puts the focus for figure `f`, as (paragraph, segment): the
 /// first stretch of its first quote, which carries its hedge and source; else of any quote.
 pub fn quote_start(paragraphs: &[Vec<Segment>], f: &Figure) -> Option<(usize, usize)> {
-    let find = |fits: &dyn Fn(&Segment) -> bool| {
-        paragraphs.iter().enumerate().find_map(|(i, segments)| {
-            let j = segments
-                .iter()
-                .position(|s| s.figures.contains(&f.id) && fits(s))?;
-            Some((i, j))
-        })
-    };
     let first = f.quotes.first().map_or("", String::as_str);
-    find(&|s| {
-        let text = s.text.trim();
-        !text.is_empty() && first.starts_with(text)
-    })
-    .or_else(|| find(&|_| true))
+    let mut any = None;
+    for (i, segments) in paragraphs.iter().enumerate() {
+        for (j, s) in segments.iter().enumerate() {
+            if s.figures.contains(&f.id) {
+                let text = s.text.trim();
+                if !text.is_empty() && first.starts_with(text) {
+                    return Some((i, j));
+                }
+                any = any.or(Some((i, j)));
+            }
+        }
+    }
+    any
 }
 
 /// The article as paragraphs of segments, each figure's quotes marked. Overlapping quotes
