@@ -716,31 +716,9 @@ pub fn ranking(figures: &[&Figure]) -> Vec<String> {
         if on.len() < 2 {
             continue;
         }
-        // One short sentence a rank: a list of four in one sentence ran to 28 words.
-        if approximate.len() > 1 {
-            // By number only, where the chart's note says these are not one measure.
-            let measure = on.iter().find(|f| ranks(f.hedge.kind)).map(|f| f.measure);
-            if on
-                .iter()
-                .any(|f| ranks(f.hedge.kind) && Some(f.measure) != measure)
-            {
-                sentences.push("Ranked by number only; they are not one measure.".to_string());
-            }
-            let last = approximate.len() - 1;
-            for (i, figure) in approximate.iter().enumerate() {
-                let head = match i {
-                    0 => "Highest",
-                    i if i == last => "Lowest",
-                    _ => "Next",
-                };
-                // Where the chart has several axes, the one this ranks on.
-                let (on, scale) = match i {
-                    0 if several_axes => (" on the scale of ", axis.def().title),
-                    _ => ("", ""),
-                };
-                sentences.push(format!("{head}{on}{scale}: {figure}."));
-            }
-        }
+        // Where the chart has several axes, the one this ranks on.
+        let scale = several_axes.then(|| axis.def().title);
+        sentences.extend(in_order(&on, &approximate, scale));
         let Some(why) = why_not_ranked(&on) else {
             continue;
         };
@@ -754,6 +732,38 @@ pub fn ranking(figures: &[&Figure]) -> Vec<String> {
         // Why, in a sentence of its own: the two in one ran to 22 words.
         let (first, rest) = why.split_at(1);
         sentences.push(format!("{}{rest}.", first.to_ascii_uppercase()));
+    }
+    sentences
+}
+
+/// The ranked figures of one axis (`approximate`, each in its words, highest first), one short
+/// sentence a rank (a list of four in one sentence ran to 28 words): "Highest: …", "Next: …",
+/// "Lowest: …", the first naming the axis's `scale` where a chart has several.
+fn in_order(on: &[&Figure], approximate: &[String], scale: Option<&str>) -> Vec<String> {
+    let mut sentences = Vec::new();
+    if approximate.len() < 2 {
+        return sentences;
+    }
+    // By number only, where the chart's note says these are not one measure.
+    let measure = on.iter().find(|f| ranks(f.hedge.kind)).map(|f| f.measure);
+    if on
+        .iter()
+        .any(|f| ranks(f.hedge.kind) && Some(f.measure) != measure)
+    {
+        sentences.push("Ranked by number only; they are not one measure.".to_string());
+    }
+    let last = approximate.len() - 1;
+    for (i, figure) in approximate.iter().enumerate() {
+        let head = match i {
+            0 => "Highest",
+            i if i == last => "Lowest",
+            _ => "Next",
+        };
+        let (on, scale) = match (i, scale) {
+            (0, Some(scale)) => (" on the scale of ", scale),
+            _ => ("", ""),
+        };
+        sentences.push(format!("{head}{on}{scale}: {figure}."));
     }
     sentences
 }

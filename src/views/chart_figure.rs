@@ -69,25 +69,17 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     // The pointer highlights what it is over; the details show the selection, which the
     // pointer's path to them cannot change, or, with nothing selected, what the pointer is over.
     let active = focus.hovered.clone().or_else(|| selected.clone());
-    let detailed = match &selected {
-        Some(id) if *owns_selection => Some(id.clone()),
-        Some(_) => None,
-        None => focus.hovered.clone(),
-    };
+    let detailed = detailed(selected.as_ref(), *owns_selection, &focus.hovered);
     let slug = spec.id.slug();
     let details_id = AttrValue::from(format!("details-{slug}"));
     let scroll_pending =
         use_scroll_on_select(details_id.to_string(), detailed.clone(), selected.clone());
     let onclick_mark = select_on_click(dispatch, state, spec, scroll_pending);
-    // Whether this chart has said something (a selection, its clearing): it stays said until
-    // a selection or its clearing changes it.
-    let said = use_mut_ref(|| false);
-    let announcement = announcement(
+    let announcement = use_announcement(
         data,
         detailed.as_deref().filter(|_| selected.is_some()),
-        state.mark.is_none() && *said.borrow(),
+        state.mark.is_none(),
     );
-    *said.borrow_mut() = !announcement.is_empty();
     let layouts = layouts(spec, chars, bands.as_deref());
     let (title_id, keys_id) = (format!("chart-title-{slug}"), format!("keys-{slug}"));
     let drawing = Drawing {
@@ -166,6 +158,26 @@ impl Drawing {
             onclick: self.onclick.clone(),
         })
     }
+}
+
+/// The mark whose details the chart shows: the selection where this chart shows it (another
+/// chart may), else, with nothing selected, the mark under the pointer or the keyboard.
+fn detailed(selected: Option<&String>, owns: bool, hovered: &Option<String>) -> Option<String> {
+    match selected {
+        Some(id) if owns => Some(id.clone()),
+        Some(_) => None,
+        None => hovered.clone(),
+    }
+}
+
+/// What the chart's status says (`announcement`), remembering whether it has said something
+/// (a selection, its clearing): that stays said until a selection or its clearing changes it.
+#[hook]
+fn use_announcement(data: &DataRef, selected: Option<&str>, none_selected: bool) -> String {
+    let said = use_mut_ref(|| false);
+    let announcement = announcement(data, selected, none_selected && *said.borrow());
+    *said.borrow_mut() = !announcement.is_empty();
+    announcement
 }
 
 /// Said when a selection is made (not on every hover or focus), by the one chart that shows it,
