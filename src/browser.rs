@@ -238,9 +238,12 @@ pub fn refocus_after_render(ids: &'static [&'static str]) {
         let lost = document
             .active_element()
             .is_none_or(|a| a.tag_name() == "BODY");
+        if !lost {
+            return;
+        }
         if let Some(id) = ids
             .iter()
-            .find(|id| lost && document.get_element_by_id(id).is_some())
+            .find(|id| document.get_element_by_id(id).is_some())
         {
             focus(id);
         }

@@ -397,20 +397,25 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure], all: &[Figu
                 .collect()
         })
         .collect();
+    let disagreements: Vec<Vec<String>> = on_axes
+        .iter()
+        .map(|on_axis| disagreement_notes(all, on_axis))
+        .collect();
     let notes = on_axes
         .iter()
-        .flat_map(|on_axis| {
+        .zip(&disagreements)
+        .flat_map(|(on_axis, disagree)| {
             words_notes(on_axis)
                 .into_iter()
-                .chain(disagreement_notes(all, on_axis))
+                .chain(disagree.iter().cloned())
                 .chain(period_note(on_axis))
         })
         .collect();
     // The description says a disagreement too: its figures are not ranked against each other.
     let mut summary = describe(figures);
-    for note in on_axes.iter().flat_map(|on| disagreement_notes(all, on)) {
+    for note in disagreements.iter().flatten() {
         summary.push(' ');
-        summary.push_str(&note);
+        summary.push_str(note);
     }
     ChartSpec {
         id: kind,
@@ -473,7 +478,7 @@ fn words_notes(figures: &[&Figure]) -> Vec<String> {
 fn disagreement_notes(all: &[Figure], drawn: &[&Figure]) -> Vec<String> {
     let mut notes = Vec::new();
     for (i, f) in drawn.iter().enumerate() {
-        let same = |g: &Figure| g.actor == f.actor && g.measure == f.measure;
+        let same = |g: &Figure| one_thing(f, g);
         if drawn[..i].iter().any(|g| same(g)) {
             continue;
         }
@@ -510,6 +515,12 @@ fn disagreement_notes(all: &[Figure], drawn: &[&Figure]) -> Vec<String> {
         ));
     }
     notes
+}
+
+/// Whether two figures state one thing: one actor's one measure (by different sources, where
+/// there are two).
+fn one_thing(a: &Figure, b: &Figure) -> bool {
+    a.actor == b.actor && a.measure == b.measure
 }
 
 /// Where an axis holds figures of different times (or some with none): each bar's period is
@@ -669,25 +680,26 @@ pub fn describe(figures: &[&Figure]) -> String {
 /// where there are several the ranking names its axis; an axis with one figure has nothing to
 /// rank. Two sources' numbers for one actor's measure are one thing counted twice: not ranked.
 pub fn ranking(figures: &[&Figure]) -> Vec<String> {
-    let twin = |f: &Figure| {
-        figures.iter().any(|g| {
-            g.id != f.id && g.value.is_some() && g.actor == f.actor && g.measure == f.measure
-        })
-    };
-    // Highest first throughout; each axis then takes its own, in the order they come.
-    let mut drawn: Vec<&Figure> = figures
+    let with_value: Vec<&Figure> = figures
         .iter()
         .copied()
-        .filter(|f| f.value.is_some() && !twin(f))
-        .collect();
-    let several_axes = figures
-        .iter()
         .filter(|f| f.value.is_some())
-        .any(|f| Some(f.unit.axis()) != drawn.first().map(|d| d.unit.axis()));
+        .collect();
+    let several_axes = with_value
+        .iter()
+        .any(|f| f.unit.axis() != with_value[0].unit.axis());
+    // Those that rank, in the order they come (each axis takes its own in that order).
+    let ranked: Vec<&Figure> = with_value
+        .iter()
+        .copied()
+        .filter(|f| !with_value.iter().any(|g| g.id != f.id && one_thing(f, g)))
+        .collect();
+    // Highest first throughout.
+    let mut drawn = ranked.clone();
     sort_stable(&mut drawn, |a, b| b.value.cmp(&a.value));
     let mut axes: Vec<Axis> = Vec::new();
     let mut sentences = Vec::new();
-    for f in figures.iter().filter(|f| f.value.is_some() && !twin(f)) {
+    for f in &ranked {
         let axis = f.unit.axis();
         if axes.contains(&axis) {
             continue;

@@ -180,11 +180,7 @@ fn as_range(figure: &mut Value, text: &str, low: &Numeral, high: &Numeral) {
 /// One numeral as a figure to fill: what the text says of it is filled in, the rest is TODO.
 fn figure_draft(text: &str, n: &Numeral, i: usize) -> Value {
     let (offset, sentence) = sentence_around(text, n.start);
-    let local = Numeral {
-        start: n.start - offset,
-        end: n.end - offset,
-        value: n.value,
-    };
+    let local = n.from(offset);
     let attribution = attribution(sentence);
     let period = period_of(sentence, &local);
     let mut figure = json!({

@@ -19,6 +19,17 @@ pub struct Numeral {
     pub value: Option<Amount>,
 }
 
+impl Numeral {
+    /// The same numeral, counted from byte `offset` of its text (the start of its sentence).
+    pub fn from(&self, offset: usize) -> Numeral {
+        Numeral {
+            start: self.start - offset,
+            end: self.end - offset,
+            value: self.value,
+        }
+    }
+}
+
 /// Every numeral in `text`, in order.
 pub fn numerals(text: &str) -> Vec<Numeral> {
     let bytes = text.as_bytes();

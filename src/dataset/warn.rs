@@ -1,11 +1,12 @@
 //! What loads and passes every check but is likely not what the author meant: a chart that
 //! draws no figure, an article whose figures are mostly vague, a source no figure or event
-//! names, a figure with no period whose sentence says when its number holds. Warnings, not errors: the build goes on, and `check-data` and the build say them.
+//! names, a figure with no period whose sentence says when its number holds. Warnings, not
+//! errors: the build goes on, and `check-data` and the build say them.
 
 use super::period::{period_of, sentence_around};
 use super::{
-    DataError, Dataset, EXPLORER_JSON, FIGURES_JSON, Figure, HedgeKind, Numeral, Source,
-    Vocabulary, numerals,
+    DataError, Dataset, EXPLORER_JSON, FIGURES_JSON, Figure, HedgeKind, Source, Vocabulary,
+    numerals,
 };
 
 /// The warnings for the checked article of folder `dir`, each naming its file, item and field.
@@ -86,11 +87,6 @@ fn unsaid_period(f: &Figure) -> Option<&str> {
         .filter(|n| n.value == f.value)
         .find_map(|n| {
             let (at, sentence) = sentence_around(first, n.start);
-            let local = Numeral {
-                start: n.start - at,
-                end: n.end - at,
-                value: n.value,
-            };
-            period_of(sentence, &local)
+            period_of(sentence, &n.from(at))
         })
 }
