@@ -68,10 +68,12 @@ pub fn use_url_state(data: DataRef) -> UrlState {
         use_effect_with((), move |_| {
             let listener = crate::browser::on_popstate(move || {
                 let parsed = ViewState::from_query(&crate::browser::query(), &data);
+                let tab = parsed.state.view.tab_id();
                 ignored.set(parsed.ignored);
                 bound.dispatch(Action::Load(parsed.state));
-                // Back and Forward keep the keyboard's place: the selected mark, or the view.
-                crate::browser::refocus_after_render(&["selected-mark", "view-panel"]);
+                // Back and Forward keep the keyboard's place: the selected mark, or the view,
+                // or the selected tab where the reader was on the tabs.
+                crate::browser::refocus_after_render(&["selected-mark", "view-panel"], tab);
             });
             move || drop(listener)
         });

@@ -231,14 +231,19 @@ pub fn focus_after_render(id: String) {
 
 /// Once the render that the current input causes is done, if it took the keyboard focus with
 /// the element that had it (Back to another view), give it to the element of the first of
-/// `ids` there is.
-pub fn refocus_after_render(ids: &'static [&'static str]) {
+/// `ids` there is. A tab keeps the focus only while it is the selected one: otherwise the
+/// focus goes to the tab that is (`tab`, its id).
+pub fn refocus_after_render(ids: &'static [&'static str], tab: String) {
     after_this_task(move || {
         let document = gloo::utils::document();
-        let lost = document
-            .active_element()
-            .is_none_or(|a| a.tag_name() == "BODY");
-        if !lost {
+        let active = document.active_element();
+        if active
+            .as_ref()
+            .is_some_and(|a| a.get_attribute("aria-selected").as_deref() == Some("false"))
+        {
+            return focus(&tab);
+        }
+        if active.is_some_and(|a| a.tag_name() != "BODY") {
             return;
         }
         if let Some(id) = ids

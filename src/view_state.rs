@@ -18,6 +18,13 @@ choice!(
     }
 );
 
+impl View {
+    /// The id of this view's tab, which labels the view's panel.
+    pub fn tab_id(self) -> String {
+        format!("tab-{}", self.slug())
+    }
+}
+
 choice!(
     /// The table's sortable columns.
     Column {

@@ -63,6 +63,27 @@ test("Back and Forward keep the keyboard's place: the focus goes to the selected
   await closeClean(page);
 });
 
+test("Back and Forward from a tab leave the focus on the tab now selected, not on the one the view left", async () => {
+  const page = await site.open("");
+  const selectedTab = () =>
+    page.evaluate(() => [document.activeElement.getAttribute("role"), document.activeElement.getAttribute("aria-selected"), document.activeElement.textContent.trim()]);
+  await page.getByRole("tab", { name: "Charts" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("view") !== null);
+  const opened = await selectedTab();
+  assert.deepEqual(opened.slice(0, 2), ["tab", "true"]);
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("view") === null);
+  await page.waitForFunction(() => document.activeElement.getAttribute("aria-selected") === "true", null, { timeout: 3000 }).catch(() => {});
+  assert.deepEqual(await selectedTab(), ["tab", "true", "Charts"]);
+  await page.goForward();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("view") !== null);
+  await page.waitForFunction(() => document.activeElement.getAttribute("aria-selected") === "true", null, { timeout: 3000 }).catch(() => {});
+  assert.deepEqual(await selectedTab(), opened);
+  await closeClean(page);
+});
+
 test("a selected figure's place in the article is one stretch: the start of its first quote", async () => {
   const page = await site.open("?view=article");
   // Each drawn figure (a vague one is never a mark to select).

@@ -50,7 +50,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                     })
                 };
                 html! {
-                    <a role="tab" id={format!("tab-{}", view.slug())} class="tab"
+                    <a role="tab" id={view.tab_id()} class="tab"
                         href={props.state.apply(Action::SetView(view)).href()}
                         aria-selected={selected.to_string()} aria-controls="view-panel"
                         tabindex={if selected { "0" } else { "-1" }} {onclick}>

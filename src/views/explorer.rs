@@ -86,7 +86,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     { tabs(&TabsProps { state: state.clone(), dispatch: dispatch.clone(), ready: *ready }) }
                     // A tab panel only once there are tabs.
                     <section class="panel" id="view-panel" role={ready.then_some("tabpanel")}
-                        aria-labelledby={ready.then(|| format!("tab-{}", state.view.slug()))} tabindex={ready.then_some("0")}>
+                        aria-labelledby={ready.then(|| state.view.tab_id())} tabindex={ready.then_some("0")}>
                         { panel }
                     </section>
                     <ShareBar {data} state={state.clone()} ready={*ready} />
