@@ -291,3 +291,47 @@ test("the snippet's height shows the whole embed on a 320 px phone without any s
     }
   }
 });
+
+test("an embed keeps the colours chosen to its frame's edge, loading and loaded, whatever the reader's system", async () => {
+  const chart = chartOf(DRAWN).slug;
+  // A white blog without script (the frame taller than the chart at 600 px), for a reader whose
+  // system is dark, and a dark embed for a reader whose system is light.
+  for (const [theme, system, looks] of [["light", "dark", (l) => l > 250], ["dark", "light", (l) => l < 30]]) {
+    const src = `${site.url}?chart=${chart}&theme=${theme}&embed=1`;
+    const host = await startServer({ root: "/nonexistent", port: 0, base: "/none/", extraRoutes: {
+      "/blog.html": { type: "text/html", body: `<!doctype html><html lang="en"><head><title>A blog</title><style>body{margin:0;background:#fff}iframe{display:block;border:0}</style></head><body><iframe src="${src}" title="A chart" width="600" height="1400"></iframe></body></html>` },
+    } });
+    const blog = await openPage(site.browser, { width: 600, height: 1400, colorScheme: system });
+    try {
+      // The wasm held back: the frame as it is while loading, then once the app runs.
+      let release;
+      const held = new Promise((r) => (release = r));
+      await blog.route(/_bg\.wasm$/, async (route) => { await held; await route.continue().catch(() => {}); });
+      await blog.goto(host.url.replace("/none/", "/blog.html"));
+      const inside = blog.frameLocator("iframe");
+      await inside.locator("html.pending-embed #app").waitFor({ state: "attached" });
+      const edge = async () => {
+        const png = await blog.screenshot({ clip: { x: 300, y: 1390, width: 1, height: 1 } });
+        return blog.evaluate(async (b64) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = document.createElement("canvas");
+          c.getContext("2d").drawImage(img, 0, 0);
+          const [r, g, b] = c.getContext("2d").getImageData(0, 0, 1, 1).data;
+          return Math.min(r, g, b) + Math.max(r, g, b) >> 1;
+        }, png.toString("base64"));
+      };
+      // The frame's lightness at its bottom edge, 0 to 255.
+      assert.ok(looks(await edge()), `${theme} on a ${system} system, while loading: ${await edge()}`);
+      release();
+      await inside.locator(".app[data-ready='true']").waitFor({ timeout: 20000 });
+      const content = await inside.locator("#app").evaluate((a) => a.getBoundingClientRect().height);
+      assert.ok(content < 1300, `the frame's edge is below the embed (${content} px)`);
+      assert.ok(looks(await edge()), `${theme} on a ${system} system, loaded: ${await edge()}`);
+    } finally {
+      await blog.context().close();
+      await host.close();
+    }
+  }
+});
