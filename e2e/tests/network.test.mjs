@@ -15,6 +15,8 @@ import { openPage } from "../browser.mjs";
 const site = useSite();
 // The wait index.html's first script gives a linked view before it shows every figure.
 const LATE_MS = Number(readFileSync(new URL("../../index.html", import.meta.url), "utf8").match(/var LATE_MS = (\d+);/)[1]);
+// How long it waits for a request that never ends before it says the network may have stalled.
+const STALLED_MS = Number(readFileSync(new URL("../../index.html", import.meta.url), "utf8").match(/var STALLED_MS = (\d+);/)[1]);
 const ACTOR = VOCAB.actors.at(-1).slug;
 const FILTERED = `?actors=${ACTOR}`;
 const WASM = /_bg\.wasm$/;
@@ -81,6 +83,37 @@ test(`a link whose wasm never arrives shows every figure after ${LATE_MS} ms, an
   assert.deepEqual([...new Set(shown)].sort(), [...expected].sort(), "the link's view, once the app runs");
   assert.deepEqual(await page.evaluate(() => window.__shifts), [], "nothing a reader saw moved (CLS 0)");
   await closeClean(page);
+});
+
+for (const [query, words] of [
+  [FILTERED, `This link shares a filtered view, which has not loaded after ${STALLED_MS / 1000} seconds: the connection may have stalled. ${STILL_LOADING.split(". ")[1]} Try again`],
+  ["", `The interactive explorer has not loaded after ${STALLED_MS / 1000} seconds: the connection may have stalled. Every figure, with its hedge and its source, is shown below. Try again`],
+]) {
+  test(`a ${query ? "filtered" : "default"} link whose wasm never answers says after ${STALLED_MS} ms that the network may have stalled, and offers to try again`, async () => {
+    const page = await openPage(site.browser, { width: 375, height: 812 });
+    await page.route(WASM, stalled().answer);
+    // The page's clock, moved on by hand: the test does not wait the whole time.
+    await page.clock.install();
+    await page.goto(site.url + query, { waitUntil: "commit" });
+    await page.waitForFunction(() => document.readyState !== "loading");
+    await page.clock.runFor(STALLED_MS - 1000);
+    assert.equal(await page.getByRole("link", { name: "Try again" }).count(), 0, "not before its time");
+    await page.clock.runFor(1000);
+    await assertEveryFigureUnder(page, words);
+    assert.equal(await page.getByRole("link", { name: "Try again" }).getAttribute("href"), site.url + query);
+    await page.context().close();
+  });
+}
+
+test("an embed that cannot start opens its links in a new tab, not in its host's frame, and tries again in the frame", async () => {
+  const { page } = await openWith(`?${FILTERED.slice(1)}&embed=1`, WASM, (route) => route.abort("failed"));
+  await page.locator(".view-note[role=status]").waitFor();
+  const links = await page.locator("#app a[href]").evaluateAll((all) => all.map((a) => [a.textContent.trim(), a.getAttribute("href"), a.target]));
+  const away = links.filter(([text, href]) => text !== "Try again" && !href.startsWith("#"));
+  assert.ok(away.length > 0, JSON.stringify(links));
+  for (const [text, href, target] of away) assert.equal(target, "_blank", `${text} (${href})`);
+  assert.equal(await page.getByRole("link", { name: "Try again" }).getAttribute("target"), null);
+  await page.context().close();
 });
 
 test("a link to a tab whose glue never arrives shows every figure, and says which tab is loading", async () => {
