@@ -21,9 +21,16 @@ choice!(
 impl View {
     /// The id of this view's tab, which labels the view's panel.
     pub fn tab_id(self) -> String {
-        format!("tab-{}", self.slug())
+        format!("{TAB_ID}{}", self.slug())
+    }
+    /// The view whose tab has this id.
+    pub fn from_tab_id(id: &str) -> Option<View> {
+        id.strip_prefix(TAB_ID).and_then(View::from_slug)
     }
 }
+
+/// What a tab's id starts with, before its view's slug.
+const TAB_ID: &str = "tab-";
 
 choice!(
     /// The table's sortable columns.

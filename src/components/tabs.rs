@@ -30,8 +30,7 @@ pub fn tabs(props: &TabsProps) -> Html {
             // Space opens the tab with the focus (a link does not, and the page would scroll).
             if e.key() == " " {
                 e.prevent_default();
-                let focused = crate::browser::focused_id()
-                    .and_then(|id| id.strip_prefix("tab-").and_then(View::from_slug));
+                let focused = crate::browser::focused_id().and_then(|id| View::from_tab_id(&id));
                 dispatch.emit(Action::SetView(focused.unwrap_or(current)));
             }
         })
