@@ -9,7 +9,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, closeClean, axeViolations, search, DATA, VOCAB, PINNED, DRAWN, CHARTS, chartOf, statement } from "./helpers.mjs";
+import { useSite, closeClean, axeViolations, search, DATA, VOCAB, PINNED, DRAWN, CHARTS, chartOf, statement, colours, pixel } from "./helpers.mjs";
 import { openPage, waitForApp } from "../browser.mjs";
 
 const site = useSite();
@@ -27,33 +27,6 @@ const focused = (page) => page.evaluate(() => {
     name: el.getAttribute("aria-label") || el.textContent.trim().slice(0, 60),
   };
 });
-
-/** The colours of a screenshot `png`, decoded in the page: how many pixels of each colour
- * ("rgb(r, g, b)"), how many in all, and the first (top left) one's. */
-function colours(page, png) {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement("canvas");
-    [c.width, c.height] = [img.width, img.height];
-    const ctx = c.getContext("2d");
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const counts = {};
-    for (let i = 0; i < d.length; i += 4) {
-      const k = `rgb(${d[i]}, ${d[i + 1]}, ${d[i + 2]})`;
-      counts[k] = (counts[k] || 0) + 1;
-    }
-    return { counts, total: d.length / 4, first: `rgb(${d[0]}, ${d[1]}, ${d[2]})` };
-  }, png.toString("base64"));
-}
-
-/** The colour of the screen's pixel at (x, y), as "rgb(r, g, b)". */
-async function pixel(page, x, y) {
-  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
-  return (await colours(page, png)).first;
-}
 
 /** WCAG contrast of two computed colours ("rgb(r, g, b)"). */
 function contrast(a, b) {

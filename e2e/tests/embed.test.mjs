@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useSite, closeClean, axeViolations, VOCAB, DRAWN, CHARTS as DRAWN_CHARTS, chartOf, bySlug } from "./helpers.mjs";
+import { useSite, closeClean, axeViolations, VOCAB, DRAWN, CHARTS as DRAWN_CHARTS, chartOf, bySlug, pixel, stalled } from "./helpers.mjs";
 import { startServer } from "../serve.mjs";
 import { openPage } from "../browser.mjs";
 
@@ -304,27 +304,18 @@ test("an embed keeps the colours chosen to its frame's edge, loading and loaded,
     const blog = await openPage(site.browser, { width: 600, height: 1400, colorScheme: system });
     try {
       // The wasm held back: the frame as it is while loading, then once the app runs.
-      let release;
-      const held = new Promise((r) => (release = r));
-      await blog.route(/_bg\.wasm$/, async (route) => { await held; await route.continue().catch(() => {}); });
+      const wasm = stalled();
+      await blog.route(/_bg\.wasm$/, wasm.answer);
       await blog.goto(host.url.replace("/none/", "/blog.html"));
       const inside = blog.frameLocator("iframe");
       await inside.locator("html.pending-embed #app").waitFor({ state: "attached" });
-      const edge = async () => {
-        const png = await blog.screenshot({ clip: { x: 300, y: 1390, width: 1, height: 1 } });
-        return blog.evaluate(async (b64) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const c = document.createElement("canvas");
-          c.getContext("2d").drawImage(img, 0, 0);
-          const [r, g, b] = c.getContext("2d").getImageData(0, 0, 1, 1).data;
-          return Math.min(r, g, b) + Math.max(r, g, b) >> 1;
-        }, png.toString("base64"));
-      };
       // The frame's lightness at its bottom edge, 0 to 255.
+      const edge = async () => {
+        const [r, g, b] = (await pixel(blog, 300, 1390)).match(/\d+/g).map(Number);
+        return (Math.min(r, g, b) + Math.max(r, g, b)) >> 1;
+      };
       assert.ok(looks(await edge()), `${theme} on a ${system} system, while loading: ${await edge()}`);
-      release();
+      wasm.release();
       await inside.locator(".app[data-ready='true']").waitFor({ timeout: 20000 });
       const content = await inside.locator("#app").evaluate((a) => a.getBoundingClientRect().height);
       assert.ok(content < 1300, `the frame's edge is below the embed (${content} px)`);

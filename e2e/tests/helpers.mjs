@@ -147,3 +147,37 @@ export async function pressMark(page, selector) {
   await page.locator(selector).focus();
   await page.keyboard.press("Enter");
 }
+
+/** The colours of a screenshot `png`, decoded in the page: how many pixels of each colour
+ * ("rgb(r, g, b)"), how many in all, and the first (top left) one's. */
+export function colours(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    [c.width, c.height] = [img.width, img.height];
+    const ctx = c.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const counts = {};
+    for (let i = 0; i < d.length; i += 4) {
+      const k = `rgb(${d[i]}, ${d[i + 1]}, ${d[i + 2]})`;
+      counts[k] = (counts[k] || 0) + 1;
+    }
+    return { counts, total: d.length / 4, first: `rgb(${d[0]}, ${d[1]}, ${d[2]})` };
+  }, png.toString("base64"));
+}
+
+/** The colour of the screen's pixel at (x, y), as "rgb(r, g, b)". */
+export async function pixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return (await colours(page, png)).first;
+}
+
+/** A request that never answers, until `release()`. */
+export function stalled() {
+  let release;
+  const held = new Promise((r) => (release = r));
+  return { answer: async (route) => { await held; await route.continue().catch(() => {}); }, release: () => release() };
+}

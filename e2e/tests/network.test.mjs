@@ -9,7 +9,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { useSite, closeClean, DATA, VOCAB, statement } from "./helpers.mjs";
+import { useSite, closeClean, DATA, VOCAB, statement, stalled } from "./helpers.mjs";
 import { openPage } from "../browser.mjs";
 
 const site = useSite();
@@ -26,22 +26,18 @@ const EVERY = "You are looking at every figure of the article.";
 const STILL_LOADING = "This link shares a filtered view, which is still loading. Meanwhile you are looking at every figure of the article.";
 const NOT_OPENED = `This link shares a filtered view, which could not be opened: the interactive explorer did not start. ${EVERY} Try again`;
 
-/** Opens `query` with `file`'s requests answered by `answer` (a Playwright route handler). */
-async function openWith(query, file, answer, options = {}) {
+/** Opens `query` with `file`'s requests answered by `answer` (a Playwright route handler);
+ * with `clock`, the page's clock is moved on by hand (the test does not wait the whole time). */
+async function openWith(query, file, answer, { clock, ...options } = {}) {
   const page = await openPage(site.browser, { width: 375, height: 812, ...options });
   if (file) await page.route(file, answer);
+  if (clock) await page.clock.install();
   const start = Date.now();
   // Not until DOMContentLoaded: it waits for the module script, and so for its glue.
   await page.goto(site.url + query, { waitUntil: "commit" });
   return { page, start };
 }
 
-/** A request that never answers, until `release()`. */
-function stalled() {
-  let release;
-  const held = new Promise((r) => (release = r));
-  return { answer: async (route) => { await held; await route.continue().catch(() => {}); }, release: () => release() };
-}
 /** Half the real file, answered as if whole. */
 async function halfway(route) {
   const response = await route.fetch();
@@ -90,11 +86,7 @@ for (const [query, words] of [
   ["", `The interactive explorer has not loaded after ${STALLED_MS / 1000} seconds: the connection may have stalled. Every figure, with its hedge and its source, is shown below. Try again`],
 ]) {
   test(`a ${query ? "filtered" : "default"} link whose wasm never answers says after ${STALLED_MS} ms that the network may have stalled, and offers to try again`, async () => {
-    const page = await openPage(site.browser, { width: 375, height: 812 });
-    await page.route(WASM, stalled().answer);
-    // The page's clock, moved on by hand: the test does not wait the whole time.
-    await page.clock.install();
-    await page.goto(site.url + query, { waitUntil: "commit" });
+    const { page } = await openWith(query, WASM, stalled().answer, { clock: true });
     await page.waitForFunction(() => document.readyState !== "loading");
     await page.clock.runFor(STALLED_MS - 1000);
     assert.equal(await page.getByRole("link", { name: "Try again" }).count(), 0, "not before its time");
