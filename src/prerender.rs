@@ -46,8 +46,12 @@ const MOUNTS: [&str; 2] = [MOUNT, "<div id=app></div>"];
 /// Where index.html's first script wants the app's query keys, as `actors|measures|…`.
 pub const PARAM_KEYS: &str = "__PARAM_KEYS__";
 
-/// `page` with `view` inside its one empty `#app` element, the app's query keys written into
-/// the first script (`PARAM_KEYS`), and Trunk's tags adjusted:
+/// Where index.html's first script wants the embed's height messages (`resize::height_template`).
+pub const HEIGHT_MESSAGES: &str = "__HEIGHT_MESSAGES__";
+
+/// `page` with `view` inside its one empty `#app` element, the app's query keys and the embed's
+/// height messages written into the first script (`PARAM_KEYS`, `HEIGHT_MESSAGES`), and Trunk's
+/// tags adjusted:
 /// - the wasm `<link rel="preload">` loses `integrity`, which Chromium ignores for fetch
 ///   preloads (with a console warning); the loader's own fetch never used it;
 /// - a linked stylesheet (the site inlines its own) gains `crossorigin` (anonymous) beside its
@@ -73,7 +77,9 @@ pub fn finish_page(page: &str, view: &str) -> Result<String, String> {
     let open = &mount[..mount.len() - "</div>".len()];
     let page = page.replacen(mount, &format!("{open}{view}</div>"), 1);
     let keys: Vec<&str> = crate::view_state::param_keys().collect();
-    let page = page.replace(PARAM_KEYS, &keys.join("|"));
+    let page = page
+        .replace(PARAM_KEYS, &keys.join("|"))
+        .replace(HEIGHT_MESSAGES, &crate::resize::height_template());
     let page = edit_tags(&page, "<link ", |tag| match attr(tag, "rel") {
         Some("preload") => remove_attr(tag, "integrity"),
         Some("stylesheet") if attr(tag, "crossorigin").is_none() => {

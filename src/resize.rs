@@ -42,6 +42,45 @@ pub fn pym(id: &str, kind: &str, body: &str) -> String {
     format!("pymxPYMx{id}xPYMx{kind}xPYMx{body}")
 }
 
+/// `height_messages` for index.html's first script, which posts them while the page is its
+/// prerendered figures (before the app, or without it): a JSON array with one entry per message,
+/// `[is_json, part, …]`, each part either text or the number of a slot the script fills: 0 the
+/// height, 1 our address as a JSON string, 2 the Pym child's id (a message with slot 2 is sent
+/// to a Pym parent only). The prerender step writes it in.
+#[cfg(feature = "ssr")]
+pub fn height_template() -> String {
+    const HEIGHT: i64 = i64::MIN;
+    const SRC: &str = "\u{1}";
+    const CHILD: &str = "\u{2}";
+    let slots = [
+        HEIGHT.to_string(),
+        crate::export::json_str(SRC),
+        CHILD.to_string(),
+    ];
+    let entries: Vec<serde_json::Value> = height_messages(HEIGHT, Some(CHILD), SRC)
+        .into_iter()
+        .map(|message| {
+            let (json, mut rest) = match message {
+                Message::Json(text) => (true, text),
+                Message::Text(text) => (false, text),
+            };
+            let mut parts = vec![json.into()];
+            // Split at the earliest slot left, until none is.
+            while let Some((at, slot)) = (0..slots.len())
+                .filter_map(|slot| rest.find(&slots[slot]).map(|at| (at, slot)))
+                .min()
+            {
+                parts.push(rest[..at].into());
+                parts.push(slot.into());
+                rest = rest[at + slots[slot].len()..].to_string();
+            }
+            parts.push(rest.into());
+            serde_json::Value::Array(parts)
+        })
+        .collect();
+    serde_json::Value::Array(entries).to_string()
+}
+
 /// Whether a message from the parent is Pym's width message for this child (sent after the
 /// frame loads and whenever the parent resizes): the child answers it with its height.
 pub fn asks_for_height(message: &str, pym_child: &str) -> bool {
@@ -88,6 +127,47 @@ mod tests {
             let (Message::Json(text) | Message::Text(text)) = m;
             serde_json::from_str::<serde_json::Value>(text).expect("valid JSON");
         }
+    }
+
+    /// Fills the template's slots as index.html's first script does.
+    #[cfg(feature = "ssr")]
+    fn fill(template: &str, height: i64, src: &str, child: Option<&str>) -> Vec<Message> {
+        let entries: Vec<Vec<serde_json::Value>> = serde_json::from_str(template).unwrap();
+        let slots = [height.to_string(), crate::export::json_str(src)];
+        entries
+            .into_iter()
+            .filter(|parts| child.is_some() || !parts[1..].contains(&2.into()))
+            .map(|parts| {
+                let text: String = parts[1..]
+                    .iter()
+                    .map(|part| match part {
+                        serde_json::Value::String(text) => text.clone(),
+                        serde_json::Value::Number(n) if n.as_u64() == Some(2) => {
+                            child.unwrap().to_string()
+                        }
+                        serde_json::Value::Number(n) => slots[n.as_u64().unwrap() as usize].clone(),
+                        other => panic!("not a part: {other}"),
+                    })
+                    .collect();
+                match parts[0] {
+                    serde_json::Value::Bool(true) => Message::Json(text),
+                    _ => Message::Text(text),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    #[cfg(feature = "ssr")]
+    fn the_first_scripts_template_gives_every_message() {
+        let template = height_template();
+        let src = "https://example.org/?embed=1&chart=a\"b";
+        assert_eq!(
+            fill(&template, 2834, src, Some("c")),
+            height_messages(2834, Some("c"), src)
+        );
+        assert_eq!(fill(&template, 7, src, None), height_messages(7, None, src));
+        assert!(!template.contains('\u{1}') && !template.contains("9223372036854775808"));
     }
 
     #[test]

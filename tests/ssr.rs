@@ -147,6 +147,18 @@ fn the_default_view_has_accessible_svg_charts_and_no_inline_styles() {
 }
 
 #[test]
+fn the_first_script_gets_the_embeds_height_messages() {
+    use frontline_figures::prerender::HEIGHT_MESSAGES;
+    let page = format!(
+        r#"<html><head><meta charset="utf-8" /><script>var sizes = {HEIGHT_MESSAGES};</script></head><body>{MOUNT}</body></html>"#
+    );
+    let done = finish_page(&page, "<p>view</p>").unwrap();
+    let template = frontline_figures::resize::height_template();
+    assert!(done.contains(&format!("var sizes = {template};")), "{done}");
+    assert!(!done.contains(HEIGHT_MESSAGES));
+}
+
+#[test]
 fn the_first_script_gets_the_apps_query_keys() {
     let page = format!(
         r#"<html><head><meta charset="utf-8" /><script>var ours = /^({})$/i;</script></head><body>{MOUNT}</body></html>"#,

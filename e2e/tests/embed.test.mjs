@@ -41,7 +41,7 @@ function hostPage(protocol, src, sandbox = "") {
     <body><h1>My post</h1>${body}</body></html>`;
 }
 
-async function withHost(protocol, src, width, run, sandbox = "") {
+async function withHost(protocol, src, width, run, sandbox = "", before = async () => {}) {
   const host = await startServer({
     root: "/nonexistent", port: 0, base: "/none/",
     extraRoutes: {
@@ -54,6 +54,7 @@ async function withHost(protocol, src, width, run, sandbox = "") {
   try {
     const url = host.url.replace("/none/", "/blog.html");
     assert.notEqual(new URL(url).origin, new URL(site.url).origin, "the blog is another origin");
+    await before(page);
     await page.goto(url);
     await run(page);
   } finally {
@@ -92,6 +93,46 @@ for (const protocol of ["pym", "iframe.resize", "datawrapper"]) {
     });
   }
 }
+
+// Before the app, or without it, the page in the frame is its prerendered figures and a note: a
+// host's resize script must still give it its height, not leave it in a 150 px slit (Pym.js
+// makes its frame with no height of its own).
+for (const [protocol, wasm] of [["pym", "failed"], ["pym", "stalled"], ["iframe.resize", "failed"], ["datawrapper", "failed"]]) {
+  test(`a host running ${protocol} sizes the frame to the page when the app's wasm has ${wasm}`, async () => {
+    const held = stalled();
+    await withHost(protocol, `${site.url}?chart=${BIGGEST}&embed=1`, 375, async (page) => {
+      const inside = page.frameLocator("iframe");
+      // The note, once it is said: "did not start" at once, "still loading" after 3 s.
+      await inside.locator(".view-note").waitFor({ timeout: 10000 });
+      assert.equal(await inside.locator(".app[data-ready]").count(), 0, "the app did not start");
+      let last = "";
+      for (let i = 0; i < 100; i++) {
+        const outer = await page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
+        const content = await inside.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+        last = `the frame is ${outer} px, the page in it ${content} px`;
+        if (Math.round(outer) === content) break;
+        await page.waitForTimeout(50);
+      }
+      assert.match(last, /is (\d+) px, the page in it \1 px/);
+      assert.ok(Number(last.match(/\d+/)[0]) > 400, last);
+    }, "", (page) => page.route(/_bg\.wasm$/, wasm === "failed" ? (route) => route.abort() : held.answer));
+    held.release();
+  });
+}
+
+test("while the app loads, a host's frame does not grow for the figures kept out of sight", async () => {
+  const held = stalled();
+  await withHost("pym", `${site.url}?chart=${BIGGEST}&embed=1`, 375, async (page) => {
+    const inside = page.frameLocator("iframe");
+    await inside.locator("html.pending-embed #app .layout").waitFor({ state: "attached" });
+    // Below the 3 s after which the prerendered figures show.
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height), 150, "pym's frame as it was made");
+    held.release();
+    const loaded = await fits(page);
+    assert.ok(loaded < 1000, `${loaded} px`);
+  }, "", (page) => page.route(/_bg\.wasm$/, held.answer));
+});
 
 test("a Pym.js parent's own parameters are accepted silently and stay out of the links", async () => {
   await withHost("pym", `${site.url}?chart=${LAST}&embed=1`, 600, async (page) => {
