@@ -301,13 +301,52 @@ pub fn view_title(data: &Dataset, state: &ViewState) -> String {
     let mut parts: Vec<String> = vec![state.view.label().to_string()];
     parts.extend(state.chart.map(|c| c.label().to_string()));
     parts.extend(filters_short(&state.filters));
-    let mark = state.mark.as_deref().and_then(|id| data.figure(id));
-    parts.extend(mark.map(|f| format!("{}: {}", f.actor.label(), format::statement(f))));
+    parts.extend(
+        mark_shown(data, state).map(|f| format!("{}: {}", f.actor.label(), format::statement(f))),
+    );
     if parts.len() == 1 && state.view == View::default() {
         page.title.to_string()
     } else {
         format!("{} — {}", parts.join(" · "), page.name)
     }
+}
+
+/// What an embed of one chart, or of every chart of the view (`None`), shows in the colours
+/// chosen: the view's filters and sort, on the Charts view, and its selected figure where the
+/// embed draws it (its link names no figure it does not show).
+pub fn embedded(
+    data: &Dataset,
+    state: &ViewState,
+    chart: Option<ChartId>,
+    theme: crate::view_state::Theme,
+) -> ViewState {
+    let mut embedded = ViewState {
+        embed: true,
+        chart,
+        view: View::Charts,
+        theme,
+        ..state.clone()
+    };
+    if mark_shown(data, &embedded).is_none() {
+        embedded.mark = None;
+        embedded.mark_in = None;
+    }
+    embedded
+}
+
+/// The selected figure, where the view shows it: drawn in a chart of the Charts view (of the one
+/// chart a link names, if it names one), a row of the Table, words of the Article. The Timeline
+/// shows events, not figures: the selection waits there for the reader's way back.
+pub fn mark_shown<'d>(data: &'d Dataset, state: &ViewState) -> Option<&'d Figure> {
+    let figure = data.figure(state.mark.as_deref()?)?;
+    let shown = match state.view {
+        View::Charts => charts_shown(data, &state.filters, state.chart)
+            .iter()
+            .any(|c| c.draws(&figure.id)),
+        View::Table | View::Article => true,
+        View::Timeline => false,
+    };
+    shown.then_some(figure)
 }
 
 /// What an embed of one chart, or of every chart (`None`), under `filters` is called: its

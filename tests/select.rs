@@ -1241,6 +1241,83 @@ fn the_pages_title_names_the_view() {
     assert_ne!(title, view_title(data(), &marked));
 }
 
+/// A selected figure is named in the page's title only where the view shows it: a chart of the
+/// Charts view that draws it (the one chart a link names, if it names one), the Table's row, the
+/// Article's words; never the Timeline, which shows events, nor a chart without it.
+#[test]
+fn the_pages_title_names_a_selected_figure_only_where_the_view_shows_it() {
+    use frontline_figures::select::view_title;
+    use frontline_figures::view_state::{Action, View, ViewState};
+    let all = charts(data(), &Filters::default());
+    for f in data().figures.iter().filter(|f| f.value.is_some()) {
+        let marked = ViewState::default().apply(Action::SelectMark {
+            mark: Some(f.id.clone()),
+            chart: None,
+        });
+        let named = |state: &ViewState| view_title(data(), state).contains(&format::statement(f));
+        for view in [View::Charts, View::Table, View::Article] {
+            assert!(
+                named(&marked.apply(Action::SetView(view))),
+                "{} on {view:?}",
+                f.id
+            );
+        }
+        let timeline = marked.apply(Action::SetView(View::Timeline));
+        assert!(
+            !named(&timeline),
+            "{}: {}",
+            f.id,
+            view_title(data(), &timeline)
+        );
+        for spec in &all {
+            let one = ViewState {
+                chart: Some(spec.id),
+                ..marked.clone()
+            };
+            assert_eq!(named(&one), spec.draws(&f.id), "{} on {:?}", f.id, spec.id);
+        }
+    }
+}
+
+/// An embed of one chart carries the view's selected figure only where that chart draws it, and
+/// an embed of every chart where one of them does: its link never names a figure it does not
+/// show. The rest of the view comes along: its filters and sort, in the colours chosen.
+#[test]
+fn an_embed_carries_a_selected_figure_only_where_it_draws_it() {
+    use frontline_figures::select::embedded;
+    use frontline_figures::view_state::{Action, Theme, View, ViewState};
+    let all = charts(data(), &Filters::default());
+    for f in data().figures.iter().filter(|f| f.value.is_some()) {
+        let marked = ViewState::default()
+            .apply(Action::SetView(View::Table))
+            .apply(Action::SelectMark {
+                mark: Some(f.id.clone()),
+                chart: None,
+            });
+        let whole = embedded(data(), &marked, None, Theme::Dark);
+        assert_eq!(whole.mark.as_deref(), Some(f.id.as_str()));
+        assert_eq!(
+            (whole.view, whole.theme, whole.embed),
+            (View::Charts, Theme::Dark, true)
+        );
+        for spec in &all {
+            let one = embedded(data(), &marked, Some(spec.id), Theme::Light);
+            assert_eq!(one.chart, Some(spec.id));
+            assert_eq!(
+                one.mark.is_some(),
+                spec.draws(&f.id),
+                "{} in {:?}",
+                f.id,
+                spec.id
+            );
+            assert_eq!(
+                (one.filters, one.sort),
+                (marked.filters.clone(), marked.sort)
+            );
+        }
+    }
+}
+
 /// A long chart's note counts the figures with no period instead of naming hundreds of them.
 #[test]
 fn a_long_charts_period_note_counts_rather_than_names() {

@@ -279,6 +279,19 @@ test("the Embed dialog: light by default, the colours chosen carried by the code
   await closeClean(page);
 });
 
+test("the Embed dialog's code names the selected figure only for a chart that draws it", async () => {
+  const f = DRAWN;
+  const page = await site.open(`?mark=${f.id}`, { width: 1280, height: 900 });
+  await page.getByRole("button", { name: "Embed", exact: true }).click();
+  const code = () => page.locator("#embed-code").inputValue();
+  assert.match(await code(), new RegExp(`[?&;]mark=${f.id}&`), "every chart of the view, the figure among them");
+  for (const chart of DRAWN_CHARTS) {
+    await page.locator(`input[name=embed-what][data-chart='${chart.slug}']`).check();
+    assert.equal((await code()).includes(`mark=${f.id}`), chart.figures.includes(f), `${chart.slug}: ${await code()}`);
+  }
+  await closeClean(page);
+});
+
 test("links inside an embed open the full explorer in a new tab and add nothing to the host's history", async () => {
   const f = DRAWN;
   await withHost("iframe.resize", `${site.url}?chart=${chartOf(f).slug}&embed=1`, 760, async (page) => {

@@ -474,3 +474,19 @@ for (const width of [320, 768, 1920]) {
     await closeClean(page);
   });
 }
+
+test("the tab's title names a selected figure only where the view shows it", async () => {
+  const f = DRAWN;
+  const page = await site.open(`?view=timeline&mark=${f.id}`);
+  const named = async () => (await page.title()).includes(statement(f));
+  assert.equal(await named(), false, `the Timeline shows no figure: ${await page.title()}`);
+  await page.getByRole("tab", { name: "Charts" }).click();
+  await page.waitForFunction((words) => document.title.includes(words), statement(f));
+  const other = CHARTS.find((c) => !c.figures.includes(f));
+  if (other) {
+    await page.goto(`${site.url}?chart=${other.slug}&mark=${f.id}`);
+    await page.locator(".app[data-ready='true']").waitFor();
+    assert.equal(await named(), false, `${other.slug} does not draw it: ${await page.title()}`);
+  }
+  await closeClean(page);
+});

@@ -13,7 +13,7 @@ use crate::dataset::Choice;
 use crate::export;
 use crate::hooks::use_frame_height;
 use crate::select::charts_shown;
-use crate::view_state::{Theme, View, ViewState};
+use crate::view_state::{Theme, ViewState};
 
 /// The preview widths offered, in px, and their names.
 pub const WIDTHS: [(i32, &str); 3] = [(375, "Phone"), (600, "Column"), (760, "Wide")];
@@ -49,13 +49,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let needed = use_frame_height(narrow.clone());
     // What an embed can show: the charts of this view (never its table, article or timeline),
     // in the chosen colours.
-    let embedded = ViewState {
-        embed: true,
-        chart: *chart,
-        view: View::Charts,
-        theme: *theme,
-        ..state.clone()
-    };
+    let embedded = crate::select::embedded(data, state, *chart, *theme);
     // One chart is embedded from its own page, whose link preview shows it.
     let url = crate::browser::share_url(&embedded.share_path());
     let specs = charts_shown(data, &state.filters, *chart);
