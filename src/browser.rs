@@ -130,17 +130,33 @@ fn unit_px() -> f64 {
 
 /// Scroll the page as little as it takes to show the rows `top` to `bottom` (in the drawing's
 /// units) of the `panel`th drawing inside `container`, drawn or not: a long chart draws the
-/// rows near the screen, so the row the keyboard moves to is drawn once it is there.
-pub fn reveal_rows(container: &yew::NodeRef, panel: usize, top: i32, bottom: i32) {
+/// rows near the screen, so the row the keyboard moves to is drawn once it is there. `button`,
+/// the focused mark's, is placed over the rows: where a magnifier that follows the focus looks
+/// (through the CSSOM: the policy forbids style attributes in markup, not this).
+pub fn reveal_rows(
+    container: &yew::NodeRef,
+    panel: usize,
+    (top, bottom): (i32, i32),
+    button: Option<web_sys::EventTarget>,
+) {
+    use wasm_bindgen::JsCast;
     let Some(svg) = container
         .cast::<web_sys::Element>()
         .and_then(|c| elements(&c, "svg.panel-svg")?.into_iter().nth(panel))
     else {
         return;
     };
+    let (at, unit) = (svg.get_bounding_client_rect().top(), unit_px());
+    let button = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    // Its toolbar is a line across the chart's top, as wide. Whole pixels: formatting a float
+    // would bring its code into the wasm.
+    if let Some((button, toolbar)) = button.and_then(|b| Some((b.style(), b.parent_element()?))) {
+        let row = at - toolbar.get_bounding_client_rect().top() + f64::from(top) * unit;
+        let height = f64::from(bottom - top) * unit;
+        button.set_css_text(&format!("top:{}px;height:{}px", row as i32, height as i32));
+    }
     let window = gloo::utils::window();
     let viewport = window.inner_height().ok().and_then(|h| h.as_f64());
-    let (at, unit) = (svg.get_bounding_client_rect().top(), unit_px());
     let margin = 8.0;
     let (from, to) = (
         at + f64::from(top) * unit - margin,

@@ -14,6 +14,12 @@ const press = (driver, ...keys) => driver.actions().sendKeys(...keys).perform();
 const focused = (driver) => js(driver, `const el = document.activeElement;
   return { tag: el.tagName, id: el.id, mark: el.dataset.mark || null, chart: el.closest("figure[data-chart]")?.dataset.chart || null,
     name: (el.getAttribute("aria-label") || el.textContent).trim() };`);
+// Where the focused mark's button is, against its bar's row: a magnifier follows the focus.
+const overItsBar = (driver) => js(driver, `const b = document.activeElement, r = b.getBoundingClientRect();
+  const bar = b.closest("figure").querySelector("g.mark[data-mark='" + b.dataset.mark + "'] rect.hit").getBoundingClientRect();
+  const [x, y] = [(bar.left + bar.right) / 2, (bar.top + bar.bottom) / 2];
+  return { over: r.left <= x && x <= r.right && r.top <= y && y <= r.bottom && r.bottom > 0 && r.top < innerHeight,
+    button: [r.left, r.top, r.width, r.height].map(Math.round), bar: [bar.left, bar.top, bar.width, bar.height].map(Math.round) };`);
 const until = async (driver, body, what) => {
   try {
     await driver.wait(() => js(driver, `return Boolean(${body})`), 5000);
@@ -48,8 +54,12 @@ for (const [name, session] of ENGINES) {
       // The arrows, Home and End move between the chart's marks.
       await press(driver, Key.ARROW_DOWN);
       assert.equal((await focused(driver)).mark, STRENGTH[1], "ArrowDown");
+      let where = await overItsBar(driver);
+      assert.ok(where.over, `${name}: the focused button is its bar's row, in sight: ${JSON.stringify(where)}`);
       await press(driver, Key.END);
       assert.equal((await focused(driver)).mark, STRENGTH.at(-1), "End");
+      where = await overItsBar(driver);
+      assert.ok(where.over, `${name}: and after End: ${JSON.stringify(where)}`);
       await press(driver, Key.HOME);
       assert.equal((await focused(driver)).mark, STRENGTH[0], "Home");
       await press(driver, Key.ARROW_RIGHT);

@@ -103,6 +103,41 @@ test("a mark selected from the keyboard keeps its row in sight, Tab goes on to i
   await closeClean(page);
 });
 
+// A screen magnifier follows the focused element's box: the focused mark's button must be its
+// bar's row, not a hidden point at the chart's top (at 320 px with 24 px text the bar was up to
+// 1,582 px away from it).
+test("the focused mark's button is its bar's row, where a magnifier that follows the focus looks", async () => {
+  for (const [width, font] of [[320, 24], [1280, 16]]) {
+    const page = await openPage(site.browser, { width, height: 640 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Page.enable");
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: font, fixed: font } });
+    await page.goto(site.url);
+    await waitForApp(page);
+    for (const chart of CHARTS) {
+      // From outside the charts (a mark's preview in the chart before closes when the focus goes).
+      await page.evaluate(() => document.activeElement.blur());
+      await page.locator(`#chart-${chart.slug} .mark-button[tabindex='0']`).focus();
+      for (const [i, mark] of chart.marks.entries()) {
+        if (i > 0) await page.keyboard.press("ArrowDown");
+        const { button, bar } = await page.evaluate((id) => {
+          const box = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
+          const focused = document.activeElement;
+          const g = focused.closest("figure").querySelector(`g.mark[data-mark='${id}'] rect.hit`);
+          return { button: focused.dataset.mark === id && box(focused), bar: g && box(g) };
+        }, mark.id);
+        const where = `${width} px, ${chart.slug}, ${mark.id}: the button ${JSON.stringify(button)}, the bar ${JSON.stringify(bar)}`;
+        assert.ok(button && bar, where);
+        const [x, y] = [(bar.left + bar.right) / 2, (bar.top + bar.bottom) / 2];
+        assert.ok(button.left <= x && x <= button.right && button.top <= y && y <= button.bottom, where);
+        assert.ok(button.bottom - button.top < 6 * font * 1.5, `one row, not the chart: ${where}`);
+        assert.ok(button.bottom > 0 && button.top < 640, `in sight: ${where}`);
+      }
+    }
+    await closeClean(page);
+  }
+});
+
 test("the selected table row says so to assistive technology, not by its colour alone", async () => {
   const page = await site.open(`?view=table&mark=${DRAWN.id}`);
   assert.deepEqual(await page.locator("tbody tr[aria-current='true']").evaluateAll((rs) => rs.map((r) => r.dataset.figure)), [DRAWN.id]);

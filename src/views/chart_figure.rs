@@ -209,7 +209,7 @@ fn reveal_on_focus(
             if let Some((i, (top, bottom))) =
                 panels.find_map(|(i, p)| Some((i, row_span(p, chars, &id)?)))
             {
-                crate::browser::reveal_rows(&figure, i, top, bottom);
+                crate::browser::reveal_rows(&figure, i, (top, bottom), e.target());
             }
         }
         onfocusin.emit(e);
