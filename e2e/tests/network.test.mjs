@@ -93,6 +93,9 @@ for (const [query, words] of [
     await page.clock.runFor(1000);
     await assertEveryFigureUnder(page, words);
     assert.equal(await page.getByRole("link", { name: "Try again" }).getAttribute("href"), site.url + query);
+    // No empty room kept above the figures for controls that may never come.
+    const kept = await page.locator(".filters:empty, .tabs:empty, .chart-downloads:empty").evaluateAll((all) => all.filter((e) => getComputedStyle(e).display !== "none").map((e) => e.className));
+    assert.deepEqual(kept, [], "the controls' room goes");
     await page.context().close();
   });
 }
