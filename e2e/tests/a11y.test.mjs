@@ -333,6 +333,41 @@ const fontSizes = (page) => page.evaluate(() => {
   return out;
 });
 
+// A selected mark that has neither the focus nor the pointer showed only as a 1.1:1 tint and its
+// label's underline: it is ringed too, dashed (the focus's ring is solid), at 3:1 or more as a
+// graphic must be, in either theme and in forced colours.
+for (const [scheme, forced] of [["light", false], ["dark", false], ["light", true]]) {
+  test(`a selected mark without the focus is ringed, dashed, at 3:1 or more, ${scheme}${forced ? ", forced colours" : ""}`, async () => {
+    const page = await openPage(site.browser, { width: 1280, height: 900, colorScheme: scheme });
+    if (forced) await page.emulateMedia({ forcedColors: "active" });
+    await page.goto(`${site.url}?mark=${DRAWN.id}`);
+    await waitForApp(page);
+    const mark = page.locator(`#chart-${chartOf(DRAWN).slug} g.mark[data-mark='${DRAWN.id}']`);
+    const ring = () => mark.evaluate((g) => {
+      const o = g.querySelector(".outline");
+      const style = o && getComputedStyle(o);
+      return o && { stroke: style.stroke, dashed: style.strokeDasharray !== "none", width: parseFloat(style.strokeWidth), box: o.getBoundingClientRect().toJSON() };
+    });
+    const selected = await ring();
+    assert.ok(selected && selected.dashed && selected.width >= 2, JSON.stringify(selected));
+    await mark.scrollIntoViewIfNeeded();
+    const box = (await ring()).box;
+    // As the screen shows it: the ring's left edge (its dashes: the pixel that stands out most),
+    // against the page beside it.
+    const beside = await pixel(page, box.left - 6, box.top + box.height / 2);
+    let edge = beside;
+    for (let y = box.top + 2; y < box.bottom - 2; y += 2) {
+      const p = await pixel(page, box.left, y);
+      if (contrast(p, beside) > contrast(edge, beside)) edge = p;
+    }
+    assert.ok(contrast(edge, beside) >= 3, `the ring ${edge} beside ${beside}: ${contrast(edge, beside).toFixed(2)}:1`);
+    // Focused, it is the focus's solid ring.
+    await page.locator(`#chart-${chartOf(DRAWN).slug} .mark-button[data-mark='${DRAWN.id}']`).focus();
+    assert.equal((await ring()).dashed, false, "the focus's ring, solid");
+    await closeClean(page);
+  });
+}
+
 test("no text is under 12 px at 375 px, in any view", async () => {
   for (const view of ["", "?view=table", "?view=article", "?view=timeline", `?mark=${DRAWN.id}`, "?embed=1"]) {
     const page = await site.open(view, { width: 375, height: 800 });

@@ -73,22 +73,22 @@ pub fn panel_svg(props: PanelSvgProps) -> Html {
     let title_id = format!("title-{}", props.id);
     let marks = props.scene.marks.into_iter().map(|m| {
         let is = |id: &Option<String>| id.as_deref() == Some(&m.id);
-        let outlined = props.outlined.iter().any(is);
+        let (outlined, selected) = (props.outlined.iter().any(is), is(&props.selected));
         let class = classes!(
             "mark",
             m.style.slug(),
             is(&props.active).then_some("active"),
-            is(&props.selected).then_some("selected"),
+            selected.then_some("selected"),
             outlined.then_some("outlined"),
         );
         // The row's place is its own viewport's `y` (a translation's unit cannot be `em`), so
         // a row that moves changes one number, and its shapes keep theirs. Its outline only
-        // where it shows: the keyboard's or the pointer's mark.
+        // where it shows: the keyboard's or the pointer's mark, and the selected one (dashed).
         html! {
             <g key={m.id.as_str()} {class} data-mark={m.id} data-encoding={m.style.slug()}>
                 <svg class="row" y={em(m.y)}>
                     { for m.shapes.iter().map(|s| shape(s, &hatch)) }
-                    if outlined { { shape(&m.outline, &hatch) } }
+                    if outlined || selected { { shape(&m.outline, &hatch) } }
                 </svg>
             </g>
         }
