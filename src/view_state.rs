@@ -61,6 +61,19 @@ pub struct Sort {
     pub descending: bool,
 }
 
+impl Sort {
+    /// The sort in words, for the table's status line: "Sorted by Value, descending.", as its
+    /// header's `aria-sort` says it.
+    pub fn said(self) -> String {
+        let order = if self.descending {
+            "descending"
+        } else {
+            "ascending"
+        };
+        format!("Sorted by {}, {order}.", self.column.label())
+    }
+}
+
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct ViewState {
     pub filters: Filters,

@@ -834,3 +834,21 @@ fn only_and_open_change_one_dimension_and_clear_the_selection() {
         only.filters
     );
 }
+
+/// The table's status line says a sort as its header's `aria-sort` does, for every column.
+#[test]
+fn a_sort_is_said_in_words() {
+    for &column in Column::ALL {
+        for (descending, order) in [(false, "ascending"), (true, "descending")] {
+            assert_eq!(
+                Sort { column, descending }.said(),
+                format!("Sorted by {}, {order}.", column.label())
+            );
+        }
+    }
+    let value = Sort {
+        column: Column::Value,
+        descending: true,
+    };
+    assert_eq!(value.said(), "Sorted by Value, descending.");
+}

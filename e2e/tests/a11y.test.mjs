@@ -144,6 +144,19 @@ test("the selected table row says so to assistive technology, not by its colour 
   await closeClean(page);
 });
 
+test("a table sort is said by a status line, not only by the header's aria-sort", async () => {
+  const page = await site.open("?view=table");
+  const said = page.locator(".table-status[role=status]");
+  assert.equal(await said.textContent(), "", "nothing to say before a sort");
+  await page.locator("button.sort[data-column='actor']").click();
+  await page.waitForFunction(() => /actor/.test(location.search));
+  assert.equal(await said.textContent(), "Sorted by Actor, ascending.");
+  await page.locator("button.sort[data-column='actor']").click();
+  await page.waitForFunction(() => /actor-desc/.test(location.search));
+  assert.equal(await said.textContent(), "Sorted by Actor, descending.");
+  await closeClean(page);
+});
+
 test("a skip link leads to the table, from the top", async () => {
   const page = await site.open();
   await page.keyboard.press("Tab");

@@ -9,7 +9,7 @@ use crate::components::link::state_link;
 use crate::dataset::Choice;
 use crate::format;
 use crate::select::{select_figures, sorted};
-use crate::view_state::{Action, Column, View, ViewState};
+use crate::view_state::{Action, Column, Sort, View, ViewState};
 
 pub struct TableViewProps {
     pub data: DataRef,
@@ -41,6 +41,10 @@ pub fn table_view(props: &TableViewProps) -> Html {
         }
     };
     html! {
+        <>
+        // A sort is said, not only shown by its header's `aria-sort`, which no screen reader
+        // reads out when it changes.
+        <p class="visually-hidden table-status" role="status">{ state.sort.map(Sort::said) }</p>
         // On a narrow column each row is a card (style.css); the roles keep it a table for
         // screen readers, which drop a table's semantics once its display changes.
         <div class="table-wrap" tabindex="0" role="region" aria-label="Figures table">
@@ -78,5 +82,6 @@ pub fn table_view(props: &TableViewProps) -> Html {
                 </tbody>
             </table>
         </div>
+        </>
     }
 }
