@@ -196,8 +196,8 @@ pub fn roving_key(
     };
     e.prevent_default();
     // Without the browser's own scroll to the item: the widget is where the reader is, and a
-    // chart's marks (out of sight at its top) reveal their row themselves (WebKit's scroll to
-    // the focused button came after it, and left the row off screen).
+    // chart's marks (out of sight) place themselves over their row and reveal it (WebKit's
+    // scroll to the focused button came after it, and left the row off screen).
     focus_where_it_is(&items[to]);
     true
 }

@@ -87,8 +87,9 @@ pub struct MarkShapes {
     pub y: i32,
     pub shapes: Vec<Shape>,
     /// The outline the page draws around the row of the mark with the keyboard's focus or the
-    /// pointer (the focused element itself is a button out of sight): from just above the
-    /// label to just below the bar, clear of both. Apart from `shapes`, as a file has no focus.
+    /// pointer (the focused element itself is a button out of sight), and dashed around the
+    /// selected one: from just above the label to just below the bar, clear of both. Apart
+    /// from `shapes`, as a file has no focus or selection.
     pub outline: Shape,
 }
 

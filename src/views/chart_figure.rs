@@ -194,8 +194,9 @@ fn announcement(data: &DataRef, selected: Option<&str>, cleared: bool) -> String
 
 const CLEARED: &str = "Selection cleared.";
 
-/// Focus on a mark's button, however it came (Tab, an arrow, "Show on chart"), scrolls its row
-/// into view, drawn or not: the button is out of sight, and the row shows the focus.
+/// Focus on a mark's button, however it came (Tab, an arrow, "Show on chart"), places the
+/// button over its row and scrolls the row into view, drawn or not: the button is out of
+/// sight, and the row shows the focus.
 fn reveal_on_focus(
     spec: &Rc<ChartSpec>,
     chars: usize,
