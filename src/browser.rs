@@ -221,13 +221,23 @@ pub fn after_this_task(f: impl FnOnce() + 'static) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
 }
 
-/// Move keyboard focus to the element with this id, if there is one.
+/// Move keyboard focus to the element with this id, if there is one, and bring it into view as
+/// little as it takes; one taller than the screen (the view's panel, at a large font) by its
+/// top. The browser's own scroll would centre that one, its top thousands of px above.
 pub fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    let element = gloo::utils::document().get_element_by_id(id);
-    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    focus_where_it_is(&el);
+    let screen = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64());
+    let tall = screen.is_some_and(|h| el.get_bounding_client_rect().height() > h);
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(if tall {
+        web_sys::ScrollLogicalPosition::Start
+    } else {
+        web_sys::ScrollLogicalPosition::Nearest
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// If the keyboard focus is inside an element matching `selector` (which is about to go), move

@@ -75,6 +75,29 @@ test("the keyboard reaches the first mark in at most 5 Tab presses, through a sk
   }
 });
 
+// The view's panel is taller than the screen: the browser's own scroll to a focused element
+// centres it (at 320 px with 24 px text, its top was 2,350 px above the screen).
+test("a skip link brings the top of the view it skips to into sight, at 320 px with 24 px text too", async () => {
+  for (const [width, font] of [[320, 24], [375, 16], [1280, 16]]) {
+    for (const name of ["Skip to the charts", "Skip to the table"]) {
+      const page = await openPage(site.browser, { width, height: 640 });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Page.enable");
+      await cdp.send("Page.setFontSizes", { fontSizes: { standard: font, fixed: font } });
+      await page.goto(site.url);
+      await waitForApp(page);
+      await page.keyboard.press("Tab");
+      assert.equal((await focused(page)).name, name === "Skip to the charts" ? name : "Skip to the charts");
+      if (name !== "Skip to the charts") await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.activeElement.id === "view-panel");
+      const top = await page.locator("#view-panel").evaluate((p) => p.getBoundingClientRect().top);
+      assert.ok(top > -1 && top < 320, `${width} px, ${font} px text, ${name}: the view's top at ${top} px`);
+      await closeClean(page);
+    }
+  }
+});
+
 test("a mark selected from the keyboard keeps its row in sight, Tab goes on to its details, and Escape from there brings the focus back to the mark", async () => {
   const page = await openPage(site.browser, { width: 320, height: 640 });
   const cdp = await page.context().newCDPSession(page);
