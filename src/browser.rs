@@ -229,7 +229,10 @@ pub fn focus(id: &str) {
         return;
     };
     focus_where_it_is(&el);
-    let screen = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64());
+    let screen = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64());
     let tall = screen.is_some_and(|h| el.get_bounding_client_rect().height() > h);
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(if tall {
