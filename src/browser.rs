@@ -599,11 +599,13 @@ pub fn report_height(element_id: &str) -> Option<HeightReporter> {
     }
     let element = gloo::utils::document().get_element_by_id(element_id)?;
     let pym_child = crate::resize::pym_child(&query());
+    // The address the frame was given, which index.html's first script keeps on the element: a
+    // chart's page and the app's canonical address have changed it since.
+    let src = element.get_attribute("data-src").unwrap_or_default();
     let send = {
         let (parent, pym_child) = (parent.clone(), pym_child.clone());
         Rc::new(move || {
             let height = element.get_bounding_client_rect().height().ceil() as i64;
-            let src = window.location().href().unwrap_or_default();
             for message in crate::resize::height_messages(height, pym_child.as_deref(), &src) {
                 let value = match message {
                     crate::resize::Message::Json(text) => js_sys::JSON::parse(&text).ok(),

@@ -11,7 +11,8 @@ pub enum Message {
 }
 
 /// Every message that tells the parent our height. `pym_child` is the `childId` a Pym.js
-/// parent put in our URL; `src` is our own address, which `iframe.resize` listeners match.
+/// parent put in our URL; `src` is the address the frame was given (a chart's page and the app
+/// change the page's own since), which `iframe.resize` listeners match.
 pub fn height_messages(height: i64, pym_child: Option<&str>, src: &str) -> Vec<Message> {
     let mut out = vec![
         Message::Json(format!(

@@ -23,6 +23,13 @@ function hostPage(protocol, src, sandbox = "") {
   const frame = `<iframe id="frame" src="${src}" title="A chart" width="100%" height="150" frameborder="0" ${sandbox}></iframe>`;
   const body = {
     pym: `<div id="c"></div><script src="/pym.v1.min.js"></script><script>new pym.Parent("c", ${JSON.stringify(src)}, { title: "A chart" });</script>`,
+    // As embed.ly's and Storybook's parents do: the frame whose address the message names.
+    "iframe.resize by src": `${frame}<script>
+      addEventListener("message", function (e) {
+        var d; try { d = typeof e.data === "string" ? JSON.parse(e.data) : null; } catch (x) { return; }
+        var f = document.getElementById("frame");
+        if (d && d.context === "iframe.resize" && d.src === f.src) f.height = d.height;
+      });</script>`,
     "iframe.resize": `${frame}<script>
       addEventListener("message", function (e) {
         var d; try { d = typeof e.data === "string" ? JSON.parse(e.data) : null; } catch (x) { return; }
@@ -132,6 +139,27 @@ test("while the app loads, a host's frame does not grow for the figures kept out
     const loaded = await fits(page);
     assert.ok(loaded < 1000, `${loaded} px`);
   }, "", (page) => page.route(/_bg\.wasm$/, held.answer));
+});
+
+// The Embed dialog gives one chart's page (chart/<slug>/) as the address: the messages must name
+// that address, as the frame has it, for a parent that finds its frame by it.
+test("a host that finds its frame by the address in iframe.resize sizes a chart's page embedded, loaded or not", async () => {
+  for (const wasm of ["loaded", "failed"]) {
+    await withHost("iframe.resize by src", `${site.url}chart/${BIGGEST}/?theme=light&embed=1`, 375, async (page) => {
+      const inside = page.frameLocator("iframe");
+      if (wasm === "loaded") await inside.locator(".app[data-ready='true']").waitFor({ timeout: 20000 });
+      else await inside.locator(".view-note").waitFor({ timeout: 10000 });
+      let last = "";
+      for (let i = 0; i < 100; i++) {
+        const outer = await page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
+        const content = await inside.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+        last = `${wasm}: the frame is ${outer} px, the page in it ${content} px`;
+        if (Math.round(outer) === content) break;
+        await page.waitForTimeout(50);
+      }
+      assert.match(last, /is (\d+) px, the page in it \1 px/);
+    }, "", (page) => (wasm === "failed" ? page.route(/_bg\.wasm$/, (route) => route.abort()) : Promise.resolve()));
+  }
 });
 
 test("a Pym.js parent's own parameters are accepted silently and stay out of the links", async () => {
