@@ -49,6 +49,20 @@ pub const PARAM_KEYS: &str = "__PARAM_KEYS__";
 /// Where index.html's first script wants the embed's height messages (`resize::height_template`).
 pub const HEIGHT_MESSAGES: &str = "__HEIGHT_MESSAGES__";
 
+/// Where index.html's notes say whose figures the page shows (`with_figures_of`).
+pub const OF_FIGURES: &str = "__OF_FIGURES__";
+
+/// `page` with its notes' "every figure" said of what it shows: the article's, or on a chart's
+/// page the one chart it shows ("every figure of this chart").
+pub fn with_figures_of(page: &str, chart_page: bool) -> String {
+    let of = if chart_page {
+        " of this chart"
+    } else {
+        " of the article"
+    };
+    page.replace(OF_FIGURES, of)
+}
+
 /// `page` with `view` inside its one empty `#app` element, the app's query keys and the embed's
 /// height messages written into the first script (`PARAM_KEYS`, `HEIGHT_MESSAGES`), and Trunk's
 /// tags adjusted:

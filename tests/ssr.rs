@@ -159,6 +159,25 @@ fn the_first_script_gets_the_embeds_height_messages() {
 }
 
 #[test]
+fn the_notes_say_whose_figures_the_page_shows() {
+    use frontline_figures::prerender::{OF_FIGURES, with_figures_of};
+    let page = format!(
+        "<p>Every figure{OF_FIGURES}, shown.</p><script>var a = \"every figure{OF_FIGURES}.\";</script>"
+    );
+    assert_eq!(
+        with_figures_of(&page, false),
+        "<p>Every figure of the article, shown.</p><script>var a = \"every figure of the article.\";</script>"
+    );
+    let chart = with_figures_of(&page, true);
+    assert_eq!(
+        chart.matches("every figure of this chart").count()
+            + chart.matches("Every figure of this chart").count(),
+        2
+    );
+    assert!(!chart.contains(OF_FIGURES) && !chart.contains("article"));
+}
+
+#[test]
 fn the_first_script_gets_the_apps_query_keys() {
     let page = format!(
         r#"<html><head><meta charset="utf-8" /><script>var ours = /^({})$/i;</script></head><body>{MOUNT}</body></html>"#,

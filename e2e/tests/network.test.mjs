@@ -83,7 +83,7 @@ test(`a link whose wasm never arrives shows every figure after ${LATE_MS} ms, an
 
 for (const [query, words] of [
   [FILTERED, `This link shares a filtered view, which has not loaded after ${STALLED_MS / 1000} seconds: the connection may have stalled. ${STILL_LOADING.split(". ")[1]} Try again`],
-  ["", `The interactive explorer has not loaded after ${STALLED_MS / 1000} seconds: the connection may have stalled. Every figure, with its hedge and its source, is shown below. Try again`],
+  ["", `The interactive explorer has not loaded after ${STALLED_MS / 1000} seconds: the connection may have stalled. Every figure of the article, with its hedge and its source, is shown below. Try again`],
 ]) {
   test(`a ${query ? "filtered" : "default"} link whose wasm never answers says after ${STALLED_MS} ms that the network may have stalled, and offers to try again`, async () => {
     const { page } = await openWith(query, WASM, stalled().answer, { clock: true });
@@ -131,7 +131,7 @@ for (const [name, file] of [["wasm", WASM], ["glue", GLUE]]) {
 
 test("the default link whose wasm fails keeps its figures and says the explorer did not start", async () => {
   const { page } = await openWith("", WASM, (route) => route.abort("failed"));
-  await assertEveryFigureUnder(page, "The interactive explorer did not start. Every figure, with its hedge and its source, is shown below. Try again");
+  await assertEveryFigureUnder(page, "The interactive explorer did not start. Every figure of the article, with its hedge and its source, is shown below. Try again");
   await page.context().close();
 });
 

@@ -85,6 +85,23 @@ test("without JavaScript a chart's page shows that chart's figures, and its link
   }
 });
 
+// A chart's page shows that chart's figures, not the article's: what its notes say of them must
+// say so, where the explorer could not start and without JavaScript.
+test("a chart's page whose explorer cannot start, or without JavaScript, says it shows every figure of that chart, not of the article", async () => {
+  const { openPage } = await import("../browser.mjs");
+  for (const js of [true, false]) {
+    const page = await openPage(site.browser, { javaScriptEnabled: js });
+    if (js) await page.route(/_bg\.wasm$/, (route) => route.abort());
+    await page.goto(`${site.url}chart/${CHARTS[0].slug}/`);
+    const note = page.locator(js ? ".view-note" : ".noscript");
+    await note.waitFor();
+    const words = await note.innerText();
+    assert.match(words, /Every figure of this chart, with its hedge and its source, is shown below\./, words);
+    assert.doesNotMatch(words, /of the article/, words);
+    await page.context().close();
+  }
+});
+
 test("Copy link shares one chart alone as its page", async () => {
   const [chart] = CHARTS;
   const page = await site.open(`?chart=${chart.slug}`, { permissions: ["clipboard-read", "clipboard-write"] });

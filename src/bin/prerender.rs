@@ -118,6 +118,7 @@ impl Site {
         }
         let alt = page.preview.map(|spec| preview::image_alt(data, spec));
         let html = prerender::finish_page(&self.template, &prerender::render_view(&page.state))?;
+        let html = prerender::with_figures_of(&html, page.state.chart.is_some());
         let html = prerender::with_page_text(
             &html,
             &HeadText {
