@@ -127,6 +127,36 @@ for (const [protocol, wasm] of [["pym", "failed"], ["pym", "stalled"], ["iframe.
   });
 }
 
+// A snippet's frame starts at the height the embed needs at 288 px, which is more than its page
+// needs at a wide column: the fallback's messages must let it shrink, not report the frame.
+test("a host's frame taller than the fallback page shrinks to it", async () => {
+  const src = `${site.url}?embed=1`;
+  const host = await startServer({ root: "/nonexistent", port: 0, base: "/none/", extraRoutes: {
+    "/blog.html": { type: "text/html", body: hostPage("iframe.resize", src).replace('height="150"', 'height="3000"') },
+  } });
+  const page = await openPage(site.browser, { width: 1280, height: 900 });
+  try {
+    await page.route(/_bg\.wasm$/, (route) => route.abort());
+    await page.goto(host.url.replace("/none/", "/blog.html"));
+    const inside = page.frameLocator("iframe");
+    await inside.locator(".view-note").waitFor({ timeout: 10000 });
+    let last = "";
+    for (let i = 0; i < 100; i++) {
+      const outer = await page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
+      const content = await inside.locator("#app").evaluate((a) => Math.ceil(a.firstElementChild.scrollHeight));
+      last = `the frame is ${outer} px, its figures and note ${content} px`;
+      if (outer < 3000 && Math.abs(outer - content) <= 2) break;
+      await page.waitForTimeout(50);
+    }
+    assert.match(last, /is (\d+) px, .* (\d+) px/);
+    const [outer, content] = last.match(/\d+/g).map(Number);
+    assert.ok(outer < 3000 && Math.abs(outer - content) <= 2, last);
+  } finally {
+    await page.context().close();
+    await host.close();
+  }
+});
+
 test("while the app loads, a host's frame does not grow for the figures kept out of sight", async () => {
   const held = stalled();
   await withHost("pym", `${site.url}?chart=${BIGGEST}&embed=1`, 375, async (page) => {
