@@ -6,10 +6,11 @@
 /// Which arrow keys move along a widget.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Arrows {
-    /// Left and Right: a row (the tabs, a toolbar of chips). Up and Down are left to the page.
+    /// Left and Right: a row (the tabs, a chart's downloads). Up and Down are left to the page.
     Row,
     /// Up and Down as well as Left and Right: a chart's marks, one after another in the order
-    /// they are drawn, whichever way a reader thinks of them.
+    /// they are drawn, whichever way a reader thinks of them, and a filter group's chips, which
+    /// the side panel stacks and a phone's lays in rows.
     Any,
 }
 

@@ -490,3 +490,17 @@ test("the tab's title names a selected figure only where the view shows it", asy
   }
   await closeClean(page);
 });
+
+test("a filter group's chips, one under another in the side panel, answer ArrowDown and ArrowUp too", async () => {
+  const page = await site.open("", { width: 1280, height: 900 });
+  const [first, second] = VOCAB.actors;
+  await page.locator(`button[data-filter='actor:${first.slug}']`).focus();
+  const at = () => page.evaluate(() => document.activeElement.dataset.filter);
+  const tops = await page.locator(`button[data-filter^='actor:']`).evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().top));
+  assert.ok(tops[1] > tops[0], "one under another");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await at(), `actor:${second.slug}`);
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await at(), `actor:${first.slug}`);
+  await closeClean(page);
+});

@@ -145,7 +145,8 @@ fn active_filters(props: &FilterPanelProps) -> Html {
 /// first chip, with the arrow keys between them (16 chips were 16 tab stops).
 fn group(props: &FilterPanelProps, d: Dimension, only: &Callback<Filter>) -> Html {
     let onkeydown = |e: KeyboardEvent| {
-        crate::browser::roving_key(&e, "button.chip", Arrows::Row, false);
+        // Up and Down too: the side panel stacks them, one under another.
+        crate::browser::roving_key(&e, "button.chip", Arrows::Any, false);
     };
     html! {
         <fieldset class="filter-group">
