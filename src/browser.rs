@@ -185,16 +185,27 @@ pub fn roving_key(
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let widget = target.and_then(|t| t.closest("[role=toolbar],[role=tablist]").ok()?);
-    let Some(items) = widget.and_then(|w| elements(&w, items)) else {
+    let Some((items, widget)) = widget.and_then(|w| Some((elements(&w, items)?, w))) else {
         return false;
     };
     let focused = gloo::utils::document().active_element();
     let at = items.iter().position(|i| Some(i) == focused.as_ref());
-    let to = at.and_then(|at| crate::keys::moved(&e.key(), at, items.len(), arrows, wrap));
-    let Some(to) = to else {
+    let moved = at.and_then(|at| {
+        Some((
+            at,
+            crate::keys::moved(&e.key(), at, items.len(), arrows, wrap)?,
+        ))
+    });
+    let Some((at, to)) = moved else {
         return false;
     };
     e.prevent_default();
+    // A toolbar's tab stop moves with the focus (a tab list's stays on its selected tab): Tab
+    // out and Shift+Tab back returns to the chip the reader left.
+    if widget.get_attribute("role").as_deref() == Some("toolbar") {
+        let _ = items[at].set_attribute("tabindex", "-1");
+        let _ = items[to].set_attribute("tabindex", "0");
+    }
     // Without the browser's own scroll to the item: the widget is where the reader is, and a
     // chart's marks (out of sight) place themselves over their row and reveal it (WebKit's
     // scroll to the focused button came after it, and left the row off screen).

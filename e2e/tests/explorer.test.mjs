@@ -504,3 +504,21 @@ test("a filter group's chips, one under another in the side panel, answer ArrowD
   assert.equal(await at(), `actor:${first.slug}`);
   await closeClean(page);
 });
+
+test("a toolbar keeps its tab stop where the reader left it: Tab out and Shift+Tab back return to the same chip", async () => {
+  const page = await site.open("", { width: 1280, height: 900 });
+  const chips = VOCAB.actors.map((a) => `actor:${a.slug}`);
+  await page.locator(`button[data-filter='${chips[0]}']`).focus();
+  const at = () => page.evaluate(() => document.activeElement.dataset.filter ?? document.activeElement.id);
+  const k = Math.min(2, chips.length - 1);
+  assert.ok(k > 0, "a group of more than one chip");
+  for (let i = 0; i < k; i++) await page.keyboard.press("ArrowRight");
+  assert.equal(await at(), chips[k]);
+  await page.keyboard.press("Tab");
+  assert.ok(!chips.includes(await at()), "Tab leaves the group");
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await at(), chips[k], "Shift+Tab comes back to the chip the reader left");
+  const stops = await page.locator(`button[data-filter^='actor:'][tabindex='0']`).count();
+  assert.equal(stops, 1, "the group is still one tab stop");
+  await closeClean(page);
+});
