@@ -522,3 +522,19 @@ test("a toolbar keeps its tab stop where the reader left it: Tab out and Shift+T
   assert.equal(stops, 1, "the group is still one tab stop");
   await closeClean(page);
 });
+
+test("a mark's preview under the keyboard's focus offers no link it cannot follow: the link to the article comes with the selection", async () => {
+  const page = await site.open("", { width: 1280, height: 900 });
+  const chart = CHARTS.find((c) => c.marks.length > 0);
+  await page.locator(`#chart-${chart.slug} .mark-button[tabindex='0']`).focus();
+  // On to the chart's next control (its downloads): the preview stays while the focus is in the chart.
+  await page.keyboard.press("Tab");
+  const details = page.locator(`#details-${chart.slug}`);
+  assert.ok((await details.innerText()).includes(statement(chart.marks[0])), "the preview shows the focused mark");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("figure")?.id), `chart-${chart.slug}`, "the focus is still in the chart");
+  assert.equal(await details.locator("a").count(), 0, "no link in an inert preview");
+  await page.locator(`#chart-${chart.slug} .mark-button[tabindex='0']`).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await details.getByRole("link", { name: "Show it in the article" }).count(), 1, "the selection's details link to the article");
+  await closeClean(page);
+});

@@ -67,7 +67,10 @@ pub fn mark_details(props: &MarkDetailsProps) -> Html {
                                     <blockquote class="quote">{ q }</blockquote>
                                 </>
                             }) }
-                            { state_link(to_article, &props.dispatch, None, "selected-quote".into(), html! { "Show it in the article" }) }
+                            // A preview is inert: a link there would look live and do nothing.
+                            if !props.preview {
+                                { state_link(to_article, &props.dispatch, None, "selected-quote".into(), html! { "Show it in the article" }) }
+                            }
                         </>
                     }
                 }
