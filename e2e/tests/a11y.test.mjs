@@ -91,8 +91,13 @@ test("a skip link brings the top of the view it skips to into sight, at 320 px w
       if (name !== "Skip to the charts") await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
       await page.waitForFunction(() => document.activeElement.id === "view-panel");
-      const top = await page.locator("#view-panel").evaluate((p) => p.getBoundingClientRect().top);
-      assert.ok(top > -1 && top < 320, `${width} px, ${font} px text, ${name}: the view's top at ${top} px`);
+      // The top and the focus ring outside it: the ring is what shows where the focus went.
+      const { top, ring } = await page.locator("#view-panel").evaluate((p) => {
+        const s = getComputedStyle(p);
+        return { top: p.getBoundingClientRect().top, ring: parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth) };
+      });
+      assert.ok(ring > 0, `${width} px, ${font} px text, ${name}: the view shows a focus ring (${ring} px)`);
+      assert.ok(top >= ring - 0.5 && top < 320, `${width} px, ${font} px text, ${name}: the view's top at ${top} px, its ring ${ring} px outside`);
       await closeClean(page);
     }
   }
