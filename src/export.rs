@@ -300,7 +300,7 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
     // The chart's notes under its legend, as on the page: a file that travels alone keeps them.
     let mut body = String::new();
     for note in &spec.notes {
-        let (svg, lines) = muted_lines(note, y + 4, chars(CREDIT_CHARS), 11);
+        let (svg, lines) = muted_lines(note, y + 4, chars(CREDIT_CHARS), 12);
         body.push_str(&svg);
         y += 14 * lines;
     }
@@ -312,7 +312,7 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
         }
     }
     let credit = crate::select::chart_credit(data, spec);
-    let (credit, lines) = muted_lines(&credit, y + 12, chars(CREDIT_CHARS), 11);
+    let (credit, lines) = muted_lines(&credit, y + 12, chars(CREDIT_CHARS), 12);
     let extra = 14 * (lines - 1);
     let height = y + 40 + extra;
     let svg = format!(
@@ -327,7 +327,7 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
             "{legend}",
             "{body}",
             "{credit}",
-            r#"<text x="{m}" y="{c2}" font-size="11" fill="{muted}">{name}</text>"#,
+            r#"<text x="{m}" y="{c2}" font-size="12" fill="{muted}">{name}</text>"#,
             "</svg>\n"
         ),
         w = width,
@@ -392,9 +392,9 @@ fn panel_svg(scene: &crate::chart::scene::Scene, y: i32, width: i32, hatch: &str
     out
 }
 
-/// The most characters of 11 px text on one line of a chart file: its 688 px, at a wide 6.9 px
-/// a character.
-pub const CREDIT_CHARS: usize = 100;
+/// The most characters of 12 px text (the least a chart file writes) on one line of a chart
+/// file: its 688 px, at a wide 7.5 px a character.
+pub const CREDIT_CHARS: usize = 91;
 
 /// The most characters of a mark's label (14 px, semi-bold) on one line of a chart file: its
 /// 688 px at a wide 7.5 px a character.

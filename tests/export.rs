@@ -356,3 +356,27 @@ fn a_chart_file_notes_a_chart_of_the_same_figures_in_words_true_without_the_page
         "this article has filters that leave two charts the same"
     );
 }
+
+#[test]
+fn a_chart_file_has_no_text_under_12_px() {
+    let north_korea = Filters {
+        actors: Selection::none().with(Actor::ALL[0], true),
+        ..Filters::default()
+    };
+    for filters in [Filters::default(), north_korea] {
+        for spec in charts(data(), &filters) {
+            let svg = chart_svg(data(), &spec).svg;
+            let sizes: Vec<u32> = svg
+                .split(r#"font-size=""#)
+                .skip(1)
+                .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+                .collect();
+            assert!(!sizes.is_empty(), "{}", spec.title);
+            assert!(
+                sizes.iter().all(|&px| px >= 12),
+                "{}: {sizes:?}",
+                spec.title
+            );
+        }
+    }
+}
