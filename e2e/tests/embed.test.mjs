@@ -284,7 +284,7 @@ test("the Embed dialog: the whole view or one chart, a live preview at three wid
     assert.equal(await preview.getAttribute("height"), String(said));
   }
   // The snippet's height is what the embed needs in the narrowest blog column.
-  await page.getByText(/px tall: all the embed needs at \d+ px/).waitFor();
+  await page.getByText(/px tall: all the embed needs in the narrowest blog column, \d+ px/).waitFor();
   const narrow = await page.frameLocator(".embed-measure").locator("#app").evaluate((a) => Math.ceil(a.getBoundingClientRect().height));
   assert.match(await code(), new RegExp(`height="${narrow}"`), "the snippet takes the height needed in the narrowest column");
   assert.ok(narrow >= Number((await page.locator(".embed-preview iframe").getAttribute("height"))), "no wider preview needs more");
@@ -375,7 +375,7 @@ test("links inside an embed open the full explorer in a new tab and add nothing 
 test("the snippet's height shows the whole embed on a 320 px phone without any script, whatever the host's margins", async () => {
   const page = await site.open("", { width: 1280, height: 900 });
   await page.getByRole("button", { name: "Embed", exact: true }).click();
-  await page.getByText(/px tall: all the embed needs at \d+ px/).waitFor();
+  await page.getByText(/px tall: all the embed needs in the narrowest blog column, \d+ px/).waitFor();
   const code = await page.locator("#embed-code").inputValue();
   await page.getByLabel(/Include the resize script/).uncheck();
   const bare = await page.locator("#embed-code").inputValue();

@@ -116,7 +116,7 @@ impl Sizes {
         };
         let snippet = match self.snippet {
             Some(h) => format!(
-                " The code's frame is {h} px tall: all the embed needs at {NARROWEST} px, so a host that strips the script still shows all of it."
+                " The code's frame is {h} px tall: all the embed needs in the narrowest blog column, {NARROWEST} px, so a host that strips the script still shows all of it at the usual text size (with larger text, or a figure's details open, the frame scrolls)."
             ),
             None => String::new(),
         };
