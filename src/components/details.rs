@@ -39,12 +39,15 @@ pub fn mark_details(props: &MarkDetailsProps) -> Html {
         Some(id) => {
             match props.data.figure(id) {
                 Some(f) => {
-                    let to_article = props.state.apply(Action::SetView(View::Article)).apply(
-                        Action::SelectMark {
-                            mark: Some(f.id.clone()),
-                            chart: None,
-                        },
-                    );
+                    // A preview is inert: a link there would look live and do nothing.
+                    let to_article = (!props.preview).then(|| {
+                        props.state.apply(Action::SetView(View::Article)).apply(
+                            Action::SelectMark {
+                                mark: Some(f.id.clone()),
+                                chart: None,
+                            },
+                        )
+                    });
                     html! {
                         <>
                             <p class="details-value"><strong>{ format!("{}: {}", f.actor.label(), format::statement(f)) }</strong></p>
@@ -67,8 +70,7 @@ pub fn mark_details(props: &MarkDetailsProps) -> Html {
                                     <blockquote class="quote">{ q }</blockquote>
                                 </>
                             }) }
-                            // A preview is inert: a link there would look live and do nothing.
-                            if !props.preview {
+                            if let Some(to_article) = to_article {
                                 { state_link(to_article, &props.dispatch, None, "selected-quote".into(), html! { "Show it in the article" }) }
                             }
                         </>
