@@ -447,8 +447,10 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure], all: &[Figu
             words_notes(on_axis)
                 .into_iter()
                 .chain(disagree.iter().cloned())
-                .chain(period_note(on_axis))
         })
+        // The periods of every bar of the chart, whatever its axis: a bar without one on
+        // another axis is named too.
+        .chain(period_note(&on_axes.concat()))
         .collect();
     // The description says a disagreement too: its figures are not ranked against each other.
     let mut summary = describe(figures);

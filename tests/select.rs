@@ -991,8 +991,9 @@ fn a_long_charts_buttons_are_its_drawn_rows_the_focus_and_its_neighbours_and_the
     );
 }
 
-/// A chart whose one axis holds figures of different times says so, naming those the article
-/// gives no period for; one whose figures share one time says nothing of it. Over any article.
+/// A chart whose bars are of different times says so once, naming every bar the article gives
+/// no period for, on whichever axis it is drawn; one whose bars share one time says nothing of
+/// it. Over any article.
 #[test]
 fn a_chart_says_when_its_figures_are_not_of_one_time() {
     for spec in charts(data(), &Filters::default()) {
@@ -1001,28 +1002,23 @@ fn a_chart_says_when_its_figures_are_not_of_one_time() {
             .iter()
             .filter(|n| n.starts_with("Not all of one time"))
             .collect();
-        let mut mixed = 0;
-        for panel in &spec.panels {
-            let figures: Vec<&Figure> = panel
-                .marks
-                .iter()
-                .filter_map(|m| data().figure(&m.id))
-                .collect();
-            let periods: std::collections::BTreeSet<Option<&str>> =
-                figures.iter().map(|f| f.period.as_deref()).collect();
-            if periods.len() < 2 {
-                continue;
-            }
-            let note = notes
-                .get(mixed)
-                .expect("a note for each panel of mixed times");
-            mixed += 1;
-            for f in figures.iter().filter(|f| f.period.is_none()) {
-                let named = format!("{}'s {}", f.actor.label(), format::value(f));
-                assert!(note.contains(&named), "{named} in {note:?}");
-            }
+        let figures: Vec<&Figure> = spec.marks().filter_map(|m| data().figure(&m.id)).collect();
+        let periods: std::collections::BTreeSet<Option<&str>> =
+            figures.iter().map(|f| f.period.as_deref()).collect();
+        if periods.len() < 2 {
+            assert!(notes.is_empty(), "{:?}: {notes:?}", spec.id);
+            continue;
         }
-        assert_eq!(notes.len(), mixed, "{:?}: {:?}", spec.id, spec.notes);
+        assert_eq!(notes.len(), 1, "{:?}: {:?}", spec.id, spec.notes);
+        let undated: Vec<&&Figure> = figures.iter().filter(|f| f.period.is_none()).collect();
+        // A long chart counts them (a_long_charts_period_note_counts_rather_than_names).
+        if undated.len() > 3 {
+            continue;
+        }
+        for f in undated {
+            let named = format!("{}'s {}", f.actor.label(), format::value(f));
+            assert!(notes[0].contains(&named), "{named} in {:?}", notes[0]);
+        }
     }
 }
 
