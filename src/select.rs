@@ -440,6 +440,14 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure], all: &[Figu
         .iter()
         .map(|on_axis| disagreement_notes(all, on_axis))
         .collect();
+    // The periods of every bar of the chart, whatever its axis: a bar without one on another
+    // axis is named too.
+    let drawn: Vec<&Figure> = figures
+        .iter()
+        .copied()
+        .filter(|f| f.value.is_some())
+        .collect();
+    let period = period_note(&drawn);
     let notes = on_axes
         .iter()
         .zip(&disagreements)
@@ -448,9 +456,7 @@ fn chart(kind: ChartId, panels: Vec<PanelSpec>, figures: &[&Figure], all: &[Figu
                 .into_iter()
                 .chain(disagree.iter().cloned())
         })
-        // The periods of every bar of the chart, whatever its axis: a bar without one on
-        // another axis is named too.
-        .chain(period_note(&on_axes.concat()))
+        .chain(period)
         .collect();
     // The description says a disagreement too: its figures are not ranked against each other.
     let mut summary = describe(figures);
