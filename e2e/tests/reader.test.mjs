@@ -213,3 +213,23 @@ for (const colorScheme of ["light", "dark"]) {
     await closeClean(page);
   });
 }
+
+test("\"Show it in the article\" brings the quote into sight with a line of the article above it and its ring whole", async () => {
+  for (const f of DATA.figures.filter((f) => f.value !== null)) {
+    const page = await site.open(`?mark=${f.id}`, { width: 375, height: 640 });
+    await page.locator(`#details-${chartOf(f).slug}`).getByRole("link", { name: "Show it in the article" }).click();
+    await page.waitForFunction(() => document.activeElement.id === "selected-quote");
+    await page.waitForTimeout(100);
+    const at = await page.evaluate(() => {
+      const q = document.activeElement;
+      const line = parseFloat(getComputedStyle(q.closest("p") ?? q.parentElement).lineHeight);
+      const r = q.getClientRects()[0];
+      return { top: r.top, line, height: innerHeight, first: q.closest("article")?.getBoundingClientRect().top };
+    });
+    const where = `${f.id}: ${JSON.stringify(at)}`;
+    assert.ok(at.top < at.height, where);
+    // A line of context above, unless the article's own top is in sight already.
+    assert.ok(at.top >= at.line || at.first >= 0, where);
+    await closeClean(page);
+  }
+});
