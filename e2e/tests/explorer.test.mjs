@@ -301,11 +301,14 @@ test("tabs are a tablist: arrows move the focus, Enter or Space opens, and only 
   await page.keyboard.press("ArrowLeft");
   const scroll = await page.evaluate(() => scrollY);
   await page.keyboard.press("Space");
+  // The address changes after the render the key leads to: waited for, not read at once.
+  await page.waitForFunction(() => location.search !== "", null, { timeout: 3000 }).catch(() => {});
   assert.equal(await search(page), "?view=article", "Space opens the focused tab");
   assert.equal(await page.evaluate(() => scrollY), scroll, "and does not scroll the page");
   assert.equal(await length(), start + 1, "one entry for the one view opened");
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.search === "?view=timeline", null, { timeout: 3000 }).catch(() => {});
   assert.equal(await search(page), "?view=timeline");
   await page.goBack();
   await page.waitForFunction(() => location.search === "?view=article");
