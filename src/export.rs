@@ -295,12 +295,12 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
         None => (String::new(), 46),
     };
     // The legend in lines that fit, as the notes are: a file that travels alone keeps it whole.
-    let (legend, lines) = muted_lines(&file_legend(data, spec), legend_y, chars(CREDIT_CHARS), 12);
+    let (legend, lines) = muted_lines(&file_legend(data, spec), legend_y, chars(CREDIT_CHARS));
     let mut y = legend_y + 12 + 14 * (lines - 1);
     // The chart's notes under its legend, as on the page: a file that travels alone keeps them.
     let mut body = String::new();
     for note in &spec.notes {
-        let (svg, lines) = muted_lines(note, y + 4, chars(CREDIT_CHARS), 12);
+        let (svg, lines) = muted_lines(note, y + 4, chars(CREDIT_CHARS));
         body.push_str(&svg);
         y += 14 * lines;
     }
@@ -312,7 +312,7 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
         }
     }
     let credit = crate::select::chart_credit(data, spec);
-    let (credit, lines) = muted_lines(&credit, y + 12, chars(CREDIT_CHARS), 12);
+    let (credit, lines) = muted_lines(&credit, y + 12, chars(CREDIT_CHARS));
     let extra = 14 * (lines - 1);
     let height = y + 40 + extra;
     let svg = format!(
@@ -352,17 +352,17 @@ pub fn chart_svg_at(data: &Dataset, spec: &ChartSpec, width: i32) -> ChartFile {
     ChartFile { svg, width, height }
 }
 
-/// `text` in muted lines of `size` px that fit `chars`, 14 px apart, the first at `y` (the
-/// legend, each note, the credit: a file that travels alone keeps them whole, no source cut off
-/// at its edge); and how many lines.
-fn muted_lines(text: &str, y: i32, chars: usize, size: i32) -> (String, i32) {
+/// `text` in muted lines of 12 px (`CREDIT_CHARS`) that fit `chars`, 14 px apart, the first at
+/// `y` (the legend, each note, the credit: a file that travels alone keeps them whole, no source
+/// cut off at its edge); and how many lines.
+fn muted_lines(text: &str, y: i32, chars: usize) -> (String, i32) {
     let lines = wrap(text, chars);
     let svg = lines
         .iter()
         .zip(0..)
         .map(|(line, i)| {
             format!(
-                r#"<text x="{MARGIN}" y="{}" font-size="{size}" fill="{MUTED}">{}</text>"#,
+                r#"<text x="{MARGIN}" y="{}" font-size="12" fill="{MUTED}">{}</text>"#,
                 y + 14 * i,
                 xml(line)
             )
