@@ -70,20 +70,27 @@ async function withHost(protocol, src, width, run, sandbox = "", before = async 
   }
 }
 
-/** Waits until the frame is as tall as the content inside it, and returns that height. */
-async function fits(page) {
+/** Measures the frame's height and `content()` every 50 ms until `settled(outer, content)`, for
+ * at most 5 s; returns the last two measures (the caller asserts on them). */
+async function settle(page, content, settled = (outer, inner) => Math.round(outer) === inner) {
   const frame = page.locator("iframe");
-  const inside = page.frameLocator("iframe").locator("#app");
-  await inside.locator(".app[data-ready='true']").waitFor({ timeout: 20000 });
-  let last = "";
+  let outer, inner;
   for (let i = 0; i < 100; i++) {
-    const outer = await frame.evaluate((f) => f.getBoundingClientRect().height);
-    const content = await inside.evaluate((a) => Math.ceil(a.getBoundingClientRect().height));
-    if (Math.round(outer) === content) return content;
-    last = `the frame is ${outer} px, its content ${content} px`;
+    outer = await frame.evaluate((f) => f.getBoundingClientRect().height);
+    inner = await content();
+    if (settled(outer, inner)) break;
     await page.waitForTimeout(50);
   }
-  assert.fail(last);
+  return [outer, inner];
+}
+
+/** Waits until the frame is as tall as the content inside it, and returns that height. */
+async function fits(page) {
+  const inside = page.frameLocator("iframe").locator("#app");
+  await inside.locator(".app[data-ready='true']").waitFor({ timeout: 20000 });
+  const [outer, content] = await settle(page, () => inside.evaluate((a) => Math.ceil(a.getBoundingClientRect().height)));
+  if (Math.round(outer) === content) return content;
+  assert.fail(`the frame is ${outer} px, its content ${content} px`);
 }
 
 for (const protocol of ["pym", "iframe.resize", "datawrapper"]) {
@@ -112,14 +119,8 @@ for (const [protocol, wasm] of [["pym", "failed"], ["pym", "stalled"], ["iframe.
       // The note, once it is said: "did not start" at once, "still loading" after 3 s.
       await inside.locator(".view-note").waitFor({ timeout: 10000 });
       assert.equal(await inside.locator(".app[data-ready]").count(), 0, "the app did not start");
-      let last = "";
-      for (let i = 0; i < 100; i++) {
-        const outer = await page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
-        const content = await inside.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
-        last = `the frame is ${outer} px, the page in it ${content} px`;
-        if (Math.round(outer) === content) break;
-        await page.waitForTimeout(50);
-      }
+      const [outer, content] = await settle(page, () => inside.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().height)));
+      const last = `the frame is ${outer} px, the page in it ${content} px`;
       assert.match(last, /is (\d+) px, the page in it \1 px/);
       assert.ok(Number(last.match(/\d+/)[0]) > 400, last);
     }, "", (page) => page.route(/_bg\.wasm$/, wasm === "failed" ? (route) => route.abort() : held.answer));
@@ -140,16 +141,13 @@ test("a host's frame taller than the fallback page shrinks to it", async () => {
     await page.goto(host.url.replace("/none/", "/blog.html"));
     const inside = page.frameLocator("iframe");
     await inside.locator(".view-note").waitFor({ timeout: 10000 });
-    let last = "";
-    for (let i = 0; i < 100; i++) {
-      const outer = await page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
-      const content = await inside.locator("#app").evaluate((a) => Math.ceil(a.firstElementChild.scrollHeight));
-      last = `the frame is ${outer} px, its figures and note ${content} px`;
-      if (outer < 3000 && Math.abs(outer - content) <= 2) break;
-      await page.waitForTimeout(50);
-    }
+    const [outer, content] = await settle(
+      page,
+      () => inside.locator("#app").evaluate((a) => Math.ceil(a.firstElementChild.scrollHeight)),
+      (outer, content) => outer < 3000 && Math.abs(outer - content) <= 2,
+    );
+    const last = `the frame is ${outer} px, its figures and note ${content} px`;
     assert.match(last, /is (\d+) px, .* (\d+) px/);
-    const [outer, content] = last.match(/\d+/g).map(Number);
     assert.ok(outer < 3000 && Math.abs(outer - content) <= 2, last);
   } finally {
     await page.context().close();
@@ -179,15 +177,8 @@ test("a host that finds its frame by the address in iframe.resize sizes a chart'
       const inside = page.frameLocator("iframe");
       if (wasm === "loaded") await inside.locator(".app[data-ready='true']").waitFor({ timeout: 20000 });
       else await inside.locator(".view-note").waitFor({ timeout: 10000 });
-      let last = "";
-      for (let i = 0; i < 100; i++) {
-        const outer = await page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
-        const content = await inside.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
-        last = `${wasm}: the frame is ${outer} px, the page in it ${content} px`;
-        if (Math.round(outer) === content) break;
-        await page.waitForTimeout(50);
-      }
-      assert.match(last, /is (\d+) px, the page in it \1 px/);
+      const [outer, content] = await settle(page, () => inside.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().height)));
+      assert.match(`${wasm}: the frame is ${outer} px, the page in it ${content} px`, /is (\d+) px, the page in it \1 px/);
     }, "", (page) => (wasm === "failed" ? page.route(/_bg\.wasm$/, (route) => route.abort()) : Promise.resolve()));
   }
 });
