@@ -2,7 +2,7 @@
 //! explorer. The pure core (dataset, filters, view_state, select, chart, keys, format, export)
 //! has no web-sys in it and is tested natively; `views` (the page and its tabs), `components` (their
 //! widgets) and `hooks` are Yew; `browser` is the one edge to the browser's APIs; `prerender`
-//! (feature `ssr`) finishes the built page.
+//! (feature `ssr`) finishes the built page; `heap` is the wasm's memory allocator.
 
 pub mod app;
 pub mod browser;
@@ -12,6 +12,7 @@ pub mod dataset;
 pub mod export;
 pub mod filters;
 pub mod format;
+pub mod heap;
 pub mod hooks;
 pub mod keys;
 #[cfg(feature = "ssr")]
